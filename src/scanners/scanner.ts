@@ -1,0 +1,47 @@
+import type { ScannerError } from '../core/errors.js';
+import type { Ports } from '../core/ports.js';
+import type { Detection, RuleDescriptor } from '../findings/finding.js';
+
+export interface ToolInfo {
+  /** SARIF driver name; distinct per scanner. */
+  readonly name: string;
+  readonly version?: string;
+  readonly informationUri?: string;
+}
+
+export interface ScanContext {
+  /** Absolute path of the repository root. */
+  readonly root: string;
+  /** Repository-relative POSIX paths of the files discovery kept. */
+  readonly files: readonly string[];
+  /** A private scratch directory for this scanner's reports. */
+  readonly workDir: string;
+  readonly timeoutMs: number;
+  /** Absolute path of the scanner's executable, when it has one and it was found. */
+  readonly executable?: string;
+  readonly ports: Ports;
+}
+
+/** Something the scanner wants the reader to know that is not a finding (a file it could not parse, …). */
+export interface ScanNote {
+  readonly message: string;
+  readonly path?: string;
+}
+
+interface Completed {
+  readonly tool: ToolInfo;
+  readonly rules: readonly RuleDescriptor[];
+  readonly notes: readonly ScanNote[];
+}
+
+export type ScanOutcome =
+  | (Completed & { readonly kind: 'clean' })
+  | (Completed & { readonly kind: 'findings'; readonly detections: readonly Detection[] })
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | { readonly kind: 'error'; readonly error: ScannerError };
+
+export interface ScannerAdapter {
+  readonly id: string;
+  /** Never throws for the scanner's own failure: that is an `error` outcome. */
+  scan(context: ScanContext): Promise<ScanOutcome>;
+}
