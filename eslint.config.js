@@ -25,7 +25,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@actions/*'], message: '@actions/* belongs in src/action/ and src/entrypoints/ only.' }] },
+        {
+          patterns: [
+            {
+              group: ['@actions/*'],
+              message: '@actions/* belongs in src/action/ and src/entrypoints/ only.',
+            },
+          ],
+        },
       ],
     },
   },

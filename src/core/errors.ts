@@ -21,7 +21,8 @@ export class ConfigError extends VouchError {
   }
 }
 
-export type ScannerErrorCode = 'NOT_INSTALLED' | 'SPAWN_FAILED' | 'CRASHED' | 'TIMEOUT' | 'BAD_OUTPUT' | 'INTERNAL';
+export type ScannerErrorCode =
+  'NOT_INSTALLED' | 'SPAWN_FAILED' | 'CRASHED' | 'TIMEOUT' | 'BAD_OUTPUT' | 'INTERNAL';
 
 /** A scanner that could not give a trustworthy answer. */
 export class ScannerError extends VouchError {
@@ -32,7 +33,13 @@ export class ScannerError extends VouchError {
 
   constructor(
     readonly code: ScannerErrorCode,
-    details: { scanner: string; message: string; command?: string; exitCode?: number | null; stderrTail?: string },
+    details: {
+      scanner: string;
+      message: string;
+      command?: string;
+      exitCode?: number | null;
+      stderrTail?: string;
+    },
     options?: { cause?: unknown },
   ) {
     super(details.message, options);

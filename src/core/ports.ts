@@ -44,6 +44,8 @@ export interface DirEntry {
 
 export interface FileSystem {
   readFile(path: string): Promise<Buffer>;
+  /** At most `bytes` bytes from the start of the file. */
+  readHead(path: string, bytes: number): Promise<Buffer>;
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   mkdir(path: string): Promise<void>;
   /** Does not follow symlinks. */

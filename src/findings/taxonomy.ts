@@ -14,7 +14,10 @@ interface CategoryData {
   readonly cwes: readonly number[];
 }
 
-function indexEdition(edition: OwaspEdition, data: Record<string, CategoryData>): Map<number, OwaspCategory[]> {
+function indexEdition(
+  edition: OwaspEdition,
+  data: Record<string, CategoryData>,
+): Map<number, OwaspCategory[]> {
   const byCwe = new Map<number, OwaspCategory[]>();
   for (const [id, category] of Object.entries(data)) {
     for (const cwe of category.cwes) {

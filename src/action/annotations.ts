@@ -1,0 +1,31 @@
+import * as core from '@actions/core';
+import type { Decision } from '../core/decision.js';
+import type { Finding } from '../findings/finding.js';
+
+/** GitHub shows at most 10 error and 10 warning annotations per step. */
+const PER_KIND_LIMIT = 10;
+
+function properties(finding: Finding): core.AnnotationProperties {
+  const region = finding.location.region;
+  return {
+    title: `${finding.severity.toUpperCase()} ${finding.ruleId}`,
+    file: finding.location.path,
+    startLine: region?.startLine,
+    endLine: region?.endLine,
+    startColumn:
+      region?.endLine === undefined || region.endLine === region.startLine ? region?.startColumn : undefined,
+  };
+}
+
+/** Blocking findings first as errors, then the rest as warnings, then one notice for what did not fit. */
+export function annotate(decision: Decision, findings: readonly Finding[]): void {
+  const blocking = new Set(decision.blocking.map((b) => b.finding));
+  const errors = decision.blocking.slice(0, PER_KIND_LIMIT);
+  for (const { finding, reason } of errors)
+    core.error(`${finding.message}\nBlocking: ${reason}`, properties(finding));
+  const others = findings.filter((f) => !blocking.has(f));
+  for (const finding of others.slice(0, PER_KIND_LIMIT)) core.warning(finding.message, properties(finding));
+  const hidden = decision.blocking.length - errors.length + Math.max(0, others.length - PER_KIND_LIMIT);
+  if (hidden > 0)
+    core.notice(`${hidden} more finding(s) are not annotated here; see the SARIF file and the job summary.`);
+}

@@ -1,0 +1,62 @@
+import * as core from '@actions/core';
+import { describeError, VouchError } from '../core/errors.js';
+import { NodeFileSystem, systemClock } from '../core/node-file-system.js';
+import { NodeProcessRunner } from '../core/node-process-runner.js';
+import { progressLine } from '../core/progress-line.js';
+import { scanRepository } from '../core/scan.js';
+import { annotate } from './annotations.js';
+import { readSettings } from './inputs.js';
+import { actionsLogger } from './logger.js';
+import { writeSummary } from './summary.js';
+
+export interface ActionContext {
+  readonly vouchRoot: string;
+  readonly vouchVersion: string;
+}
+
+/** Reads inputs, runs the gate, writes outputs, summary and annotations; fails the step on fail and error. */
+export async function runAction(context: ActionContext): Promise<void> {
+  try {
+    const settings = readSettings();
+    const result = await scanRepository({
+      root: settings.scanPath,
+      outDir: settings.outputDir,
+      policy: settings.policy,
+      cacheDir: settings.cacheDir,
+      install: settings.installScanners,
+      vouchRoot: context.vouchRoot,
+      vouchVersion: context.vouchVersion,
+      ports: {
+        logger: actionsLogger,
+        processes: new NodeProcessRunner(),
+        fs: new NodeFileSystem(),
+        clock: systemClock,
+      },
+      onProgress: (event) => {
+        core.info(progressLine(event));
+      },
+    });
+    const { decision } = result;
+    core.setOutput('decision', decision.status);
+    core.setOutput('sarif-file', result.outputs.sarifFile);
+    core.setOutput('results-file', result.outputs.resultsFile);
+    core.setOutput('findings-total', decision.counts.total);
+    core.setOutput('findings-blocking', decision.counts.blocking);
+    if (settings.annotations) annotate(decision, result.findings);
+    await writeSummary(result);
+    if (decision.status === 'fail')
+      core.setFailed(`Vouch: ${decision.counts.blocking} finding(s) blocked by the policy`);
+    if (decision.status === 'error') {
+      core.setFailed(
+        `Vouch could not evaluate: ${decision.problems
+          .filter((p) => p.fatal)
+          .map((p) => `${p.scanner}: ${p.message}`)
+          .join('; ')}`,
+      );
+    }
+  } catch (error) {
+    core.setOutput('decision', 'error');
+    const prefix = error instanceof VouchError ? '' : 'internal error: ';
+    core.setFailed(`Vouch could not evaluate: ${prefix}${describeError(error)}`);
+  }
+}

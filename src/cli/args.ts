@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../core/errors.js';
+
+export type OutputFormat = 'text' | 'json';
+
+export type CliCommand =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'setup'; readonly cacheDir?: string }
+  | { readonly kind: 'policy-validate'; readonly file: string }
+  | {
+      readonly kind: 'scan';
+      readonly dir: string;
+      readonly policy: string;
+      readonly outDir: string;
+      readonly format: OutputFormat;
+      readonly cacheDir?: string;
+    };
+
+export const USAGE = `Usage:
+  vouch scan [dir] [--policy default|strict|audit|FILE] [--out DIR] [--format text|json] [--cache-dir DIR]
+  vouch setup [--cache-dir DIR]       install the pinned scanners
+  vouch policy validate FILE          check a policy file against the schema
+  vouch --version | --help
+
+Exit status of scan: 0 pass, 1 blocked by policy, 2 could not evaluate.`;
+
+const OPTIONS = {
+  policy: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  'cache-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/** argv (without node and script) → a command; anything unexpected is a ConfigError naming it. */
+export function parseCli(argv: readonly string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (cause) {
+    throw new ConfigError('INVALID_ARGUMENT', `${(cause as Error).message}\n\n${USAGE}`, { cause });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...rest] = positionals;
+  const cacheDir = values['cache-dir'];
+  switch (command) {
+    case 'scan':
+      return scanCommand(rest, values.policy, values.out, values.format, cacheDir);
+    case 'setup':
+      expectNoMore('setup', rest);
+      return { kind: 'setup', cacheDir };
+    case 'policy':
+      return policyCommand(rest);
+    case undefined:
+      return { kind: 'help' };
+    default:
+      throw new ConfigError('INVALID_ARGUMENT', `unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+function scanCommand(
+  rest: string[],
+  policy: string | undefined,
+  out: string | undefined,
+  format: string | undefined,
+  cacheDir: string | undefined,
+): CliCommand {
+  if (rest.length > 1)
+    throw new ConfigError('INVALID_ARGUMENT', `scan takes one directory, got: ${rest.join(' ')}`);
+  if (format !== undefined && format !== 'text' && format !== 'json') {
+    throw new ConfigError('INVALID_ARGUMENT', `--format must be text or json, got "${format}"`);
+  }
+  const dir = rest[0] ?? '.';
+  return {
+    kind: 'scan',
+    dir,
+    policy: policy ?? 'default',
+    outDir: out ?? 'vouch-results',
+    format: format ?? 'text',
+    cacheDir,
+  };
+}
+
+function policyCommand(rest: string[]): CliCommand {
+  const [sub, file, ...extra] = rest;
+  if (sub !== 'validate' || file === undefined || extra.length > 0) {
+    throw new ConfigError('INVALID_ARGUMENT', `expected: vouch policy validate FILE\n\n${USAGE}`);
+  }
+  return { kind: 'policy-validate', file };
+}
+
+function expectNoMore(command: string, rest: string[]): void {
+  if (rest.length > 0)
+    throw new ConfigError('INVALID_ARGUMENT', `${command} takes no arguments, got: ${rest.join(' ')}`);
+}

@@ -1,0 +1,82 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { exitCodeFor } from '../core/decision.js';
+import { describeError, VouchError } from '../core/errors.js';
+import { ensureTool } from '../core/install.js';
+import type { Ports } from '../core/ports.js';
+import { scanRepository } from '../core/scan.js';
+import { pinnedTools } from '../core/tools.js';
+import { loadPolicy } from '../policy/load.js';
+import { parseCli, USAGE, type CliCommand } from './args.js';
+import { progressLine } from '../core/progress-line.js';
+import { jsonReport, textReport } from './report.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly ports: Ports;
+  readonly vouchRoot: string;
+  readonly vouchVersion: string;
+}
+
+/** Runs one CLI command and returns the exit status; never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await execute(parseCli(argv), io);
+  } catch (error) {
+    const known = error instanceof VouchError;
+    io.stderr(`vouch: ${known ? '' : 'internal error: '}${describeError(error)}`);
+    return 2;
+  }
+}
+
+function defaultCacheDir(env: CliIo['env']): string {
+  return env.VOUCH_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'vouch');
+}
+
+async function execute(command: CliCommand, io: CliIo): Promise<number> {
+  switch (command.kind) {
+    case 'help':
+      io.stdout(USAGE);
+      return 0;
+    case 'version':
+      io.stdout(io.vouchVersion);
+      return 0;
+    case 'setup':
+      return setup(command.cacheDir ?? defaultCacheDir(io.env), io);
+    case 'policy-validate':
+      await loadPolicy({ spec: command.file, workspace: io.cwd, vouchRoot: io.vouchRoot, fs: io.ports.fs });
+      io.stdout(`${command.file}: valid`);
+      return 0;
+    case 'scan':
+      return scan(command, io);
+  }
+}
+
+async function setup(cacheDir: string, io: CliIo): Promise<number> {
+  for (const pin of pinnedTools()) {
+    const tool = await ensureTool(pin.id, { cacheDir, ports: io.ports });
+    io.stdout(`${tool.id} ${tool.version}: ${tool.source} (${tool.path})`);
+  }
+  return 0;
+}
+
+async function scan(command: Extract<CliCommand, { kind: 'scan' }>, io: CliIo): Promise<number> {
+  const result = await scanRepository({
+    root: resolve(io.cwd, command.dir),
+    outDir: resolve(io.cwd, command.outDir),
+    policy: command.policy,
+    cacheDir: command.cacheDir ?? defaultCacheDir(io.env),
+    install: false,
+    vouchRoot: io.vouchRoot,
+    vouchVersion: io.vouchVersion,
+    ports: io.ports,
+    onProgress: (event) => {
+      io.stderr(progressLine(event));
+    },
+  });
+  io.stdout(command.format === 'json' ? jsonReport(result) : textReport(result));
+  return exitCodeFor(result.decision.status);
+}

@@ -1,0 +1,56 @@
+import type { GateResult } from '../core/pipeline.js';
+import { SEVERITIES } from '../findings/severity.js';
+
+const TOP_FINDINGS = 20;
+
+function where(path: string, line: number | undefined, column: number | undefined): string {
+  return [path, line, column].filter((part) => part !== undefined).join(':');
+}
+
+/** The final human summary: decision, reasons, scanner problems, counts, outputs. */
+export function textReport(result: GateResult): string {
+  const { decision } = result;
+  const lines = [`Decision: ${decision.status.toUpperCase()}`];
+  for (const problem of decision.problems) {
+    lines.push(`  ${problem.fatal ? 'ERROR' : 'warning'} ${problem.scanner}: ${problem.message}`);
+  }
+  if (decision.blocking.length > 0) lines.push(`Blocking findings (${decision.blocking.length}):`);
+  for (const { finding, reason } of decision.blocking.slice(0, TOP_FINDINGS)) {
+    const region = finding.location.region;
+    lines.push(
+      `  ${finding.severity.toUpperCase()} ${finding.ruleId} ${where(finding.location.path, region?.startLine, region?.startColumn)}`,
+    );
+    lines.push(`      ${finding.message}`);
+    lines.push(`      why blocking: ${reason}`);
+  }
+  if (decision.blocking.length > TOP_FINDINGS)
+    lines.push(`  … and ${decision.blocking.length - TOP_FINDINGS} more in the SARIF file`);
+  const counts = SEVERITIES.map((s) => `${s} ${decision.counts.bySeverity[s]}`).join(', ');
+  lines.push(`Findings: ${decision.counts.total} (${counts}); blocking: ${decision.counts.blocking}`);
+  for (const note of result.outputs.sarifNotes) lines.push(`SARIF note: ${note}`);
+  lines.push(`SARIF: ${result.outputs.sarifFile}`);
+  lines.push(`Results: ${result.outputs.resultsFile}`);
+  return lines.join('\n');
+}
+
+export function jsonReport(result: GateResult): string {
+  const { decision } = result;
+  return JSON.stringify(
+    {
+      decision: decision.status,
+      counts: decision.counts,
+      blocking: decision.blocking.map(({ finding, reason }) => ({ ...finding, reason })),
+      problems: decision.problems,
+      findings: result.findings,
+      scanners: result.scanners.map((run) => ({
+        id: run.scanner,
+        outcome: run.outcome.kind,
+        findings: run.findings.length,
+      })),
+      sarifFile: result.outputs.sarifFile,
+      resultsFile: result.outputs.resultsFile,
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import type { Finding } from '../findings/finding.js';
+import { applyLimits } from '../sarif/limits.js';
+import { renderSarif } from '../sarif/render.js';
+import type { Decision } from './decision.js';
+import type { Discovery } from './discover.js';
+import { describeError } from './errors.js';
+import type { GateRequest, ScannerRun } from './pipeline.js';
+
+export interface EmittedOutputs {
+  readonly sarifFile: string;
+  readonly resultsFile: string;
+  /** What had to be trimmed to fit GitHub's limits. */
+  readonly sarifNotes: readonly string[];
+}
+
+export interface EmitInput {
+  readonly request: GateRequest;
+  readonly scanners: readonly ScannerRun[];
+  readonly findings: readonly Finding[];
+  readonly decision: Decision;
+  readonly discovery: Discovery;
+}
+
+export const SARIF_FILE = 'vouch.sarif';
+export const RESULTS_FILE = 'vouch-results.json';
+
+/** SARIF for code scanning plus Vouch's own JSON record of the run (every finding, untrimmed). */
+export async function emitOutputs(input: EmitInput): Promise<EmittedOutputs> {
+  const { request } = input;
+  const fs = request.ports.fs;
+  await fs.mkdir(request.outDir);
+  const runs = input.scanners.flatMap((run) =>
+    run.outcome.kind === 'clean' || run.outcome.kind === 'findings'
+      ? [{ tool: run.outcome.tool, rules: run.outcome.rules, findings: run.findings }]
+      : [],
+  );
+  const limited = applyLimits(renderSarif({ vouchVersion: request.vouchVersion, runs }));
+  const sarifFile = join(request.outDir, SARIF_FILE);
+  const resultsFile = join(request.outDir, RESULTS_FILE);
+  await fs.writeFile(sarifFile, `${JSON.stringify(limited.log, null, 2)}\n`);
+  await fs.writeFile(resultsFile, `${JSON.stringify(resultsRecord(input), null, 2)}\n`);
+  return { sarifFile, resultsFile, sarifNotes: limited.notes };
+}
+
+function resultsRecord(input: EmitInput): unknown {
+  const { decision } = input;
+  return {
+    vouchVersion: input.request.vouchVersion,
+    policy: { source: input.request.policy.source, digest: input.request.policy.digest },
+    decision: {
+      status: decision.status,
+      counts: decision.counts,
+      blocking: decision.blocking.map(({ finding, reason }) => ({
+        fingerprint: finding.fingerprint,
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        location: finding.location,
+        reason,
+      })),
+      problems: decision.problems,
+    },
+    scanners: input.scanners.map((run) => ({
+      id: run.scanner,
+      outcome: run.outcome.kind,
+      durationMs: Math.round(run.durationMs),
+      findings: run.findings.length,
+      ...(run.outcome.kind === 'error' ? { error: describeError(run.outcome.error) } : {}),
+      ...(run.outcome.kind === 'skipped' ? { reason: run.outcome.reason } : {}),
+      ...(run.outcome.kind === 'clean' || run.outcome.kind === 'findings'
+        ? { notes: run.outcome.notes }
+        : {}),
+    })),
+    skipped: input.discovery.skipped,
+    findings: input.findings,
+  };
+}

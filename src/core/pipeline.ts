@@ -1,0 +1,160 @@
+import { posix } from 'node:path';
+import type { Finding } from '../findings/finding.js';
+import { normalizeDetections } from '../findings/normalize.js';
+import { severityRank } from '../findings/severity.js';
+import { judge, type ScannerResult } from '../policy/evaluate.js';
+import { scannerSettings, type Policy } from '../policy/policy.js';
+import type { ScannerAdapter, ScanOutcome } from '../scanners/scanner.js';
+import type { Decision } from './decision.js';
+import { discover, type Discovery } from './discover.js';
+import { emitOutputs, type EmittedOutputs } from './emit.js';
+import { ScannerError, toError } from './errors.js';
+import type { Ports } from './ports.js';
+
+export type ProgressEvent =
+  | { readonly kind: 'discovered'; readonly files: number; readonly skipped: number }
+  | { readonly kind: 'scanner-started'; readonly scanner: string }
+  | {
+      readonly kind: 'scanner-finished';
+      readonly scanner: string;
+      readonly outcome: ScanOutcome['kind'];
+      readonly durationMs: number;
+      readonly findings: number;
+    };
+
+export interface GateRequest {
+  /** Absolute path of the repository to scan. */
+  readonly root: string;
+  readonly outDir: string;
+  readonly policy: Policy;
+  readonly adapters: readonly ScannerAdapter[];
+  /** Resolved executables by scanner id. */
+  readonly executables: Readonly<Record<string, string | undefined>>;
+  readonly vouchVersion: string;
+  readonly ports: Ports;
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface ScannerRun extends ScannerResult {
+  readonly durationMs: number;
+  readonly findings: readonly Finding[];
+}
+
+export interface GateResult {
+  readonly decision: Decision;
+  readonly findings: readonly Finding[];
+  readonly scanners: readonly ScannerRun[];
+  readonly discovery: Discovery;
+  readonly outputs: EmittedOutputs;
+}
+
+/** discover → scan (concurrently) → normalize → judge → emit. */
+export async function runGate(request: GateRequest): Promise<GateResult> {
+  const { policy, ports } = request;
+  const discovery = await discover({
+    root: request.root,
+    fs: ports.fs,
+    excludes: policy.excludes,
+    maxFileBytes: policy.maxFileBytes,
+  });
+  request.onProgress?.({
+    kind: 'discovered',
+    files: discovery.files.length,
+    skipped: discovery.skipped.length,
+  });
+  const enabled = request.adapters.filter((adapter) => scannerSettings(policy, adapter.id).enabled);
+  const readText = fileReader(request.root, discovery, ports);
+  const scanners = await Promise.all(
+    enabled.map((adapter) => runScanner(request, adapter, discovery, readText)),
+  );
+  const findings = scanners.flatMap((run) => run.findings).sort(byImportance);
+  const decision = judge({ findings, scanners, policy });
+  const outputs = await emitOutputs({ request, scanners, findings, decision, discovery });
+  return { decision, findings, scanners, discovery, outputs };
+}
+
+async function runScanner(
+  request: GateRequest,
+  adapter: ScannerAdapter,
+  discovery: Discovery,
+  readText: (path: string) => Promise<string | undefined>,
+): Promise<ScannerRun> {
+  const { ports } = request;
+  const settings = scannerSettings(request.policy, adapter.id);
+  request.onProgress?.({ kind: 'scanner-started', scanner: adapter.id });
+  const started = ports.clock.monotonicMs();
+  const workDir = await ports.fs.makeTempDir(`vouch-${adapter.id}-`);
+  let outcome: ScanOutcome;
+  let findings: Finding[] = [];
+  try {
+    outcome = await adapter.scan({
+      root: request.root,
+      files: discovery.files,
+      workDir,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      executable: request.executables[adapter.id],
+      ports,
+    });
+    if (outcome.kind === 'findings') {
+      findings = await normalizeDetections({
+        tool: adapter.id,
+        rules: outcome.rules,
+        detections: outcome.detections,
+        readText,
+      });
+    }
+  } catch (thrown) {
+    outcome = internalError(adapter.id, thrown);
+    findings = [];
+  } finally {
+    await ports.fs.remove(workDir);
+  }
+  const durationMs = ports.clock.monotonicMs() - started;
+  request.onProgress?.({
+    kind: 'scanner-finished',
+    scanner: adapter.id,
+    outcome: outcome.kind,
+    durationMs,
+    findings: findings.length,
+  });
+  return { scanner: adapter.id, outcome, durationMs, findings };
+}
+
+/** An adapter that throws, or reports nonsense, is a bug in Vouch: the scanner's answer cannot be trusted. */
+function internalError(scanner: string, thrown: unknown): ScanOutcome {
+  const cause = toError(thrown);
+  return {
+    kind: 'error',
+    error: new ScannerError(
+      'INTERNAL',
+      { scanner, message: `Vouch could not process its results: ${cause.message}` },
+      { cause },
+    ),
+  };
+}
+
+/** Reads only files discovery kept, so a scanner's report can never make Vouch read outside the tree. */
+function fileReader(
+  root: string,
+  discovery: Discovery,
+  ports: Ports,
+): (path: string) => Promise<string | undefined> {
+  const kept = new Set(discovery.files);
+  return async (path) => {
+    if (!kept.has(path)) return undefined;
+    try {
+      return (await ports.fs.readFile(posix.join(root, path))).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+function byImportance(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    a.location.path.localeCompare(b.location.path) ||
+    (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}

@@ -1,0 +1,72 @@
+import { isAbsolute, resolve } from 'node:path';
+import { loadPolicy } from '../policy/load.js';
+import { scannerSettings } from '../policy/policy.js';
+import { createAdapters } from '../scanners/registry.js';
+import { ConfigError, describeError } from './errors.js';
+import { ensureTool, locateTool } from './install.js';
+import { runGate, type GateResult, type ProgressEvent } from './pipeline.js';
+import type { Ports } from './ports.js';
+import { toolPin } from './tools.js';
+
+export interface ScanRequest {
+  /** Repository to scan; made absolute here. */
+  readonly root: string;
+  readonly outDir: string;
+  /** Preset name or policy file path. */
+  readonly policy: string;
+  readonly cacheDir: string;
+  /** Install missing pinned scanners (the action does; `vouch scan` leaves that to `vouch setup`). */
+  readonly install: boolean;
+  readonly vouchRoot: string;
+  readonly vouchVersion: string;
+  readonly ports: Ports;
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** What both entry points call: policy, scanners, tools, then the gate. */
+export async function scanRepository(request: ScanRequest): Promise<GateResult> {
+  const root = resolve(request.root);
+  if ((await request.ports.fs.lstat(root))?.kind !== 'directory') {
+    throw new ConfigError('INVALID_PATH', `repository to scan is not a directory: ${request.root}`);
+  }
+  const outDir = isAbsolute(request.outDir) ? request.outDir : resolve(request.outDir);
+  const policy = await loadPolicy({
+    spec: request.policy,
+    workspace: root,
+    vouchRoot: request.vouchRoot,
+    fs: request.ports.fs,
+  });
+  const adapters = createAdapters({
+    policy,
+    vouchRoot: request.vouchRoot,
+    vouchVersion: request.vouchVersion,
+    toolVersion: (id) => toolPin(id)?.version ?? 'unknown',
+  });
+  const executables: Record<string, string | undefined> = {};
+  for (const adapter of adapters) {
+    const wanted = scannerSettings(policy, adapter.id).enabled && toolPin(adapter.id) !== undefined;
+    if (wanted) executables[adapter.id] = await findExecutable(adapter.id, request);
+  }
+  return runGate({
+    root,
+    outDir,
+    policy,
+    adapters,
+    executables,
+    vouchVersion: request.vouchVersion,
+    ports: request.ports,
+    onProgress: request.onProgress,
+  });
+}
+
+/** A tool that cannot be found or installed is left undefined: its adapter then reports NOT_INSTALLED. */
+async function findExecutable(id: string, request: ScanRequest): Promise<string | undefined> {
+  const options = { cacheDir: request.cacheDir, ports: request.ports };
+  try {
+    const tool = request.install ? await ensureTool(id, options) : await locateTool(id, options);
+    return tool?.path;
+  } catch (error) {
+    request.ports.logger.error(`could not install ${id}: ${describeError(error)}`);
+    return undefined;
+  }
+}

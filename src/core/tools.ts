@@ -1,0 +1,30 @@
+import pins from '../../data/tools/pins.json' with { type: 'json' };
+
+export interface GoInstall {
+  readonly module: string;
+  /** Set with -ldflags -X so `<binary> version` reports the pinned version. */
+  readonly versionVariable: string;
+}
+
+export interface ToolPin {
+  readonly id: string;
+  readonly version: string;
+  readonly binary: string;
+  readonly versionArgs: readonly string[];
+  readonly go?: GoInstall;
+  readonly informationUri: string;
+}
+
+const PINS: Readonly<Record<string, ToolPin>> = Object.fromEntries(
+  Object.entries(pins)
+    .filter(([id]) => !id.startsWith('$'))
+    .map(([id, pin]) => [id, { id, ...(pin as Omit<ToolPin, 'id'>) }]),
+);
+
+export function toolPin(id: string): ToolPin | undefined {
+  return PINS[id];
+}
+
+export function pinnedTools(): ToolPin[] {
+  return Object.values(PINS);
+}

@@ -1,0 +1,325 @@
+import type { Finding, Region, RuleDescriptor } from '../findings/finding.js';
+import { defaultScore, type Severity } from '../findings/severity.js';
+import {
+  OWASP_ATTRIBUTION,
+  owaspCategories,
+  type OwaspCategory,
+  type OwaspEdition,
+} from '../findings/taxonomy.js';
+import type { ToolInfo } from '../scanners/scanner.js';
+import type {
+  SarifLevel,
+  SarifLog,
+  SarifRegion,
+  SarifRelationship,
+  SarifReportingDescriptor,
+  SarifResult,
+  SarifRun,
+  SarifToolComponent,
+} from './types.js';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** GitHub rejects rule descriptions longer than this. */
+export const MAX_DESCRIPTION_LENGTH = 1024;
+/** GitHub keeps at most this many tags per rule. */
+export const MAX_TAGS = 20;
+
+export interface SarifRunInput {
+  readonly tool: ToolInfo;
+  readonly rules: readonly RuleDescriptor[];
+  readonly findings: readonly Finding[];
+}
+
+export interface SarifInput {
+  readonly vouchVersion: string;
+  readonly runs: readonly SarifRunInput[];
+}
+
+const LEVELS: Readonly<Record<Severity, SarifLevel>> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+export function sarifLevel(severity: Severity): SarifLevel {
+  return LEVELS[severity];
+}
+
+const EDITIONS: readonly OwaspEdition[] = ['2021', '2025'];
+const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+/** Characters a URI path segment may carry unencoded (RFC 3986 `pchar`). */
+const NOT_PCHAR = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu;
+
+/** Code-unit order, so output does not depend on the machine's locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** GitHub rejects empty and over-long descriptions; fall back, then cut on a code-point boundary. */
+function boundedText(...candidates: readonly string[]): string {
+  const text = candidates.map((candidate) => candidate.trim()).find((candidate) => candidate !== '') ?? '';
+  if (text.length <= MAX_DESCRIPTION_LENGTH) return text;
+  const cut = text.slice(0, MAX_DESCRIPTION_LENGTH - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
+/** GitHub's `security-severity`: a numeric string in (0, 10], one decimal. */
+function securitySeverity(rule: RuleDescriptor): string {
+  const score =
+    Number.isFinite(rule.securitySeverity) && rule.securitySeverity > 0
+      ? rule.securitySeverity
+      : defaultScore(rule.severity);
+  return Math.min(10, Math.max(0.1, Math.round(score * 10) / 10)).toFixed(1);
+}
+
+/** CodeQL's form, zero-padded to three digits (`external/cwe/cwe-079`), which GitHub links to CWE pages. */
+function cweTag(cwe: string): string | undefined {
+  const match = /^CWE-(\d+)$/i.exec(cwe);
+  return match?.[1] ? `external/cwe/cwe-${match[1].padStart(3, '0')}` : undefined;
+}
+
+type RuleCategories = Readonly<Record<OwaspEdition, readonly OwaspCategory[]>>;
+
+function ruleTags(rule: RuleDescriptor, categories: RuleCategories): string[] {
+  const security = rule.severity !== 'info';
+  const tags = [
+    ...(security ? ['security'] : []),
+    ...rule.cwe.map(cweTag),
+    ...EDITIONS.flatMap((edition) =>
+      categories[edition].map((category) => `owasp-top10-${edition}/${category.id.split(':')[0] ?? ''}`),
+    ),
+    ...rule.tags.map((tag) => tag.trim()).filter((tag) => security || tag !== 'security'),
+  ];
+  const kept = tags.filter((tag): tag is string => tag !== undefined && tag !== '');
+  return [...new Set(kept)].slice(0, MAX_TAGS);
+}
+
+function taxonomyName(edition: OwaspEdition): string {
+  return `OWASP Top 10 ${edition}`;
+}
+
+/** One taxonomy per edition, holding the categories this run's rules map to. */
+function taxonomies(allCategories: readonly RuleCategories[]): SarifToolComponent[] {
+  return EDITIONS.map((edition) => {
+    const taxa = new Map<string, OwaspCategory>();
+    for (const categories of allCategories)
+      for (const category of categories[edition]) taxa.set(category.id, category);
+    return {
+      name: taxonomyName(edition),
+      version: edition,
+      organization: 'OWASP Foundation',
+      informationUri: 'https://owasp.org/www-project-top-ten/',
+      shortDescription: { text: `OWASP Top 10 ${edition} categories` },
+      taxa: [...taxa.values()]
+        .sort((a, b) => compare(a.id, b.id))
+        .map((category) => ({
+          id: category.id,
+          name: category.title,
+          shortDescription: { text: category.title },
+        })),
+      // The category data is CC BY-SA 4.0: its attribution travels with anything derived from it.
+      properties: { attribution: OWASP_ATTRIBUTION },
+    };
+  });
+}
+
+function relationships(
+  categories: RuleCategories,
+  runTaxonomies: readonly SarifToolComponent[],
+): SarifRelationship[] {
+  return EDITIONS.flatMap((edition, taxonomyIndex) =>
+    categories[edition].map((category) => ({
+      target: {
+        id: category.id,
+        index: runTaxonomies[taxonomyIndex]?.taxa?.findIndex((taxon) => taxon.id === category.id) ?? -1,
+        toolComponent: { name: taxonomyName(edition), index: taxonomyIndex },
+      },
+      kinds: ['superset'],
+    })),
+  );
+}
+
+function renderRule(
+  rule: RuleDescriptor,
+  categories: RuleCategories,
+  runTaxonomies: readonly SarifToolComponent[],
+): SarifReportingDescriptor {
+  const shortDescription = boundedText(rule.shortDescription, rule.name, rule.id);
+  const help = rule.help.trim() === '' ? boundedText(rule.fullDescription, shortDescription) : rule.help;
+  const related = relationships(categories, runTaxonomies);
+  return {
+    id: rule.id,
+    name: rule.name.trim() === '' ? rule.id : rule.name,
+    shortDescription: { text: shortDescription },
+    fullDescription: { text: boundedText(rule.fullDescription, shortDescription) },
+    help: { text: help, markdown: help },
+    ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
+    defaultConfiguration: { level: sarifLevel(rule.severity) },
+    ...(related.length > 0 ? { relationships: related } : {}),
+    properties: {
+      tags: ruleTags(rule, categories),
+      precision: rule.precision,
+      ...(rule.severity === 'info' ? {} : { 'security-severity': securitySeverity(rule) }),
+    },
+  };
+}
+
+/** A repository-relative URI reference; the path contract already excludes absolute paths and `..`. */
+function artifactUri(path: string): string {
+  const segments = path.replace(/^(?:\.\/)+/, '').split('/');
+  if (path === '' || path.startsWith('/') || segments.includes('..')) {
+    throw new Error(`SARIF: finding path ${JSON.stringify(path)} is not repository-relative`);
+  }
+  return segments
+    .map((segment, index) => {
+      const encoded = segment.replace(NOT_PCHAR, (char) => {
+        try {
+          return encodeURIComponent(char);
+        } catch {
+          return '%EF%BF%BD'; // a lone surrogate: encode U+FFFD as a decoder would have produced it
+        }
+      });
+      // A colon in the first segment would read as a URI scheme.
+      return index === 0 ? encoded.replaceAll(':', '%3A') : encoded;
+    })
+    .join('/');
+}
+
+function renderRegion(region: Region | undefined, where: string): SarifRegion {
+  // GitHub needs a start line; a result about the whole file is placed on line 1, as its uploader does.
+  if (!region) return { startLine: 1 };
+  const positive = (value: number | undefined): value is number =>
+    Number.isInteger(value) && (value ?? 0) >= 1;
+  if (!positive(region.startLine))
+    throw new Error(`SARIF: ${where} has invalid start line ${String(region.startLine)}`);
+  return {
+    startLine: region.startLine,
+    ...(positive(region.startColumn) ? { startColumn: region.startColumn } : {}),
+    ...(positive(region.endLine) && region.endLine >= region.startLine ? { endLine: region.endLine } : {}),
+    ...(positive(region.endColumn) ? { endColumn: region.endColumn } : {}),
+  };
+}
+
+/** Evidence is deliberately not emitted: even redacted, it does not belong in a file uploaded to GitHub. */
+function renderResult(finding: Finding, ruleIndex: number, rule: RuleDescriptor): SarifResult {
+  const where = `${finding.ruleId} in ${finding.location.path}`;
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: sarifLevel(finding.severity),
+    message: {
+      text:
+        finding.message.trim() === ''
+          ? boundedText(rule.shortDescription, rule.name, rule.id)
+          : finding.message,
+    },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: artifactUri(finding.location.path), uriBaseId: '%SRCROOT%' },
+          region: renderRegion(finding.location.region, where),
+        },
+      },
+    ],
+    ...(finding.lineHash ? { partialFingerprints: { primaryLocationLineHash: finding.lineHash } } : {}),
+    properties: {
+      'vouch/fingerprint': finding.fingerprint,
+      'vouch/severity': finding.severity,
+      ...(finding.alsoReportedBy.length > 0
+        ? { 'vouch/also-reported-by': [...finding.alsoReportedBy].sort(compare) }
+        : {}),
+    },
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compare(a.location.path, b.location.path) ||
+    (a.location.region?.startLine ?? 1) - (b.location.region?.startLine ?? 1) ||
+    (a.location.region?.startColumn ?? 0) - (b.location.region?.startColumn ?? 0) ||
+    compare(a.ruleId, b.ruleId) ||
+    compare(a.fingerprint, b.fingerprint)
+  );
+}
+
+function versionFields(version: string | undefined): Pick<SarifToolComponent, 'version' | 'semanticVersion'> {
+  if (version === undefined || version.trim() === '') return {};
+  return SEMVER.test(version) ? { version, semanticVersion: version } : { version };
+}
+
+interface DescribedRule {
+  readonly rule: RuleDescriptor;
+  readonly categories: RuleCategories;
+}
+
+/** Rules sorted by id, with their OWASP categories; a rule listed twice is a programming error. */
+function describeRules(tool: ToolInfo, rules: readonly RuleDescriptor[]): DescribedRule[] {
+  const seen = new Set<string>();
+  return [...rules]
+    .sort((a, b) => compare(a.id, b.id))
+    .map((rule) => {
+      if (rule.id.trim() === '') throw new Error(`SARIF: a rule of ${tool.name} has an empty id`);
+      if (seen.has(rule.id)) throw new Error(`SARIF: rule ${rule.id} is listed twice for ${tool.name}`);
+      seen.add(rule.id);
+      return {
+        rule,
+        categories: { '2021': owaspCategories(rule.cwe, '2021'), '2025': owaspCategories(rule.cwe, '2025') },
+      };
+    });
+}
+
+function renderResults(
+  tool: ToolInfo,
+  rules: readonly DescribedRule[],
+  findings: readonly Finding[],
+): SarifResult[] {
+  const indexById = new Map(rules.map(({ rule }, index) => [rule.id, index]));
+  return [...findings].sort(compareFindings).map((finding) => {
+    const index = indexById.get(finding.ruleId);
+    const described = index === undefined ? undefined : rules[index];
+    if (index === undefined || !described) {
+      throw new Error(`SARIF: finding of unknown rule ${finding.ruleId} in the ${tool.name} run`);
+    }
+    return renderResult(finding, index, described.rule);
+  });
+}
+
+function renderRun(input: SarifRunInput, vouchVersion: string): SarifRun {
+  const { tool } = input;
+  const rules = describeRules(tool, input.rules);
+  const runTaxonomies = taxonomies(rules.map(({ categories }) => categories));
+  return {
+    tool: {
+      driver: {
+        name: tool.name,
+        ...versionFields(tool.version),
+        ...(tool.informationUri ? { informationUri: tool.informationUri } : {}),
+        rules: rules.map(({ rule, categories }) => renderRule(rule, categories, runTaxonomies)),
+        supportedTaxonomies: runTaxonomies.map((taxonomy, index) => ({ name: taxonomy.name, index })),
+      },
+    },
+    conversion: { tool: { driver: { name: 'Vouch', ...versionFields(vouchVersion) } } },
+    automationDetails: { id: `vouch/${tool.name}/` },
+    taxonomies: runTaxonomies,
+    results: renderResults(tool, rules, input.findings),
+  };
+}
+
+/**
+ * One SARIF run per tool, shaped for GitHub code scanning (FACTS.md, "GitHub code scanning and SARIF").
+ * Throws on programming errors: two runs for one tool, a finding of an unlisted rule, a non-relative path.
+ */
+export function renderSarif(input: SarifInput): SarifLog {
+  const names = new Set<string>();
+  for (const { tool } of input.runs) {
+    if (tool.name.trim() === '') throw new Error('SARIF: a run has an empty tool name');
+    if (names.has(tool.name)) throw new Error(`SARIF: two runs share the tool name ${tool.name}`);
+    names.add(tool.name);
+  }
+  const runs = [...input.runs]
+    .sort((a, b) => compare(a.tool.name, b.tool.name))
+    .map((run) => renderRun(run, input.vouchVersion));
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
+}

@@ -1,0 +1,110 @@
+import { isAbsolute, join } from 'node:path';
+import { describeError, ScannerError } from '../../core/errors.js';
+import type { Detection } from '../../findings/finding.js';
+import type { ScanContext, ScanNote, ScanOutcome, ScannerAdapter, ToolInfo } from '../scanner.js';
+import type { Check, CheckFile } from './check.js';
+import { ALL_CHECKS } from './checks/index.js';
+
+const SCANNER_ID = 'builtin';
+
+type FileText =
+  { readonly kind: 'text'; readonly file: CheckFile } | { readonly kind: 'note'; readonly note: ScanNote };
+
+/** Discovery promises repo-relative POSIX paths; a path that could leave the root is refused all the same. */
+function isInsideRoot(path: string): boolean {
+  return path !== '' && !isAbsolute(path) && !path.split('/').includes('..');
+}
+
+async function readText(context: ScanContext, path: string): Promise<FileText> {
+  if (!isInsideRoot(path)) {
+    return {
+      kind: 'note',
+      note: { path, message: `${path} was not checked: not a path inside the repository` },
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await context.ports.fs.readFile(join(context.root, path));
+  } catch (thrown: unknown) {
+    return { kind: 'note', note: { path, message: `${path} was not checked: ${describeError(thrown)}` } };
+  }
+  try {
+    // fatal: invalid UTF-8 is hostile or binary input, not text to guess at; the BOM is dropped.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { kind: 'text', file: { path, text } };
+  } catch {
+    return { kind: 'note', note: { path, message: `${path} was not checked: it is not valid UTF-8` } };
+  }
+}
+
+function internalError(check: Check, path: string, thrown: unknown): ScannerError {
+  return new ScannerError(
+    'INTERNAL',
+    {
+      scanner: SCANNER_ID,
+      message: `builtin check "${check.id}" failed on ${path}: ${describeError(thrown)}. This is a bug in Vouch; please report it.`,
+    },
+    { cause: thrown },
+  );
+}
+
+interface Collected {
+  readonly detections: Detection[];
+  readonly notes: ScanNote[];
+}
+
+/** Runs the checks that apply to one file; a throwing check is returned as an error instead of escaping. */
+function runChecks(checks: readonly Check[], file: CheckFile, into: Collected): ScannerError | undefined {
+  for (const check of checks) {
+    try {
+      const result = check.run(file);
+      into.detections.push(...result.detections);
+      into.notes.push(...result.notes);
+    } catch (thrown: unknown) {
+      return internalError(check, file.path, thrown);
+    }
+  }
+  return undefined;
+}
+
+async function scan(checks: readonly Check[], tool: ToolInfo, context: ScanContext): Promise<ScanOutcome> {
+  const collected: Collected = { detections: [], notes: [] };
+  for (const path of context.files) {
+    const applicable = checks.filter((check) => check.appliesTo(path));
+    if (applicable.length === 0) continue;
+    const read = await readText(context, path);
+    if (read.kind === 'note') {
+      collected.notes.push(read.note);
+      continue;
+    }
+    const error = runChecks(applicable, read.file, collected);
+    if (error !== undefined) return { kind: 'error', error };
+  }
+  const completed = { tool, rules: checks.map((check) => check.rule), notes: collected.notes };
+  return collected.detections.length === 0
+    ? { kind: 'clean', ...completed }
+    : { kind: 'findings', ...completed, detections: collected.detections };
+}
+
+/** The in-process scanner: Vouch's own checks, run over the files discovery kept. */
+export function createBuiltinAdapter(
+  checks: readonly Check[] = ALL_CHECKS,
+  version?: string,
+): ScannerAdapter {
+  const tool: ToolInfo = { name: 'vouch-builtin', ...(version === undefined ? {} : { version }) };
+  return {
+    id: SCANNER_ID,
+    async scan(context) {
+      try {
+        return await scan(checks, tool, context);
+      } catch (thrown: unknown) {
+        // A throwing `appliesTo` or port is as much a bug as a throwing check: fail closed, never escape.
+        const message = `builtin scanner failed: ${describeError(thrown)}. This is a bug in Vouch; please report it.`;
+        return {
+          kind: 'error',
+          error: new ScannerError('INTERNAL', { scanner: SCANNER_ID, message }, { cause: thrown }),
+        };
+      }
+    },
+  };
+}
