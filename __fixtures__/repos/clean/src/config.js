@@ -1,0 +1,4 @@
+export const config = {
+  owner: 'example',
+  token: process.env.GITHUB_TOKEN,
+};
