@@ -8237,7 +8237,7 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(8279).Headers
+/* unused reexport */ __nccwpck_require__(660).Headers
 /* unused reexport */ __nccwpck_require__(9051).Response
 /* unused reexport */ __nccwpck_require__(9967).Request
 /* unused reexport */ __nccwpck_require__(5910).FormData
@@ -21105,7 +21105,7 @@ module.exports = {
 const { parseSetCookie } = __nccwpck_require__(1978)
 const { stringify } = __nccwpck_require__(7797)
 const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(8279)
+const { Headers } = __nccwpck_require__(660)
 
 /**
  * @typedef {Object} Cookie
@@ -25470,7 +25470,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8279:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -26178,7 +26178,7 @@ const {
   makeResponse,
   fromInnerResponse
 } = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(8279)
+const { HeadersList } = __nccwpck_require__(660)
 const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
@@ -28449,7 +28449,7 @@ module.exports = {
 
 
 const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(8279)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
 const { FinalizationRegistry } = __nccwpck_require__(6653)()
 const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
@@ -29490,7 +29490,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(8279)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
 const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
 const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
@@ -33625,7 +33625,7 @@ const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
 const { makeRequest } = __nccwpck_require__(9967)
 const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(8279)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
@@ -36204,7 +36204,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 6113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40266,8 +40266,66 @@ function createAdapters(options) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/core/install-methods.ts
+
+
+const INSTALL_TIMEOUT_MS = 20 * 60_000;
+/** Where each install method leaves the executable inside the tool's cache directory. */
+function installedBinary(pin, toolDir) {
+    return pin.pip ? (0,external_node_path_.join)(toolDir, 'venv', 'bin', pin.binary) : (0,external_node_path_.join)(toolDir, 'bin', pin.binary);
+}
+async function install_methods_run(step, pin, request, ports) {
+    const result = await ports.processes.run(request);
+    if (result.kind === 'spawn-error') {
+        throw new InstallError('TOOLCHAIN_MISSING', `installing ${pin.id} needs \`${request.command}\` on PATH (${result.message})`);
+    }
+    if (result.kind === 'timeout')
+        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} timed out`);
+    if (result.exitCode !== 0) {
+        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} failed with exit code ${result.exitCode}: ${result.stderrTail}`);
+    }
+}
+/** go install verifies the module against Go's checksum database; -X stamps the version `version` prints. */
+async function goInstall(pin, go, options) {
+    const gobin = (0,external_node_path_.join)(options.toolDir, 'bin');
+    await options.ports.fs.mkdir(gobin);
+    options.ports.logger.info(`installing ${pin.id} ${pin.version}: go install ${go.module}@v${pin.version}`);
+    const request = {
+        command: 'go',
+        args: ['install', `-ldflags=-X ${go.versionVariable}=${pin.version}`, `${go.module}@v${pin.version}`],
+        env: { GOBIN: gobin, GO111MODULE: 'on' },
+        timeoutMs: INSTALL_TIMEOUT_MS,
+    };
+    await install_methods_run('go install (needs Go >= 1.24; on GitHub Actions add actions/setup-go)', pin, request, options.ports);
+}
+/** An isolated venv per tool version; every file pip fetches must match a hash in the requirements. */
+async function pipInstall(pin, pip, options) {
+    const venv = (0,external_node_path_.join)(options.toolDir, 'venv');
+    const requirements = (0,external_node_path_.join)(options.vouchRoot, pip.requirements);
+    options.ports.logger.info(`installing ${pin.id} ${pin.version}: pip install --require-hashes into ${venv}`);
+    await options.ports.fs.remove(venv);
+    const venvRequest = { command: 'python3', args: ['-m', 'venv', venv], timeoutMs: INSTALL_TIMEOUT_MS };
+    await install_methods_run(`creating a virtual environment (needs Python >= ${pip.python})`, pin, venvRequest, options.ports);
+    const pipRequest = {
+        command: (0,external_node_path_.join)(venv, 'bin', 'pip'),
+        args: [
+            'install',
+            '--require-hashes',
+            '--no-deps',
+            '--only-binary',
+            ':all:',
+            '--disable-pip-version-check',
+            '--no-input',
+            '-r',
+            requirements,
+        ],
+        timeoutMs: INSTALL_TIMEOUT_MS,
+    };
+    await install_methods_run('pip install', pin, pipRequest, options.ports);
+}
+
 ;// CONCATENATED MODULE: ./data/tools/pins.json
-const pins_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned scanner versions. Go modules are verified by Go\'s checksum database; pip installs use hash-checked requirements.","gitleaks":{"version":"8.30.1","binary":"gitleaks","go":{"module":"github.com/zricethezav/gitleaks/v8","versionVariable":"github.com/zricethezav/gitleaks/v8/version.Version"},"versionArgs":["version"],"informationUri":"https://github.com/gitleaks/gitleaks"}}');
+const pins_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned scanner versions. Go modules are verified by Go\'s checksum database; pip installs use hash-checked requirements (scripts/lock-pip.js). semgrep stays at 1.180.0: newer releases need a certifi newer than the package index here serves.","gitleaks":{"version":"8.30.1","binary":"gitleaks","go":{"module":"github.com/zricethezav/gitleaks/v8","versionVariable":"github.com/zricethezav/gitleaks/v8/version.Version"},"versionArgs":["version"],"informationUri":"https://github.com/gitleaks/gitleaks"},"semgrep":{"version":"1.180.0","binary":"semgrep","pip":{"package":"semgrep","requirements":"data/tools/semgrep-requirements.txt","python":"3.11"},"versionArgs":["--version","--disable-version-check"],"informationUri":"https://semgrep.dev"}}');
 ;// CONCATENATED MODULE: ./src/core/tools.ts
 
 const PINS = Object.fromEntries(Object.entries(pins_namespaceObject)
@@ -40284,21 +40342,21 @@ function pinnedTools() {
 
 
 
-const VERSION_TIMEOUT_MS = 20_000;
-const INSTALL_TIMEOUT_MS = 20 * 60_000;
+
+const VERSION_TIMEOUT_MS = 60_000;
 function pinFor(id) {
     const pin = toolPin(id);
     if (!pin)
         throw new InstallError('UNKNOWN_TOOL', `no pinned version for scanner "${id}" in data/tools/pins.json`);
     return pin;
 }
-function cachedBinary(pin, cacheDir) {
-    return (0,external_node_path_.join)(cacheDir, pin.id, pin.version, 'bin', pin.binary);
+function toolDir(pin, cacheDir) {
+    return (0,external_node_path_.join)(cacheDir, pin.id, pin.version);
 }
 /** The pinned version from the cache, else from PATH when PATH has exactly the pinned version. */
 async function locateTool(id, options) {
     const pin = pinFor(id);
-    const cached = cachedBinary(pin, options.cacheDir);
+    const cached = installedBinary(pin, toolDir(pin, options.cacheDir));
     if ((await options.ports.fs.lstat(cached))?.kind === 'file') {
         return { id, path: cached, version: pin.version, source: 'cache' };
     }
@@ -40320,36 +40378,25 @@ async function ensureTool(id, options) {
     if (found)
         return found;
     const pin = pinFor(id);
-    if (!pin.go)
-        throw new InstallError('INSTALL_FAILED', `${id} has no install method`);
-    await goInstall(pin, pin.go, options);
-    const path = cachedBinary(pin, options.cacheDir);
+    if (options.vouchRoot === undefined)
+        throw new InstallError('INSTALL_FAILED', `${id}: Vouch's root is needed to install it`);
+    const method = {
+        toolDir: toolDir(pin, options.cacheDir),
+        vouchRoot: options.vouchRoot,
+        ports: options.ports,
+    };
+    if (pin.go)
+        await goInstall(pin, pin.go, method);
+    else if (pin.pip)
+        await pipInstall(pin, pin.pip, method);
+    else
+        throw new InstallError('INSTALL_FAILED', `${id} has no install method in data/tools/pins.json`);
+    const path = installedBinary(pin, method.toolDir);
     const version = await reportedVersion(path, pin, options.ports);
     if (version !== pin.version) {
         throw new InstallError('INSTALL_FAILED', `${id}: installed binary reports version ${version ?? 'unknown'}, expected ${pin.version}`);
     }
     return { id, path, version, source: 'installed' };
-}
-async function goInstall(pin, go, options) {
-    const { ports } = options;
-    const gobin = (0,external_node_path_.join)(options.cacheDir, pin.id, pin.version, 'bin');
-    await ports.fs.mkdir(gobin);
-    ports.logger.info(`installing ${pin.id} ${pin.version} with go install ${go.module}@v${pin.version}`);
-    // go install verifies the module against Go's checksum database.
-    const result = await ports.processes.run({
-        command: 'go',
-        args: ['install', `-ldflags=-X ${go.versionVariable}=${pin.version}`, `${go.module}@v${pin.version}`],
-        env: { GOBIN: gobin, GOFLAGS: '-mod=mod', GO111MODULE: 'on' },
-        timeoutMs: INSTALL_TIMEOUT_MS,
-    });
-    if (result.kind === 'spawn-error') {
-        throw new InstallError('TOOLCHAIN_MISSING', `installing ${pin.id} needs Go >= 1.24 on PATH (go: ${result.message}); on GitHub Actions add actions/setup-go before Vouch`);
-    }
-    if (result.kind === 'timeout')
-        throw new InstallError('INSTALL_FAILED', `go install of ${pin.id} timed out`);
-    if (result.exitCode !== 0) {
-        throw new InstallError('INSTALL_FAILED', `go install of ${pin.id} failed with exit code ${result.exitCode}: ${result.stderrTail}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/findings/line-hash.ts
@@ -44846,7 +44893,7 @@ async function scanRepository(request) {
 }
 /** A tool that cannot be found or installed is left undefined: its adapter then reports NOT_INSTALLED. */
 async function findExecutable(id, request) {
-    const options = { cacheDir: request.cacheDir, ports: request.ports };
+    const options = { cacheDir: request.cacheDir, ports: request.ports, vouchRoot: request.vouchRoot };
     try {
         const tool = request.install ? await ensureTool(id, options) : await locateTool(id, options);
         return tool?.path;
@@ -45064,7 +45111,7 @@ async function runAction(context) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(660);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6113);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(966);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1013);
 

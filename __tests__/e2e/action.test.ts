@@ -4,7 +4,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { validateSarif } from '../sarif/schema.js';
-import { fixtureRepo, PLANTED_SECRET_LOCATION, plantedSecret, UNPINNED_ACTION_LOCATION } from '../helpers/repos.js';
+import {
+  fixtureRepo,
+  PLANTED_SECRET_LOCATION,
+  plantedSecret,
+  UNPINNED_ACTION_LOCATION,
+} from '../helpers/repos.js';
 import { DEFAULT_CACHE_DIR, installedTool } from '../helpers/tools.js';
 
 interface Run {
@@ -31,7 +36,10 @@ function runAction(workspace: string, inputs: Record<string, string>): Run {
   const eventFile = join(runnerDir, 'event.json');
   writeFileSync(outputFile, '');
   writeFileSync(summaryFile, '');
-  writeFileSync(eventFile, JSON.stringify({ ref: 'refs/heads/main', after: '0'.repeat(40), repository: { full_name: 'o/r' } }));
+  writeFileSync(
+    eventFile,
+    JSON.stringify({ ref: 'refs/heads/main', after: '0'.repeat(40), repository: { full_name: 'o/r' } }),
+  );
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -58,7 +66,18 @@ function runAction(workspace: string, inputs: Record<string, string>): Run {
 }
 
 interface SarifShape {
-  runs: { tool: { driver: { name: string } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } } }[] }[] }[];
+  runs: {
+    tool: { driver: { name: string } };
+    results: {
+      ruleId: string;
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string };
+          region: { startLine: number; startColumn?: number };
+        };
+      }[];
+    }[];
+  }[];
 }
 
 describe('the action, run as a runner runs it', () => {
@@ -84,7 +103,11 @@ describe('the action, run as a runner runs it', () => {
     expect(Object.keys(byTool).sort()).toEqual(['gitleaks', 'vouch-builtin']);
     const where = (result: SarifShape['runs'][number]['results'][number] | undefined) => {
       const location = result?.locations[0]?.physicalLocation;
-      return { path: location?.artifactLocation.uri, startLine: location?.region.startLine, startColumn: location?.region.startColumn };
+      return {
+        path: location?.artifactLocation.uri,
+        startLine: location?.region.startLine,
+        startColumn: location?.region.startColumn,
+      };
     };
     expect(byTool.gitleaks?.map((r) => r.ruleId)).toEqual(['gitleaks/github-pat']);
     expect(where(byTool.gitleaks?.[0])).toEqual(PLANTED_SECRET_LOCATION);
@@ -97,7 +120,9 @@ describe('the action, run as a runner runs it', () => {
     expect(run.summary).toContain('gitleaks/github-pat at src/config.js:4');
     expect(run.summary).toContain('severity critical is blocked by preset:default');
     expect(run.log).toMatch(/::error title=CRITICAL gitleaks\/github-pat,file=src\/config\.js,line=4,/);
-    expect(run.log).toMatch(/::error title=HIGH builtin\/actions-unpinned,file=\.github\/workflows\/ci\.yml,line=10,/);
+    expect(run.log).toMatch(
+      /::error title=HIGH builtin\/actions-unpinned,file=\.github\/workflows\/ci\.yml,line=10,/,
+    );
     expect(run.log).toMatch(/::error::Vouch: 2 finding\(s\) blocked by the policy/);
   });
 
@@ -112,7 +137,11 @@ describe('the action, run as a runner runs it', () => {
 
   it('passes a clean repository', () => {
     const clean = runAction(fixtureRepo('clean'), {});
-    expect(clean.outputs).toMatchObject({ decision: 'pass', 'findings-total': '0', 'findings-blocking': '0' });
+    expect(clean.outputs).toMatchObject({
+      decision: 'pass',
+      'findings-total': '0',
+      'findings-blocking': '0',
+    });
     expect(clean.status).toBe(0);
   });
 

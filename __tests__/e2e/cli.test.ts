@@ -3,7 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fixtureRepo, PLANTED_SECRET_LOCATION, plantedSecret, UNPINNED_ACTION_LOCATION } from '../helpers/repos.js';
+import {
+  fixtureRepo,
+  PLANTED_SECRET_LOCATION,
+  plantedSecret,
+  UNPINNED_ACTION_LOCATION,
+} from '../helpers/repos.js';
 import { DEFAULT_CACHE_DIR, installedTool } from '../helpers/tools.js';
 
 interface CliRun {
@@ -26,7 +31,11 @@ function vouch(args: string[], cacheDir = DEFAULT_CACHE_DIR): CliRun {
 
 interface JsonReport {
   decision: string;
-  findings: { ruleId: string; fingerprint: string; location: { path: string; region: { startLine: number; startColumn: number } } }[];
+  findings: {
+    ruleId: string;
+    fingerprint: string;
+    location: { path: string; region: { startLine: number; startColumn: number } };
+  }[];
 }
 
 /** A cache holding a stand-in gitleaks at the pinned version: for failures real Gitleaks cannot be made to produce. */
@@ -39,7 +48,8 @@ function fakeGitleaksCache(script: string): string {
   return cacheDir;
 }
 
-const WRITE_REPORT = 'while [ "$#" -gt 0 ]; do if [ "$1" = "--report-path" ]; then report="$2"; fi; shift; done';
+const WRITE_REPORT =
+  'while [ "$#" -gt 0 ]; do if [ "$1" = "--report-path" ]; then report="$2"; fi; shift; done';
 
 describe('vouch scan', () => {
   const secret = plantedSecret();
@@ -56,12 +66,19 @@ describe('vouch scan', () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.decision).toBe('fail');
-    const located = report.findings.map((f) => ({ rule: f.ruleId, path: f.location.path, startLine: f.location.region.startLine, startColumn: f.location.region.startColumn }));
+    const located = report.findings.map((f) => ({
+      rule: f.ruleId,
+      path: f.location.path,
+      startLine: f.location.region.startLine,
+      startColumn: f.location.region.startColumn,
+    }));
     expect(located).toEqual([
       { rule: 'gitleaks/github-pat', ...PLANTED_SECRET_LOCATION },
       { rule: 'builtin/actions-unpinned', ...UNPINNED_ACTION_LOCATION },
     ]);
-    expect(`${run.stdout}${run.stderr}${readFileSync(join(outDir, 'vouch.sarif'), 'utf8')}${readFileSync(join(outDir, 'vouch-results.json'), 'utf8')}`).not.toContain(secret);
+    expect(
+      `${run.stdout}${run.stderr}${readFileSync(join(outDir, 'vouch.sarif'), 'utf8')}${readFileSync(join(outDir, 'vouch-results.json'), 'utf8')}`,
+    ).not.toContain(secret);
   });
 
   it('prints progress per scanner and a text summary with the reasons', () => {
@@ -83,11 +100,20 @@ describe('vouch scan', () => {
 
   it.each([
     ['missing', undefined, /gitleaks: gitleaks 8\.30\.1 is not installed .*run `vouch setup`/],
-    ['crashing', 'echo "fatal: cannot open config" >&2; exit 1', /gitleaks: gitleaks exited with code 1; exit code 1; stderr: fatal: cannot open config/],
-    ['printing garbage', `${WRITE_REPORT}; echo '[{"RuleID": ' > "$report"; exit 99`, /gitleaks: unreadable gitleaks report: report is not JSON/],
+    [
+      'crashing',
+      'echo "fatal: cannot open config" >&2; exit 1',
+      /gitleaks: gitleaks exited with code 1; exit code 1; stderr: fatal: cannot open config/,
+    ],
+    [
+      'printing garbage',
+      `${WRITE_REPORT}; echo '[{"RuleID": ' > "$report"; exit 99`,
+      /gitleaks: unreadable gitleaks report: report is not JSON/,
+    ],
     ['writing no report', 'exit 0', /gitleaks: gitleaks wrote no report/],
   ])('exits 2 naming the scanner when gitleaks is %s', (_label, script, message) => {
-    const cacheDir = script === undefined ? mkdtempSync(join(tmpdir(), 'vouch-empty-cache-')) : fakeGitleaksCache(script);
+    const cacheDir =
+      script === undefined ? mkdtempSync(join(tmpdir(), 'vouch-empty-cache-')) : fakeGitleaksCache(script);
     const run = vouch(['scan', planted, '--out', mkdtempSync(join(tmpdir(), 'vouch-cli-out-'))], cacheDir);
     expect(run.status).toBe(2);
     expect(run.stdout).toContain('Decision: ERROR');
@@ -97,7 +123,10 @@ describe('vouch scan', () => {
   it('exits 2 when gitleaks runs past the policy timeout', () => {
     const policy = join(planted, 'fast.yml');
     writeFileSync(policy, 'version: 1\nscanners:\n  gitleaks: { timeout-seconds: 1 }\n');
-    const run = vouch(['scan', planted, '--policy', policy, '--out', mkdtempSync(join(tmpdir(), 'vouch-cli-out-'))], fakeGitleaksCache('sleep 30'));
+    const run = vouch(
+      ['scan', planted, '--policy', policy, '--out', mkdtempSync(join(tmpdir(), 'vouch-cli-out-'))],
+      fakeGitleaksCache('sleep 30'),
+    );
     expect(run.status).toBe(2);
     expect(run.stdout).toMatch(/gitleaks: timed out after 1s/);
   });

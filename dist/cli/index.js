@@ -7864,7 +7864,7 @@ function consoleLogger(write, verbose) {
 
 /***/ }),
 
-/***/ 8942:
+/***/ 869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7949,8 +7949,66 @@ function describeError(thrown) {
     return error.message;
 }
 
+;// CONCATENATED MODULE: ./src/core/install-methods.ts
+
+
+const INSTALL_TIMEOUT_MS = 20 * 60_000;
+/** Where each install method leaves the executable inside the tool's cache directory. */
+function installedBinary(pin, toolDir) {
+    return pin.pip ? (0,external_node_path_.join)(toolDir, 'venv', 'bin', pin.binary) : (0,external_node_path_.join)(toolDir, 'bin', pin.binary);
+}
+async function run(step, pin, request, ports) {
+    const result = await ports.processes.run(request);
+    if (result.kind === 'spawn-error') {
+        throw new InstallError('TOOLCHAIN_MISSING', `installing ${pin.id} needs \`${request.command}\` on PATH (${result.message})`);
+    }
+    if (result.kind === 'timeout')
+        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} timed out`);
+    if (result.exitCode !== 0) {
+        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} failed with exit code ${result.exitCode}: ${result.stderrTail}`);
+    }
+}
+/** go install verifies the module against Go's checksum database; -X stamps the version `version` prints. */
+async function goInstall(pin, go, options) {
+    const gobin = (0,external_node_path_.join)(options.toolDir, 'bin');
+    await options.ports.fs.mkdir(gobin);
+    options.ports.logger.info(`installing ${pin.id} ${pin.version}: go install ${go.module}@v${pin.version}`);
+    const request = {
+        command: 'go',
+        args: ['install', `-ldflags=-X ${go.versionVariable}=${pin.version}`, `${go.module}@v${pin.version}`],
+        env: { GOBIN: gobin, GO111MODULE: 'on' },
+        timeoutMs: INSTALL_TIMEOUT_MS,
+    };
+    await run('go install (needs Go >= 1.24; on GitHub Actions add actions/setup-go)', pin, request, options.ports);
+}
+/** An isolated venv per tool version; every file pip fetches must match a hash in the requirements. */
+async function pipInstall(pin, pip, options) {
+    const venv = (0,external_node_path_.join)(options.toolDir, 'venv');
+    const requirements = (0,external_node_path_.join)(options.vouchRoot, pip.requirements);
+    options.ports.logger.info(`installing ${pin.id} ${pin.version}: pip install --require-hashes into ${venv}`);
+    await options.ports.fs.remove(venv);
+    const venvRequest = { command: 'python3', args: ['-m', 'venv', venv], timeoutMs: INSTALL_TIMEOUT_MS };
+    await run(`creating a virtual environment (needs Python >= ${pip.python})`, pin, venvRequest, options.ports);
+    const pipRequest = {
+        command: (0,external_node_path_.join)(venv, 'bin', 'pip'),
+        args: [
+            'install',
+            '--require-hashes',
+            '--no-deps',
+            '--only-binary',
+            ':all:',
+            '--disable-pip-version-check',
+            '--no-input',
+            '-r',
+            requirements,
+        ],
+        timeoutMs: INSTALL_TIMEOUT_MS,
+    };
+    await run('pip install', pin, pipRequest, options.ports);
+}
+
 ;// CONCATENATED MODULE: ./data/tools/pins.json
-const pins_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned scanner versions. Go modules are verified by Go\'s checksum database; pip installs use hash-checked requirements.","gitleaks":{"version":"8.30.1","binary":"gitleaks","go":{"module":"github.com/zricethezav/gitleaks/v8","versionVariable":"github.com/zricethezav/gitleaks/v8/version.Version"},"versionArgs":["version"],"informationUri":"https://github.com/gitleaks/gitleaks"}}');
+const pins_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned scanner versions. Go modules are verified by Go\'s checksum database; pip installs use hash-checked requirements (scripts/lock-pip.js). semgrep stays at 1.180.0: newer releases need a certifi newer than the package index here serves.","gitleaks":{"version":"8.30.1","binary":"gitleaks","go":{"module":"github.com/zricethezav/gitleaks/v8","versionVariable":"github.com/zricethezav/gitleaks/v8/version.Version"},"versionArgs":["version"],"informationUri":"https://github.com/gitleaks/gitleaks"},"semgrep":{"version":"1.180.0","binary":"semgrep","pip":{"package":"semgrep","requirements":"data/tools/semgrep-requirements.txt","python":"3.11"},"versionArgs":["--version","--disable-version-check"],"informationUri":"https://semgrep.dev"}}');
 ;// CONCATENATED MODULE: ./src/core/tools.ts
 
 const PINS = Object.fromEntries(Object.entries(pins_namespaceObject)
@@ -7967,21 +8025,21 @@ function pinnedTools() {
 
 
 
-const VERSION_TIMEOUT_MS = 20_000;
-const INSTALL_TIMEOUT_MS = 20 * 60_000;
+
+const VERSION_TIMEOUT_MS = 60_000;
 function pinFor(id) {
     const pin = toolPin(id);
     if (!pin)
         throw new InstallError('UNKNOWN_TOOL', `no pinned version for scanner "${id}" in data/tools/pins.json`);
     return pin;
 }
-function cachedBinary(pin, cacheDir) {
-    return (0,external_node_path_.join)(cacheDir, pin.id, pin.version, 'bin', pin.binary);
+function toolDir(pin, cacheDir) {
+    return (0,external_node_path_.join)(cacheDir, pin.id, pin.version);
 }
 /** The pinned version from the cache, else from PATH when PATH has exactly the pinned version. */
 async function locateTool(id, options) {
     const pin = pinFor(id);
-    const cached = cachedBinary(pin, options.cacheDir);
+    const cached = installedBinary(pin, toolDir(pin, options.cacheDir));
     if ((await options.ports.fs.lstat(cached))?.kind === 'file') {
         return { id, path: cached, version: pin.version, source: 'cache' };
     }
@@ -8003,36 +8061,25 @@ async function ensureTool(id, options) {
     if (found)
         return found;
     const pin = pinFor(id);
-    if (!pin.go)
-        throw new InstallError('INSTALL_FAILED', `${id} has no install method`);
-    await goInstall(pin, pin.go, options);
-    const path = cachedBinary(pin, options.cacheDir);
+    if (options.vouchRoot === undefined)
+        throw new InstallError('INSTALL_FAILED', `${id}: Vouch's root is needed to install it`);
+    const method = {
+        toolDir: toolDir(pin, options.cacheDir),
+        vouchRoot: options.vouchRoot,
+        ports: options.ports,
+    };
+    if (pin.go)
+        await goInstall(pin, pin.go, method);
+    else if (pin.pip)
+        await pipInstall(pin, pin.pip, method);
+    else
+        throw new InstallError('INSTALL_FAILED', `${id} has no install method in data/tools/pins.json`);
+    const path = installedBinary(pin, method.toolDir);
     const version = await reportedVersion(path, pin, options.ports);
     if (version !== pin.version) {
         throw new InstallError('INSTALL_FAILED', `${id}: installed binary reports version ${version ?? 'unknown'}, expected ${pin.version}`);
     }
     return { id, path, version, source: 'installed' };
-}
-async function goInstall(pin, go, options) {
-    const { ports } = options;
-    const gobin = (0,external_node_path_.join)(options.cacheDir, pin.id, pin.version, 'bin');
-    await ports.fs.mkdir(gobin);
-    ports.logger.info(`installing ${pin.id} ${pin.version} with go install ${go.module}@v${pin.version}`);
-    // go install verifies the module against Go's checksum database.
-    const result = await ports.processes.run({
-        command: 'go',
-        args: ['install', `-ldflags=-X ${go.versionVariable}=${pin.version}`, `${go.module}@v${pin.version}`],
-        env: { GOBIN: gobin, GOFLAGS: '-mod=mod', GO111MODULE: 'on' },
-        timeoutMs: INSTALL_TIMEOUT_MS,
-    });
-    if (result.kind === 'spawn-error') {
-        throw new InstallError('TOOLCHAIN_MISSING', `installing ${pin.id} needs Go >= 1.24 on PATH (go: ${result.message}); on GitHub Actions add actions/setup-go before Vouch`);
-    }
-    if (result.kind === 'timeout')
-        throw new InstallError('INSTALL_FAILED', `go install of ${pin.id} timed out`);
-    if (result.exitCode !== 0) {
-        throw new InstallError('INSTALL_FAILED', `go install of ${pin.id} failed with exit code ${result.exitCode}: ${result.stderrTail}`);
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -8470,7 +8517,7 @@ function detectionFor({ scalar, reference }, context) {
         evidence: `uses: ${reference}`,
     };
 }
-function run(file, rule) {
+function actions_unpinned_run(file, rule) {
     const parsed = parseYaml(file);
     if (parsed.kind === 'unparsable')
         return { detections: [], notes: [parsed.note] };
@@ -8482,7 +8529,7 @@ function run(file, rule) {
 const actionsUnpinned = defineCheck({
     meta: actions_unpinned_namespaceObject,
     appliesTo: (path) => WORKFLOW.test(path) || ACTION_METADATA.test(path),
-    run,
+    run: actions_unpinned_run,
 });
 
 ;// CONCATENATED MODULE: ./src/scanners/builtin/checks/index.ts
@@ -13395,7 +13442,7 @@ async function scanRepository(request) {
 }
 /** A tool that cannot be found or installed is left undefined: its adapter then reports NOT_INSTALLED. */
 async function findExecutable(id, request) {
-    const options = { cacheDir: request.cacheDir, ports: request.ports };
+    const options = { cacheDir: request.cacheDir, ports: request.ports, vouchRoot: request.vouchRoot };
     try {
         const tool = request.install ? await ensureTool(id, options) : await locateTool(id, options);
         return tool?.path;
@@ -13592,7 +13639,7 @@ async function execute(command, io) {
 }
 async function setup(cacheDir, io) {
     for (const pin of pinnedTools()) {
-        const tool = await ensureTool(pin.id, { cacheDir, ports: io.ports });
+        const tool = await ensureTool(pin.id, { cacheDir, ports: io.ports, vouchRoot: io.vouchRoot });
         io.stdout(`${tool.id} ${tool.version}: ${tool.source} (${tool.path})`);
     }
     return 0;
@@ -13811,7 +13858,7 @@ function killGroup(pid) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8942);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(869);
 /* harmony import */ var _cli_console_logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8328);
 /* harmony import */ var _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7967);
 /* harmony import */ var _core_node_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2897);

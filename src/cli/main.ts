@@ -57,7 +57,7 @@ async function execute(command: CliCommand, io: CliIo): Promise<number> {
 
 async function setup(cacheDir: string, io: CliIo): Promise<number> {
   for (const pin of pinnedTools()) {
-    const tool = await ensureTool(pin.id, { cacheDir, ports: io.ports });
+    const tool = await ensureTool(pin.id, { cacheDir, ports: io.ports, vouchRoot: io.vouchRoot });
     io.stdout(`${tool.id} ${tool.version}: ${tool.source} (${tool.path})`);
   }
   return 0;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { InstallError } from './errors.js';
+import { goInstall, installedBinary, pipInstall, type MethodOptions } from './install-methods.js';
 import type { Ports } from './ports.js';
-import { toolPin, type GoInstall, type ToolPin } from './tools.js';
+import { toolPin, type ToolPin } from './tools.js';
 
 export interface LocatedTool {
   readonly id: string;
@@ -11,13 +12,14 @@ export interface LocatedTool {
 }
 
 export interface InstallOptions {
-  /** Vouch's tool cache: `<cacheDir>/<tool>/<version>/bin/<binary>`. */
+  /** Vouch's tool cache: `<cacheDir>/<tool>/<version>/…`. */
   readonly cacheDir: string;
   readonly ports: Ports;
+  /** Vouch's own root (data/tools/ requirements); needed only to install. */
+  readonly vouchRoot?: string;
 }
 
-const VERSION_TIMEOUT_MS = 20_000;
-const INSTALL_TIMEOUT_MS = 20 * 60_000;
+const VERSION_TIMEOUT_MS = 60_000;
 
 function pinFor(id: string): ToolPin {
   const pin = toolPin(id);
@@ -26,14 +28,14 @@ function pinFor(id: string): ToolPin {
   return pin;
 }
 
-function cachedBinary(pin: ToolPin, cacheDir: string): string {
-  return join(cacheDir, pin.id, pin.version, 'bin', pin.binary);
+function toolDir(pin: ToolPin, cacheDir: string): string {
+  return join(cacheDir, pin.id, pin.version);
 }
 
 /** The pinned version from the cache, else from PATH when PATH has exactly the pinned version. */
 export async function locateTool(id: string, options: InstallOptions): Promise<LocatedTool | undefined> {
   const pin = pinFor(id);
-  const cached = cachedBinary(pin, options.cacheDir);
+  const cached = installedBinary(pin, toolDir(pin, options.cacheDir));
   if ((await options.ports.fs.lstat(cached))?.kind === 'file') {
     return { id, path: cached, version: pin.version, source: 'cache' };
   }
@@ -54,9 +56,17 @@ export async function ensureTool(id: string, options: InstallOptions): Promise<L
   const found = await locateTool(id, options);
   if (found) return found;
   const pin = pinFor(id);
-  if (!pin.go) throw new InstallError('INSTALL_FAILED', `${id} has no install method`);
-  await goInstall(pin, pin.go, options);
-  const path = cachedBinary(pin, options.cacheDir);
+  if (options.vouchRoot === undefined)
+    throw new InstallError('INSTALL_FAILED', `${id}: Vouch's root is needed to install it`);
+  const method: MethodOptions = {
+    toolDir: toolDir(pin, options.cacheDir),
+    vouchRoot: options.vouchRoot,
+    ports: options.ports,
+  };
+  if (pin.go) await goInstall(pin, pin.go, method);
+  else if (pin.pip) await pipInstall(pin, pin.pip, method);
+  else throw new InstallError('INSTALL_FAILED', `${id} has no install method in data/tools/pins.json`);
+  const path = installedBinary(pin, method.toolDir);
   const version = await reportedVersion(path, pin, options.ports);
   if (version !== pin.version) {
     throw new InstallError(
@@ -65,32 +75,4 @@ export async function ensureTool(id: string, options: InstallOptions): Promise<L
     );
   }
   return { id, path, version, source: 'installed' };
-}
-
-async function goInstall(pin: ToolPin, go: GoInstall, options: InstallOptions): Promise<void> {
-  const { ports } = options;
-  const gobin = join(options.cacheDir, pin.id, pin.version, 'bin');
-  await ports.fs.mkdir(gobin);
-  ports.logger.info(`installing ${pin.id} ${pin.version} with go install ${go.module}@v${pin.version}`);
-  // go install verifies the module against Go's checksum database.
-  const result = await ports.processes.run({
-    command: 'go',
-    args: ['install', `-ldflags=-X ${go.versionVariable}=${pin.version}`, `${go.module}@v${pin.version}`],
-    env: { GOBIN: gobin, GOFLAGS: '-mod=mod', GO111MODULE: 'on' },
-    timeoutMs: INSTALL_TIMEOUT_MS,
-  });
-  if (result.kind === 'spawn-error') {
-    throw new InstallError(
-      'TOOLCHAIN_MISSING',
-      `installing ${pin.id} needs Go >= 1.24 on PATH (go: ${result.message}); on GitHub Actions add actions/setup-go before Vouch`,
-    );
-  }
-  if (result.kind === 'timeout')
-    throw new InstallError('INSTALL_FAILED', `go install of ${pin.id} timed out`);
-  if (result.exitCode !== 0) {
-    throw new InstallError(
-      'INSTALL_FAILED',
-      `go install of ${pin.id} failed with exit code ${result.exitCode}: ${result.stderrTail}`,
-    );
-  }
 }

@@ -61,7 +61,7 @@ export async function scanRepository(request: ScanRequest): Promise<GateResult> 
 
 /** A tool that cannot be found or installed is left undefined: its adapter then reports NOT_INSTALLED. */
 async function findExecutable(id: string, request: ScanRequest): Promise<string | undefined> {
-  const options = { cacheDir: request.cacheDir, ports: request.ports };
+  const options = { cacheDir: request.cacheDir, ports: request.ports, vouchRoot: request.vouchRoot };
   try {
     const tool = request.install ? await ensureTool(id, options) : await locateTool(id, options);
     return tool?.path;

@@ -6,19 +6,28 @@ export interface GoInstall {
   readonly versionVariable: string;
 }
 
+export interface PipInstall {
+  readonly package: string;
+  /** Hash-checked requirements, relative to Vouch's root. */
+  readonly requirements: string;
+  /** Lowest Python the requirements were resolved for. */
+  readonly python: string;
+}
+
 export interface ToolPin {
   readonly id: string;
   readonly version: string;
   readonly binary: string;
   readonly versionArgs: readonly string[];
   readonly go?: GoInstall;
+  readonly pip?: PipInstall;
   readonly informationUri: string;
 }
 
 const PINS: Readonly<Record<string, ToolPin>> = Object.fromEntries(
   Object.entries(pins)
     .filter(([id]) => !id.startsWith('$'))
-    .map(([id, pin]) => [id, { id, ...(pin as Omit<ToolPin, 'id'>) }]),
+    .map(([id, pin]) => [id, { id, ...(pin as unknown as Omit<ToolPin, 'id'>) }]),
 );
 
 export function toolPin(id: string): ToolPin | undefined {
