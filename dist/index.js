@@ -36204,7 +36204,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6113:
+/***/ 4977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36212,6 +36212,36 @@ module.exports = {
 __nccwpck_require__.d(__webpack_exports__, {
   C: () => (/* binding */ runAction)
 });
+
+;// CONCATENATED MODULE: ./src/core/node-http-client.ts
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** fetch with a hard timeout and a body size cap; never throws. */
+class NodeHttpClient {
+    async get(request) {
+        try {
+            const response = await fetch(request.url, {
+                headers: { 'user-agent': 'vouch', ...request.headers },
+                signal: AbortSignal.timeout(request.timeoutMs),
+                redirect: 'follow',
+            });
+            const length = Number(response.headers.get('content-length') ?? '0');
+            if (length > MAX_BODY_BYTES) {
+                await response.body?.cancel();
+                return {
+                    kind: 'network-error',
+                    message: `response of ${length} bytes is larger than ${MAX_BODY_BYTES}`,
+                };
+            }
+            return { kind: 'response', status: response.status, body: await response.text() };
+        }
+        catch (error) {
+            const name = error.name;
+            if (name === 'TimeoutError' || name === 'AbortError')
+                return { kind: 'timeout' };
+            return { kind: 'network-error', message: error instanceof Error ? error.message : String(error) };
+        }
+    }
+}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -45057,6 +45087,7 @@ async function writeSummary(result) {
 
 
 
+
 /** Reads inputs, runs the gate, writes outputs, summary and annotations; fails the step on fail and error. */
 async function runAction(context) {
     try {
@@ -45074,6 +45105,7 @@ async function runAction(context) {
                 processes: new NodeProcessRunner(),
                 fs: new NodeFileSystem(),
                 clock: systemClock,
+                http: new NodeHttpClient(),
             },
             onProgress: (event) => {
                 info(progressLine(event));
@@ -45111,7 +45143,7 @@ async function runAction(context) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6113);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4977);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(966);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1013);
 

@@ -1,3 +1,4 @@
+import { NodeHttpClient } from '../../src/core/node-http-client.js';
 import { describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ function scripted(script: Script): { ports: Ports; calls: ProcessRequest[] } {
     logger: silentLogger,
     fs: new NodeFileSystem(),
     clock: systemClock,
+    http: new NodeHttpClient(),
     processes: {
       run: (request) => {
         calls.push(request);

@@ -1,3 +1,4 @@
+import { NodeHttpClient } from '../../src/core/node-http-client.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { locateTool } from '../../src/core/install.js';
@@ -13,7 +14,13 @@ export const silentLogger: Logger = {
 };
 
 export function realPorts(logger: Logger = silentLogger): Ports {
-  return { logger, processes: new NodeProcessRunner(), fs: new NodeFileSystem(), clock: systemClock };
+  return {
+    logger,
+    processes: new NodeProcessRunner(),
+    fs: new NodeFileSystem(),
+    clock: systemClock,
+    http: new NodeHttpClient(),
+  };
 }
 
 export const DEFAULT_CACHE_DIR =

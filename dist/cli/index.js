@@ -13745,6 +13745,44 @@ const systemClock = {
 
 /***/ }),
 
+/***/ 1950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ NodeHttpClient)
+/* harmony export */ });
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+/** fetch with a hard timeout and a body size cap; never throws. */
+class NodeHttpClient {
+    async get(request) {
+        try {
+            const response = await fetch(request.url, {
+                headers: { 'user-agent': 'vouch', ...request.headers },
+                signal: AbortSignal.timeout(request.timeoutMs),
+                redirect: 'follow',
+            });
+            const length = Number(response.headers.get('content-length') ?? '0');
+            if (length > MAX_BODY_BYTES) {
+                await response.body?.cancel();
+                return {
+                    kind: 'network-error',
+                    message: `response of ${length} bytes is larger than ${MAX_BODY_BYTES}`,
+                };
+            }
+            return { kind: 'response', status: response.status, body: await response.text() };
+        }
+        catch (error) {
+            const name = error.name;
+            if (name === 'TimeoutError' || name === 'AbortError')
+                return { kind: 'timeout' };
+            return { kind: 'network-error', message: error instanceof Error ? error.message : String(error) };
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 2897:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13858,12 +13896,14 @@ function killGroup(pid) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _core_node_http_client_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1950);
 /* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(869);
 /* harmony import */ var _cli_console_logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8328);
 /* harmony import */ var _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7967);
 /* harmony import */ var _core_node_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2897);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(502);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1013);
+
 
 
 
@@ -13885,6 +13925,7 @@ process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli 
         processes: new _core_node_process_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .NodeProcessRunner */ .u(),
         fs: new _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeFileSystem */ .O(),
         clock: _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m,
+        http: new _core_node_http_client_js__WEBPACK_IMPORTED_MODULE_6__/* .NodeHttpClient */ .O(),
     },
 });
 

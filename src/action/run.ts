@@ -1,3 +1,4 @@
+import { NodeHttpClient } from '../core/node-http-client.js';
 import * as core from '@actions/core';
 import { describeError, VouchError } from '../core/errors.js';
 import { NodeFileSystem, systemClock } from '../core/node-file-system.js';
@@ -31,6 +32,7 @@ export async function runAction(context: ActionContext): Promise<void> {
         processes: new NodeProcessRunner(),
         fs: new NodeFileSystem(),
         clock: systemClock,
+        http: new NodeHttpClient(),
       },
       onProgress: (event) => {
         core.info(progressLine(event));

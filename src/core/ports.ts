@@ -61,9 +61,26 @@ export interface Clock {
   monotonicMs(): number;
 }
 
+export interface HttpRequest {
+  readonly url: string;
+  readonly timeoutMs: number;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type HttpResult =
+  | { readonly kind: 'response'; readonly status: number; readonly body: string }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'network-error'; readonly message: string };
+
+/** GET only: Vouch reads registries and APIs, it never sends repository content anywhere. */
+export interface HttpClient {
+  get(request: HttpRequest): Promise<HttpResult>;
+}
+
 export interface Ports {
   readonly logger: Logger;
   readonly processes: ProcessRunner;
   readonly fs: FileSystem;
   readonly clock: Clock;
+  readonly http: HttpClient;
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { NodeHttpClient } from '../core/node-http-client.js';
 import { runCli } from '../cli/main.js';
 import { consoleLogger } from '../cli/console-logger.js';
 import { NodeFileSystem, systemClock } from '../core/node-file-system.js';
@@ -22,5 +23,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
     processes: new NodeProcessRunner(),
     fs: new NodeFileSystem(),
     clock: systemClock,
+    http: new NodeHttpClient(),
   },
 });

@@ -60,6 +60,9 @@ const ports: Ports = {
   processes: {
     run: () => Promise.reject(new Error('the builtin scanner must not spawn processes')),
   },
+  http: {
+    get: () => Promise.reject(new Error('these checks must not use the network')),
+  },
   fs: nodeFileSystem,
   clock: { now: () => new Date(0), monotonicMs: () => 0 },
 };
