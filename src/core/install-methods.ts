@@ -35,14 +35,18 @@ async function run(step: string, pin: ToolPin, request: ProcessRequest, ports: P
   }
 }
 
-/** go install verifies the module against Go's checksum database; -X stamps the version `version` prints. */
+/** go install verifies the module against Go's checksum database; -X stamps the version where the tool leaves it to the build. */
 export async function goInstall(pin: ToolPin, go: GoInstall, options: MethodOptions): Promise<void> {
   const gobin = join(options.toolDir, 'bin');
   await options.ports.fs.mkdir(gobin);
   options.ports.logger.info(`installing ${pin.id} ${pin.version}: go install ${go.module}@v${pin.version}`);
   const request = {
     command: 'go',
-    args: ['install', `-ldflags=-X ${go.versionVariable}=${pin.version}`, `${go.module}@v${pin.version}`],
+    args: [
+      'install',
+      ...(go.versionVariable ? [`-ldflags=-X ${go.versionVariable}=${pin.version}`] : []),
+      `${go.module}@v${pin.version}`,
+    ],
     env: { GOBIN: gobin, GO111MODULE: 'on' },
     timeoutMs: INSTALL_TIMEOUT_MS,
   };

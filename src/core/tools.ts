@@ -2,8 +2,8 @@ import pins from '../../data/tools/pins.json' with { type: 'json' };
 
 export interface GoInstall {
   readonly module: string;
-  /** Set with -ldflags -X so `<binary> version` reports the pinned version. */
-  readonly versionVariable: string;
+  /** Set with -ldflags -X so `<binary> version` reports the pinned version; empty when the tool sets it itself. */
+  readonly versionVariable?: string;
 }
 
 export interface PipInstall {
