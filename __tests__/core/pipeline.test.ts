@@ -43,6 +43,7 @@ async function gate(adapters: ScannerAdapter[], policyText = 'version: 1\n') {
     executables: {},
     vouchVersion: '0.0.0-test',
     ports: realPorts(),
+    evaluation: { today: '2026-11-21', newOnly: false },
   });
 }
 
@@ -85,6 +86,7 @@ describe('runGate', () => {
       executables: {},
       vouchVersion: '0',
       ports: realPorts(),
+      evaluation: { today: '2026-11-21', newOnly: false },
     });
     expect(moved.findings[0]?.fingerprint).toBe(first.findings[0]?.fingerprint);
     const other = await gate([adapter('fake', () => Promise.resolve(found('src/a.js', 1)))]);

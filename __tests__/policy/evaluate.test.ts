@@ -2,25 +2,49 @@ import { describe, expect, it } from '@jest/globals';
 import { ScannerError } from '../../src/core/errors.js';
 import type { Finding } from '../../src/findings/finding.js';
 import type { Severity } from '../../src/findings/severity.js';
+import type { EvaluationContext } from '../../src/policy/context.js';
 import { judge, type ScannerResult } from '../../src/policy/evaluate.js';
 import { parsePolicy } from '../../src/policy/load.js';
 
-const policy = parsePolicy(Buffer.from('version: 1\n'), 'preset:default');
+const TODAY = '2026-11-21';
+const context: EvaluationContext = { today: TODAY, newOnly: false };
+const policyOf = (text: string) => parsePolicy(Buffer.from(`version: 1\n${text}`), 'policy.yml');
+const defaultPolicy = policyOf('');
 
-function finding(severity: Severity, path = 'a.js'): Finding {
+interface Shape {
+  severity?: Severity;
+  path?: string;
+  line?: number;
+  tool?: string;
+  rule?: string;
+  cwe?: string[];
+  owasp2025?: string[];
+  owasp2021?: string[];
+  asvs?: string[];
+  fingerprint?: string;
+  alsoReportedBy?: string[];
+}
+
+function finding(shape: Shape = {}): Finding {
+  const tool = shape.tool ?? 'semgrep';
   return {
-    tool: 'builtin',
-    ruleId: 'builtin/x',
+    tool,
+    ruleId: shape.rule ?? `${tool}/rule`,
     message: 'm',
-    severity,
+    severity: shape.severity ?? 'medium',
     securitySeverity: 5,
-    location: { path, region: { startLine: 1 } },
-    cwe: [],
-    owasp2021: [],
-    owasp2025: [],
-    asvs: [],
-    fingerprint: `fp-${severity}-${path}`,
-    alsoReportedBy: [],
+    location: { path: shape.path ?? 'src/a.py', region: { startLine: shape.line ?? 1 } },
+    cwe: shape.cwe ?? [],
+    owasp2021: shape.owasp2021 ?? [],
+    owasp2025: shape.owasp2025 ?? [],
+    asvs: shape.asvs ?? [],
+    fingerprint:
+      shape.fingerprint ??
+      `${tool}-${shape.path ?? 'a'}-${shape.line ?? 1}-${shape.severity ?? 'medium'}`
+        .padEnd(32, '0')
+        .slice(0, 32),
+    lineHash: `${shape.line ?? 1}abc:1`,
+    alsoReportedBy: shape.alsoReportedBy ?? [],
   };
 }
 
@@ -36,12 +60,16 @@ const broken = (scanner: string): ScannerResult => ({
   },
 });
 
-describe('judge', () => {
+const verdictOf = (decision: ReturnType<typeof judge>, f: Finding) =>
+  decision.verdicts.find((v) => v.finding === f);
+
+describe('judge: block.severities', () => {
   it('passes when nothing reaches a blocking severity, still counting everything', () => {
     const decision = judge({
-      findings: [finding('medium'), finding('low')],
+      findings: [finding({ severity: 'medium' }), finding({ severity: 'low' })],
       scanners: [clean('gitleaks')],
-      policy,
+      policy: defaultPolicy,
+      context,
     });
     expect(decision.status).toBe('pass');
     expect(decision.counts).toMatchObject({
@@ -49,23 +77,276 @@ describe('judge', () => {
       blocking: 0,
       bySeverity: { medium: 1, low: 1, high: 0 },
     });
+    expect(decision.verdicts.map((v) => v.verdict)).toEqual(['reported', 'reported']);
   });
 
   it('fails with one reason per blocking finding, most severe first', () => {
     const decision = judge({
-      findings: [finding('high', 'b.js'), finding('low'), finding('critical', 'c.js')],
+      findings: [
+        finding({ severity: 'high', path: 'b.js' }),
+        finding({ severity: 'low' }),
+        finding({ severity: 'critical', path: 'c.js' }),
+      ],
       scanners: [],
-      policy,
+      policy: defaultPolicy,
+      context,
     });
     expect(decision.status).toBe('fail');
     expect(decision.blocking.map((b) => b.finding.severity)).toEqual(['critical', 'high']);
     expect(decision.blocking[0]?.reason).toBe(
-      'severity critical is blocked by preset:default (block.severities: [critical, high])',
+      'severity critical is blocked by policy.yml (block.severities: [critical, high])',
     );
   });
 
+  it('never blocks under the audit preset shape', () => {
+    expect(
+      judge({
+        findings: [finding({ severity: 'critical' })],
+        scanners: [],
+        policy: policyOf('block:\n  severities: []\n'),
+        context,
+      }).status,
+    ).toBe('pass');
+  });
+});
+
+describe('judge: thresholds', () => {
+  const none = 'block:\n  severities: []\n';
+  it.each<[string, string, Shape, Shape]>([
+    ['severity', '  - severity: medium\n    max: 0\n', { severity: 'medium' }, { severity: 'low' }],
+    [
+      'min-severity',
+      '  - min-severity: high\n    max: 0\n',
+      { severity: 'critical' },
+      { severity: 'medium' },
+    ],
+    [
+      'OWASP 2025 category',
+      '  - owasp: A05:2025\n    max: 0\n',
+      { owasp2025: ['A05:2025'] },
+      { owasp2025: ['A01:2025'] },
+    ],
+    [
+      'OWASP 2021 category',
+      '  - owasp: A03:2021\n    max: 0\n',
+      { owasp2021: ['A03:2021'] },
+      { owasp2021: ['A02:2021'] },
+    ],
+    [
+      'ASVS requirement',
+      '  - asvs: v5.0.0-1.2.4\n    max: 0\n',
+      { asvs: ['v5.0.0-1.2.4'] },
+      { asvs: ['v5.0.0-1.2.5'] },
+    ],
+    [
+      'ASVS chapter',
+      '  - asvs: v5.0.0-1\n    max: 0\n',
+      { asvs: ['v5.0.0-1.2.4'] },
+      { asvs: ['v5.0.0-11.1.1'] },
+    ],
+    ['scanner', '  - scanner: gitleaks\n    max: 0\n', { tool: 'gitleaks' }, { tool: 'semgrep' }],
+    [
+      'scanner via also-reported-by',
+      '  - scanner: checkov\n    max: 0\n',
+      { tool: 'gitleaks', alsoReportedBy: ['checkov'] },
+      { tool: 'gitleaks' },
+    ],
+    [
+      'rule glob',
+      '  - rule: semgrep/python-*\n    max: 0\n',
+      { rule: 'semgrep/python-sqli' },
+      { rule: 'semgrep/javascript-xss' },
+    ],
+    [
+      'exact rule',
+      '  - rule: builtin/actions-unpinned\n    max: 0\n',
+      { tool: 'builtin', rule: 'builtin/actions-unpinned' },
+      { tool: 'builtin', rule: 'builtin/other' },
+    ],
+  ])('%s: the matching finding blocks, the other is reported', (_kind, threshold, matching, other) => {
+    const hit = finding({ ...matching, path: 'hit.py' });
+    const miss = finding({ ...other, path: 'miss.py' });
+    const decision = judge({
+      findings: [hit, miss],
+      scanners: [],
+      policy: policyOf(`${none}thresholds:\n${threshold}`),
+      context,
+    });
+    expect(verdictOf(decision, hit)?.verdict).toBe('blocking');
+    expect(verdictOf(decision, miss)?.verdict).toBe('reported');
+  });
+
+  it('allows up to max, then blocks every matching finding and says where the threshold is', () => {
+    const policy = policyOf(`${none}thresholds:\n  - name: few mediums\n    severity: medium\n    max: 2\n`);
+    const two = [1, 2].map((line) => finding({ line }));
+    expect(judge({ findings: two, scanners: [], policy, context }).status).toBe('pass');
+    const three = [1, 2, 3].map((line) => finding({ line }));
+    const decision = judge({ findings: three, scanners: [], policy, context });
+    expect(decision.blocking).toHaveLength(3);
+    expect(decision.blocking[0]?.reason).toBe(
+      '3 finding(s) match thresholds[0] "few mediums" (severity medium) at policy.yml:5, which allows at most 2',
+    );
+  });
+
+  it('combines selectors with AND', () => {
+    const policy = policyOf(`${none}thresholds:\n  - owasp: A05:2025\n    min-severity: high\n    max: 0\n`);
+    const highInjection = finding({ severity: 'high', owasp2025: ['A05:2025'], path: 'x' });
+    const lowInjection = finding({ severity: 'low', owasp2025: ['A05:2025'], path: 'y' });
+    const decision = judge({ findings: [highInjection, lowInjection], scanners: [], policy, context });
+    expect(decision.blocking.map((b) => b.finding)).toEqual([highInjection]);
+    expect(decision.blocking[0]?.reason).toContain('(severity ≥ high, OWASP A05:2025)');
+  });
+
+  it('lists every reason when a finding breaks several rules', () => {
+    const policy = policyOf('thresholds:\n  - scanner: semgrep\n    max: 0\n');
+    const decision = judge({ findings: [finding({ severity: 'high' })], scanners: [], policy, context });
+    expect(decision.verdicts[0]?.reasons).toHaveLength(2);
+  });
+});
+
+describe('judge: suppressions', () => {
+  const suppression = (fields: string, expires = '2026-12-31') =>
+    policyOf(
+      `suppressions:\n  - ${fields}\n    reason: accepted risk, see ticket SEC-1\n    owner: team-a\n    expires: ${expires}\n`,
+    );
+
+  it.each<[string, string, Shape, Shape]>([
+    ['rule', 'rule: semgrep/python-*', { rule: 'semgrep/python-eval' }, { rule: 'semgrep/js-eval' }],
+    ['path glob', 'path: legacy/**', { path: 'legacy/old.py' }, { path: 'src/new.py' }],
+    [
+      'fingerprint',
+      `fingerprint: ${'f'.repeat(32)}`,
+      { fingerprint: 'f'.repeat(32) },
+      { fingerprint: 'e'.repeat(32) },
+    ],
+  ])('by %s: suppresses the matching blocking finding only', (_kind, fields, matching, other) => {
+    const hit = finding({ severity: 'high', ...matching });
+    const miss = finding({ severity: 'high', ...other });
+    const decision = judge({ findings: [hit, miss], scanners: [], policy: suppression(fields), context });
+    expect(verdictOf(decision, hit)).toMatchObject({
+      verdict: 'suppressed',
+      reasons: [expect.stringContaining('suppressed until 2026-12-31 by team-a: accepted risk') as unknown],
+    });
+    expect(verdictOf(decision, miss)?.verdict).toBe('blocking');
+    expect(decision.counts.suppressed).toBe(1);
+  });
+
+  it('needs every given field to match', () => {
+    const policy = suppression('rule: semgrep/x\n    path: legacy/**');
+    const decision = judge({
+      findings: [finding({ severity: 'high', rule: 'semgrep/x', path: 'src/a.py' })],
+      scanners: [],
+      policy,
+      context,
+    });
+    expect(decision.status).toBe('fail');
+  });
+
+  it('still applies on its expiry day', () => {
+    const decision = judge({
+      findings: [finding({ severity: 'high', rule: 'semgrep/x' })],
+      scanners: [],
+      policy: suppression('rule: semgrep/x', TODAY),
+      context,
+    });
+    expect(decision.status).toBe('pass');
+  });
+
+  it('once expired, stops suppressing and blocks as a finding of its own at its line', () => {
+    const covered = finding({ severity: 'low', rule: 'semgrep/x' });
+    const decision = judge({
+      findings: [covered],
+      scanners: [],
+      policy: suppression('rule: semgrep/x', '2026-11-20'),
+      context,
+    });
+    expect(decision.status).toBe('fail');
+    expect(verdictOf(decision, covered)?.verdict).toBe('reported');
+    const expired = decision.blocking[0]?.finding;
+    expect(expired).toMatchObject({
+      ruleId: 'vouch-policy/expired-suppression',
+      location: { path: 'policy.yml', region: { startLine: 3 } },
+    });
+    expect(expired?.message).toContain('expired on 2026-11-20');
+  });
+});
+
+describe('judge: new-only', () => {
+  const changes = new Map<string, ReadonlySet<number> | 'all'>([
+    ['src/a.py', new Set([10, 11])],
+    ['src/new.py', 'all'],
+  ]);
+  const prContext: EvaluationContext = { today: TODAY, newOnly: true, changes };
+
+  it.each<[string, Shape, boolean]>([
+    ['on an added line', { path: 'src/a.py', line: 10 }, true],
+    ['on an untouched line of a changed file', { path: 'src/a.py', line: 3 }, false],
+    ['in a file the change did not touch', { path: 'src/b.py', line: 10 }, false],
+    ['anywhere in a new file', { path: 'src/new.py', line: 99 }, true],
+  ])('a finding %s is new: %s', (_where, shape, isNew) => {
+    const f = finding({ severity: 'critical', ...shape });
+    const decision = judge({ findings: [f], scanners: [], policy: defaultPolicy, context: prContext });
+    expect(verdictOf(decision, f)).toMatchObject({ isNew, verdict: isNew ? 'blocking' : 'pre-existing' });
+    expect(decision.status).toBe(isNew ? 'fail' : 'pass');
+  });
+
+  it('counts a multi-line finding as new when any of its lines changed', () => {
+    const f: Finding = {
+      ...finding({ severity: 'high', path: 'src/a.py', line: 8 }),
+      location: { path: 'src/a.py', region: { startLine: 8, endLine: 11 } },
+    };
+    expect(judge({ findings: [f], scanners: [], policy: defaultPolicy, context: prContext }).status).toBe(
+      'fail',
+    );
+  });
+
+  it('treats findings held by the baseline as pre-existing, by Vouch fingerprint or by rule and line hash', () => {
+    const known = finding({ severity: 'high', path: 'src/new.py', line: 1, fingerprint: 'a'.repeat(32) });
+    const otherTool = finding({ severity: 'high', path: 'src/new.py', line: 2, rule: 'semgrep/known' });
+    const fresh = finding({ severity: 'high', path: 'src/new.py', line: 3 });
+    const baseline = {
+      source: 'baseline.sarif',
+      fingerprints: new Set(['a'.repeat(32)]),
+      ruleLineHashes: new Set(['semgrep/known|2abc:1']),
+    };
+    const decision = judge({
+      findings: [known, otherTool, fresh],
+      scanners: [],
+      policy: defaultPolicy,
+      context: { ...prContext, baseline },
+    });
+    expect([known, otherTool, fresh].map((f) => verdictOf(decision, f)?.verdict)).toEqual([
+      'pre-existing',
+      'pre-existing',
+      'blocking',
+    ]);
+    expect(decision.counts.preExisting).toBe(2);
+  });
+
+  it('does not count pre-existing findings against thresholds', () => {
+    const policy = policyOf('block:\n  severities: []\nthresholds:\n  - severity: medium\n    max: 1\n');
+    const old = finding({ path: 'src/b.py', line: 1 });
+    const added = finding({ path: 'src/a.py', line: 10 });
+    expect(judge({ findings: [old, added], scanners: [], policy, context: prContext }).status).toBe('pass');
+  });
+
+  it('judges everything when new-only is not active', () => {
+    const f = finding({ severity: 'high', path: 'src/b.py' });
+    expect(
+      judge({ findings: [f], scanners: [], policy: defaultPolicy, context: { ...prContext, newOnly: false } })
+        .status,
+    ).toBe('fail');
+  });
+});
+
+describe('judge: scanner problems', () => {
   it('is error when a required scanner failed, even with blocking findings (fail closed)', () => {
-    const decision = judge({ findings: [finding('critical')], scanners: [broken('gitleaks')], policy });
+    const decision = judge({
+      findings: [finding({ severity: 'critical' })],
+      scanners: [broken('gitleaks')],
+      policy: defaultPolicy,
+      context,
+    });
     expect(decision.status).toBe('error');
     expect(decision.problems).toEqual([
       { scanner: 'gitleaks', message: 'gitleaks: gitleaks exited with code 1; exit code 1', fatal: true },
@@ -73,19 +354,27 @@ describe('judge', () => {
   });
 
   it('only warns about a failed scanner the policy does not require, or when on-scanner-error is warn', () => {
-    const optional = parsePolicy(
-      Buffer.from('version: 1\nscanners:\n  gitleaks: { required: false }\n'),
-      'p',
-    );
-    expect(judge({ findings: [], scanners: [broken('gitleaks')], policy: optional }).status).toBe('pass');
-    const warn = parsePolicy(Buffer.from('version: 1\non-scanner-error: warn\n'), 'p');
-    const decision = judge({ findings: [], scanners: [broken('gitleaks')], policy: warn });
+    expect(
+      judge({
+        findings: [],
+        scanners: [broken('gitleaks')],
+        policy: policyOf('scanners:\n  gitleaks: { required: false }\n'),
+        context,
+      }).status,
+    ).toBe('pass');
+    const decision = judge({
+      findings: [],
+      scanners: [broken('gitleaks')],
+      policy: policyOf('on-scanner-error: warn\n'),
+      context,
+    });
     expect(decision.status).toBe('pass');
     expect(decision.problems[0]?.fatal).toBe(false);
   });
 
-  it('never blocks under the audit preset', () => {
-    const audit = parsePolicy(Buffer.from('version: 1\nblock:\n  severities: []\n'), 'preset:audit');
-    expect(judge({ findings: [finding('critical')], scanners: [], policy: audit }).status).toBe('pass');
+  it('carries policy notes into the decision', () => {
+    expect(
+      judge({ findings: [], scanners: [], policy: defaultPolicy, context, notes: ['policy changed'] }).notes,
+    ).toEqual(['policy changed']);
   });
 });

@@ -17,13 +17,12 @@ function properties(finding: Finding): core.AnnotationProperties {
   };
 }
 
-/** Blocking findings first as errors, then the rest as warnings, then one notice for what did not fit. */
-export function annotate(decision: Decision, findings: readonly Finding[]): void {
-  const blocking = new Set(decision.blocking.map((b) => b.finding));
+/** Blocking findings first as errors, then new reported ones as warnings, then one notice for what did not fit. */
+export function annotate(decision: Decision): void {
   const errors = decision.blocking.slice(0, PER_KIND_LIMIT);
   for (const { finding, reason } of errors)
     core.error(`${finding.message}\nBlocking: ${reason}`, properties(finding));
-  const others = findings.filter((f) => !blocking.has(f));
+  const others = decision.verdicts.filter((v) => v.verdict === 'reported').map((v) => v.finding);
   for (const finding of others.slice(0, PER_KIND_LIMIT)) core.warning(finding.message, properties(finding));
   const hidden = decision.blocking.length - errors.length + Math.max(0, others.length - PER_KIND_LIMIT);
   if (hidden > 0)

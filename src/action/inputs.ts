@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 
@@ -11,6 +12,8 @@ export interface ActionSettings {
   readonly cacheDir: string;
   readonly installScanners: boolean;
   readonly annotations: boolean;
+  /** The pull request's base commit, from the event; undefined outside pull requests. */
+  readonly base?: string;
 }
 
 function booleanInput(name: string, fallback: boolean): boolean {
@@ -29,6 +32,31 @@ function requiredEnv(env: NodeJS.ProcessEnv, name: string): string {
       `${name} is not set; Vouch must run as a step of a GitHub Actions job`,
     );
   return value;
+}
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+
+/** The base commit of a pull request (or merge queue entry) from the event payload. */
+function baseCommit(env: NodeJS.ProcessEnv): string | undefined {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  if (!PULL_REQUEST_EVENTS.has(name) || !env.GITHUB_EVENT_PATH) return undefined;
+  let event: unknown;
+  try {
+    event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+  } catch (cause) {
+    throw new ConfigError('INVALID_INPUT', `cannot read the ${name} event payload at GITHUB_EVENT_PATH`, {
+      cause,
+    });
+  }
+  const payload = event as {
+    pull_request?: { base?: { sha?: unknown } };
+    merge_group?: { base_sha?: unknown };
+  };
+  const sha = name === 'merge_group' ? payload.merge_group?.base_sha : payload.pull_request?.base?.sha;
+  if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) {
+    throw new ConfigError('INVALID_INPUT', `the ${name} event payload has no base commit sha`);
+  }
+  return sha;
 }
 
 /** The workspace comes from GITHUB_WORKSPACE, never from the action's own directory. */
@@ -51,5 +79,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     cacheDir: join(env.RUNNER_TOOL_CACHE ?? join(temp, 'tool-cache'), 'vouch'),
     installScanners: booleanInput('install-scanners', true),
     annotations: booleanInput('annotations', true),
+    base: baseCommit(env),
   };
 }

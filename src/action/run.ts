@@ -25,6 +25,7 @@ export async function runAction(context: ActionContext): Promise<void> {
       policy: settings.policy,
       cacheDir: settings.cacheDir,
       install: settings.installScanners,
+      base: settings.base,
       vouchRoot: context.vouchRoot,
       vouchVersion: context.vouchVersion,
       ports: {
@@ -44,7 +45,7 @@ export async function runAction(context: ActionContext): Promise<void> {
     core.setOutput('results-file', result.outputs.resultsFile);
     core.setOutput('findings-total', decision.counts.total);
     core.setOutput('findings-blocking', decision.counts.blocking);
-    if (settings.annotations) annotate(decision, result.findings);
+    if (settings.annotations) annotate(decision);
     await writeSummary(result);
     if (decision.status === 'fail')
       core.setFailed(`Vouch: ${decision.counts.blocking} finding(s) blocked by the policy`);

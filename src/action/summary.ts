@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
 import type { GateResult } from '../core/pipeline.js';
 import { SEVERITIES } from '../findings/severity.js';
+import { owaspTable, reasonLines } from '../policy/explain.js';
+import type { OwaspEdition } from '../findings/taxonomy.js';
 
 const TOP = 15;
 
@@ -8,57 +10,65 @@ function location(path: string, line: number | undefined): string {
   return line === undefined ? path : `${path}:${line}`;
 }
 
-/** The job summary: decision, reasons, scanner problems, counts by severity, top findings. */
+function header(...names: string[]): { data: string; header: true }[] {
+  return names.map((data) => ({ data, header: true }));
+}
+
+function addOwasp(summary: typeof core.summary, result: GateResult, edition: OwaspEdition): void {
+  const rows = owaspTable(result.decision, edition);
+  if (rows.length === 0) return;
+  summary
+    .addHeading(`OWASP Top 10 ${edition}`, 3)
+    .addTable([
+      header('Category', 'Findings', 'Blocking', 'New', 'Suppressed'),
+      ...rows.map((r) => [
+        `${r.category} ${r.title}`,
+        String(r.total),
+        String(r.blocking),
+        String(r.new),
+        String(r.suppressed),
+      ]),
+    ]);
+}
+
+/** The job summary: decision, reasons, OWASP tables, counts by severity, top findings, scanners. */
 export async function writeSummary(result: GateResult): Promise<void> {
   const { decision } = result;
   const summary = core.summary.addHeading(`Vouch: ${decision.status.toUpperCase()}`, 2);
-  if (decision.problems.length > 0) {
-    summary
-      .addHeading('Scanner problems', 3)
-      .addList(decision.problems.map((p) => `${p.fatal ? '❌' : '⚠️'} ${p.scanner}: ${p.message}`));
-  }
-  if (decision.blocking.length > 0) {
-    summary.addHeading(`Why it is blocked (${decision.blocking.length})`, 3);
-    summary.addList(
-      decision.blocking
+  const reasons = reasonLines(decision);
+  if (reasons.length > 0) summary.addHeading('Reasons', 3).addList(reasons.slice(0, 50));
+  addOwasp(summary, result, '2025');
+  addOwasp(summary, result, '2021');
+  summary
+    .addHeading('Findings by severity', 3)
+    .addTable([
+      header('Severity', 'Findings'),
+      ...SEVERITIES.map((s) => [s, String(decision.counts.bySeverity[s])]),
+    ]);
+  summary
+    .addHeading('Top findings', 3)
+    .addTable([
+      header('Severity', 'Verdict', 'Rule', 'Location', 'Message'),
+      ...decision.verdicts
         .slice(0, TOP)
-        .map(
-          ({ finding, reason }) =>
-            `${finding.ruleId} at ${location(finding.location.path, finding.location.region?.startLine)}: ${reason}`,
-        ),
-    );
-  }
-  summary.addHeading('Findings by severity', 3).addTable([
-    [
-      { data: 'Severity', header: true },
-      { data: 'Findings', header: true },
-    ],
-    ...SEVERITIES.map((s) => [s, String(decision.counts.bySeverity[s])]),
-  ]);
-  summary.addHeading('Top findings', 3).addTable([
-    [
-      { data: 'Severity', header: true },
-      { data: 'Rule', header: true },
-      { data: 'Location', header: true },
-      { data: 'Message', header: true },
-    ],
-    ...result.findings
-      .slice(0, TOP)
-      .map((f) => [f.severity, f.ruleId, location(f.location.path, f.location.region?.startLine), f.message]),
-  ]);
-  summary.addHeading('Scanners', 3).addTable([
-    [
-      { data: 'Scanner', header: true },
-      { data: 'Outcome', header: true },
-      { data: 'Findings', header: true },
-      { data: 'Seconds', header: true },
-    ],
-    ...result.scanners.map((s) => [
-      s.scanner,
-      s.outcome.kind,
-      String(s.findings.length),
-      (s.durationMs / 1000).toFixed(1),
-    ]),
-  ]);
+        .map(({ finding: f, verdict }) => [
+          f.severity,
+          verdict,
+          f.ruleId,
+          location(f.location.path, f.location.region?.startLine),
+          f.message,
+        ]),
+    ]);
+  summary
+    .addHeading('Scanners', 3)
+    .addTable([
+      header('Scanner', 'Outcome', 'Findings', 'Seconds'),
+      ...result.scanners.map((s) => [
+        s.scanner,
+        s.outcome.kind,
+        String(s.findings.length),
+        (s.durationMs / 1000).toFixed(1),
+      ]),
+    ]);
   await summary.write();
 }

@@ -15,10 +15,13 @@ export type CliCommand =
       readonly outDir: string;
       readonly format: OutputFormat;
       readonly cacheDir?: string;
+      /** Judge as a pull request against this base commit or ref. */
+      readonly base?: string;
     };
 
 export const USAGE = `Usage:
-  vouch scan [dir] [--policy default|strict|audit|FILE] [--out DIR] [--format text|json] [--cache-dir DIR]
+  vouch scan [dir] [--policy default|strict|audit|FILE] [--out DIR] [--format text|json] [--base REF]
+             [--cache-dir DIR]
   vouch setup [--cache-dir DIR]       install the pinned scanners
   vouch policy validate FILE          check a policy file against the schema
   vouch --version | --help
@@ -30,6 +33,7 @@ const OPTIONS = {
   out: { type: 'string' },
   format: { type: 'string' },
   'cache-dir': { type: 'string' },
+  base: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -49,7 +53,10 @@ export function parseCli(argv: readonly string[]): CliCommand {
   const cacheDir = values['cache-dir'];
   switch (command) {
     case 'scan':
-      return scanCommand(rest, values.policy, values.out, values.format, cacheDir);
+      return {
+        ...scanCommand(rest, values.policy, values.out, values.format, cacheDir),
+        ...baseOption(values.base),
+      };
     case 'setup':
       expectNoMore('setup', rest);
       return { kind: 'setup', cacheDir };
@@ -83,6 +90,15 @@ function scanCommand(
     format: format ?? 'text',
     cacheDir,
   };
+}
+
+/** A git revision, never something git could read as an option. */
+function baseOption(base: string | undefined): { base?: string } {
+  if (base === undefined) return {};
+  if (!/^[\w./@^~{}-]+$/.test(base) || base.startsWith('-')) {
+    throw new ConfigError('INVALID_ARGUMENT', `--base must be a commit or ref name, got "${base}"`);
+  }
+  return { base };
 }
 
 function policyCommand(rest: string[]): CliCommand {

@@ -70,6 +70,7 @@ async function scan(command: Extract<CliCommand, { kind: 'scan' }>, io: CliIo): 
     policy: command.policy,
     cacheDir: command.cacheDir ?? defaultCacheDir(io.env),
     install: false,
+    base: command.base,
     vouchRoot: io.vouchRoot,
     vouchVersion: io.vouchVersion,
     ports: io.ports,

@@ -1,5 +1,6 @@
 import type { GateResult } from '../core/pipeline.js';
 import { SEVERITIES } from '../findings/severity.js';
+import { owaspTable } from '../policy/explain.js';
 
 const TOP_FINDINGS = 20;
 
@@ -7,13 +8,26 @@ function where(path: string, line: number | undefined, column: number | undefine
   return [path, line, column].filter((part) => part !== undefined).join(':');
 }
 
-/** The final human summary: decision, reasons, scanner problems, counts, outputs. */
+function owaspLines(result: GateResult): string[] {
+  const rows = owaspTable(result.decision, '2025');
+  if (rows.length === 0) return [];
+  return [
+    'OWASP Top 10 2025           total  blocking  new  suppressed',
+    ...rows.map(
+      (r) =>
+        `  ${`${r.category} ${r.title}`.slice(0, 26).padEnd(26)}${String(r.total).padStart(5)}${String(r.blocking).padStart(10)}${String(r.new).padStart(5)}${String(r.suppressed).padStart(12)}`,
+    ),
+  ];
+}
+
+/** The final human summary: decision, scanner problems, policy notes, reasons, counts, OWASP table, outputs. */
 export function textReport(result: GateResult): string {
   const { decision } = result;
   const lines = [`Decision: ${decision.status.toUpperCase()}`];
   for (const problem of decision.problems) {
     lines.push(`  ${problem.fatal ? 'ERROR' : 'warning'} ${problem.scanner}: ${problem.message}`);
   }
+  for (const note of decision.notes) lines.push(`  note: ${note}`);
   if (decision.blocking.length > 0) lines.push(`Blocking findings (${decision.blocking.length}):`);
   for (const { finding, reason } of decision.blocking.slice(0, TOP_FINDINGS)) {
     const region = finding.location.region;
@@ -26,7 +40,10 @@ export function textReport(result: GateResult): string {
   if (decision.blocking.length > TOP_FINDINGS)
     lines.push(`  … and ${decision.blocking.length - TOP_FINDINGS} more in the SARIF file`);
   const counts = SEVERITIES.map((s) => `${s} ${decision.counts.bySeverity[s]}`).join(', ');
-  lines.push(`Findings: ${decision.counts.total} (${counts}); blocking: ${decision.counts.blocking}`);
+  lines.push(
+    `Findings: ${decision.counts.total} (${counts}); blocking: ${decision.counts.blocking}; suppressed: ${decision.counts.suppressed}; pre-existing: ${decision.counts.preExisting}`,
+  );
+  lines.push(...owaspLines(result));
   for (const note of result.outputs.sarifNotes) lines.push(`SARIF note: ${note}`);
   lines.push(`SARIF: ${result.outputs.sarifFile}`);
   lines.push(`Results: ${result.outputs.resultsFile}`);
@@ -41,7 +58,15 @@ export function jsonReport(result: GateResult): string {
       counts: decision.counts,
       blocking: decision.blocking.map(({ finding, reason }) => ({ ...finding, reason })),
       problems: decision.problems,
-      findings: result.findings,
+      notes: decision.notes,
+      owasp2025: owaspTable(decision, '2025'),
+      owasp2021: owaspTable(decision, '2021'),
+      findings: decision.verdicts.map(({ finding, verdict, isNew, reasons }) => ({
+        ...finding,
+        verdict,
+        isNew,
+        reasons,
+      })),
       scanners: result.scanners.map((run) => ({
         id: run.scanner,
         outcome: run.outcome.kind,

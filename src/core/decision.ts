@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import type { Severity } from '../findings/severity.js';
+import type { Suppression } from '../policy/policy.js';
 
 export type DecisionStatus = 'pass' | 'fail' | 'error';
 
@@ -7,6 +8,21 @@ export interface BlockingFinding {
   readonly finding: Finding;
   /** Which part of the policy this finding broke, in words. */
   readonly reason: string;
+}
+
+/**
+ * What the policy made of one finding: blocking (broke a threshold), reported (within every threshold),
+ * suppressed (a live suppression covers it) or pre-existing (new-only mode, not introduced by the change).
+ */
+export type Verdict = 'blocking' | 'reported' | 'suppressed' | 'pre-existing';
+
+export interface FindingVerdict {
+  readonly finding: Finding;
+  readonly verdict: Verdict;
+  /** Whether the change introduced it (always true outside new-only mode). */
+  readonly isNew: boolean;
+  readonly reasons: readonly string[];
+  readonly suppression?: Suppression;
 }
 
 export interface ScannerProblem {
@@ -18,11 +34,17 @@ export interface ScannerProblem {
 
 export interface Decision {
   readonly status: DecisionStatus;
+  /** Every finding, in order of importance, with the policy's verdict. */
+  readonly verdicts: readonly FindingVerdict[];
   readonly blocking: readonly BlockingFinding[];
   readonly problems: readonly ScannerProblem[];
+  /** Things about the policy itself the reader must know (e.g. a pull request changed it). */
+  readonly notes: readonly string[];
   readonly counts: {
     readonly total: number;
     readonly blocking: number;
+    readonly suppressed: number;
+    readonly preExisting: number;
     readonly bySeverity: Readonly<Record<Severity, number>>;
   };
 }

@@ -1,7 +1,8 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { applyLimits } from '../sarif/limits.js';
-import { renderSarif } from '../sarif/render.js';
+import { EXPIRED_SUPPRESSION_RULE, POLICY_TOOL } from '../policy/expired.js';
+import { renderSarif, type ResultAnnotation } from '../sarif/render.js';
 import type { Decision } from './decision.js';
 import type { Discovery } from './discover.js';
 import { describeError } from './errors.js';
@@ -35,12 +36,43 @@ export async function emitOutputs(input: EmitInput): Promise<EmittedOutputs> {
       ? [{ tool: run.outcome.tool, rules: run.outcome.rules, findings: run.findings }]
       : [],
   );
-  const limited = applyLimits(renderSarif({ vouchVersion: request.vouchVersion, runs }));
+  const policyFindings = input.decision.verdicts
+    .map((v) => v.finding)
+    .filter((f) => f.tool === POLICY_TOOL && isRepoRelative(f.location.path));
+  if (policyFindings.length > 0) {
+    runs.push({
+      tool: { name: POLICY_TOOL, version: request.vouchVersion },
+      rules: [EXPIRED_SUPPRESSION_RULE],
+      findings: policyFindings,
+    });
+  }
+  const annotate = annotations(input.decision, request.evaluation.newOnly);
+  const limited = applyLimits(renderSarif({ vouchVersion: request.vouchVersion, runs, annotate }));
   const sarifFile = join(request.outDir, SARIF_FILE);
   const resultsFile = join(request.outDir, RESULTS_FILE);
   await fs.writeFile(sarifFile, `${JSON.stringify(limited.log, null, 2)}\n`);
   await fs.writeFile(resultsFile, `${JSON.stringify(resultsRecord(input), null, 2)}\n`);
   return { sarifFile, resultsFile, sarifNotes: limited.notes };
+}
+
+/** SARIF URIs must be repository-relative; a policy kept outside the repository has no place there. */
+function isRepoRelative(path: string): boolean {
+  return path !== '' && !isAbsolute(path) && !path.split('/').includes('..');
+}
+
+function annotations(
+  decision: Decision,
+  newOnly: boolean,
+): (finding: Finding) => ResultAnnotation | undefined {
+  const byFinding = new Map(decision.verdicts.map((v) => [v.finding, v]));
+  return (finding) => {
+    const verdict = byFinding.get(finding);
+    if (!verdict) return undefined;
+    return {
+      suppression: verdict.verdict === 'suppressed' ? verdict.reasons.join('; ') : undefined,
+      baselineState: newOnly ? (verdict.isNew ? 'new' : 'unchanged') : undefined,
+    };
+  };
 }
 
 function resultsRecord(input: EmitInput): unknown {
@@ -59,6 +91,7 @@ function resultsRecord(input: EmitInput): unknown {
         reason,
       })),
       problems: decision.problems,
+      notes: decision.notes,
     },
     scanners: input.scanners.map((run) => ({
       id: run.scanner,
@@ -72,6 +105,11 @@ function resultsRecord(input: EmitInput): unknown {
         : {}),
     })),
     skipped: input.discovery.skipped,
-    findings: input.findings,
+    findings: decision.verdicts.map(({ finding, verdict, isNew, reasons }) => ({
+      ...finding,
+      verdict,
+      isNew,
+      reasons,
+    })),
   };
 }

@@ -3,6 +3,7 @@ import type { Finding } from '../findings/finding.js';
 import { normalizeDetections } from '../findings/normalize.js';
 import { severityRank } from '../findings/severity.js';
 import { judge, type ScannerResult } from '../policy/evaluate.js';
+import type { EvaluationContext } from '../policy/context.js';
 import { scannerSettings, type Policy } from '../policy/policy.js';
 import type { ScannerAdapter, ScanOutcome } from '../scanners/scanner.js';
 import type { Decision } from './decision.js';
@@ -32,6 +33,10 @@ export interface GateRequest {
   readonly executables: Readonly<Record<string, string | undefined>>;
   readonly vouchVersion: string;
   readonly ports: Ports;
+  /** What the judge knows about the change (new-only, baseline, today). */
+  readonly evaluation: EvaluationContext;
+  /** Facts about how the policy was chosen, carried into the decision. */
+  readonly policyNotes?: readonly string[];
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -68,7 +73,13 @@ export async function runGate(request: GateRequest): Promise<GateResult> {
     enabled.map((adapter) => runScanner(request, adapter, discovery, readText)),
   );
   const findings = scanners.flatMap((run) => run.findings).sort(byImportance);
-  const decision = judge({ findings, scanners, policy });
+  const decision = judge({
+    findings,
+    scanners,
+    policy,
+    context: request.evaluation,
+    notes: request.policyNotes,
+  });
   const outputs = await emitOutputs({ request, scanners, findings, decision, discovery });
   return { decision, findings, scanners, discovery, outputs };
 }

@@ -1,8 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
-import { loadPolicy } from '../policy/load.js';
 import { scannerSettings } from '../policy/policy.js';
 import { createAdapters } from '../scanners/registry.js';
+import { effectivePolicy } from './effective-policy.js';
 import { ConfigError, describeError } from './errors.js';
+import { evaluationContext } from './evaluation.js';
+import { createGit } from './git.js';
 import { ensureTool, locateTool } from './install.js';
 import { runGate, type GateResult, type ProgressEvent } from './pipeline.js';
 import type { Ports } from './ports.js';
@@ -19,6 +21,8 @@ export interface ScanRequest {
   readonly install: boolean;
   readonly vouchRoot: string;
   readonly vouchVersion: string;
+  /** The pull request's base commit: enables new-only judging and tamper protection. */
+  readonly base?: string;
   readonly ports: Ports;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -30,11 +34,23 @@ export async function scanRepository(request: ScanRequest): Promise<GateResult> 
     throw new ConfigError('INVALID_PATH', `repository to scan is not a directory: ${request.root}`);
   }
   const outDir = isAbsolute(request.outDir) ? request.outDir : resolve(request.outDir);
-  const policy = await loadPolicy({
+  const base =
+    request.base === undefined
+      ? undefined
+      : { ref: request.base, git: createGit(request.ports.processes, root) };
+  const effective = await effectivePolicy({
     spec: request.policy,
-    workspace: root,
+    root,
     vouchRoot: request.vouchRoot,
     fs: request.ports.fs,
+    base,
+  });
+  const { policy } = effective;
+  const evaluation = await evaluationContext({
+    policy,
+    baseline: effective.baseline,
+    now: request.ports.clock.now(),
+    base,
   });
   const adapters = createAdapters({
     policy,
@@ -55,6 +71,8 @@ export async function scanRepository(request: ScanRequest): Promise<GateResult> 
     executables,
     vouchVersion: request.vouchVersion,
     ports: request.ports,
+    evaluation: evaluation.context,
+    policyNotes: [...effective.notes, ...evaluation.notes],
     onProgress: request.onProgress,
   });
 }

@@ -46,3 +46,8 @@ export function owaspCategories(cweIds: readonly string[], edition: OwaspEdition
 }
 
 export const OWASP_ATTRIBUTION: string = owaspData.license;
+
+/** Category id → title for one edition, for tables. */
+export function owaspCategoryTitles(edition: OwaspEdition): Map<string, string> {
+  return new Map(Object.entries(owaspData[edition]).map(([id, category]) => [id, category.title]));
+}

@@ -1,9 +1,14 @@
-import type { BlockingFinding, Decision, DecisionStatus, ScannerProblem } from '../core/decision.js';
+import type { Decision, DecisionStatus, FindingVerdict, ScannerProblem } from '../core/decision.js';
 import { describeError } from '../core/errors.js';
 import type { Finding } from '../findings/finding.js';
 import { SEVERITIES, severityRank, type Severity } from '../findings/severity.js';
 import type { ScanOutcome } from '../scanners/scanner.js';
-import { scannerSettings, type Policy } from './policy.js';
+import type { EvaluationContext } from './context.js';
+import { expiredSuppressionFinding, isExpired } from './expired.js';
+import { suppressionMatches } from './match.js';
+import { isNewFinding } from './new-only.js';
+import { scannerSettings, type Policy, type Suppression } from './policy.js';
+import { thresholdReasons } from './thresholds.js';
 
 export interface ScannerResult {
   readonly scanner: string;
@@ -14,12 +19,76 @@ export interface JudgeInput {
   readonly findings: readonly Finding[];
   readonly scanners: readonly ScannerResult[];
   readonly policy: Policy;
+  readonly context: EvaluationContext;
+  /** Facts about how the policy was chosen (e.g. the base branch's policy was used). */
+  readonly notes?: readonly string[];
 }
 
-/** Pure: the same findings, scanner outcomes and policy always give the same decision. */
+const NOT_NEW_OUTSIDE_NEW_ONLY: EvaluationContext = { today: '0000-00-00', newOnly: false };
+
+/**
+ * Pure: the same findings, outcomes, policy and context always give the same decision. Order: live
+ * suppressions first, then new-only, then thresholds over what is left; expired suppressions block.
+ */
 export function judge(input: JudgeInput): Decision {
-  const blocking = blockingFindings(input.findings, input.policy);
-  const problems = scannerProblems(input.scanners, input.policy);
+  const { policy, context } = input;
+  const live = policy.suppressions.filter((s) => !isExpired(s, context.today));
+  const expired = policy.suppressions
+    .filter((s) => isExpired(s, context.today))
+    .map(expiredSuppressionFinding);
+  const staged = input.findings.map((finding) => stage(finding, live, context));
+  const candidates = staged.filter((s) => s.suppression === undefined && s.isNew).map((s) => s.finding);
+  const reasons = thresholdReasons(candidates, policy);
+  const verdicts: FindingVerdict[] = [
+    ...expired.map((finding) => ({
+      finding,
+      verdict: 'blocking' as const,
+      isNew: true,
+      reasons: [expiredReason(finding)],
+    })),
+    ...staged.map((s) => verdictOf(s, reasons.get(s.finding))),
+  ].sort((a, b) => byImportance(a.finding, b.finding));
+  return decide(verdicts, scannerProblems(input.scanners, policy), input.notes ?? []);
+}
+
+interface Staged {
+  readonly finding: Finding;
+  readonly isNew: boolean;
+  readonly suppression?: Suppression;
+}
+
+function stage(finding: Finding, live: readonly Suppression[], context: EvaluationContext): Staged {
+  return {
+    finding,
+    isNew: isNewFinding(finding, context.newOnly ? context : NOT_NEW_OUTSIDE_NEW_ONLY),
+    suppression: live.find((s) => suppressionMatches(s, finding)),
+  };
+}
+
+function verdictOf(staged: Staged, reasons: readonly string[] | undefined): FindingVerdict {
+  const { finding, isNew, suppression } = staged;
+  if (suppression) {
+    const why = `suppressed until ${suppression.expires} by ${suppression.owner}: ${suppression.reason} (${suppression.source.file}:${suppression.source.line ?? 1})`;
+    return { finding, verdict: 'suppressed', isNew, reasons: [why], suppression };
+  }
+  if (!isNew)
+    return { finding, verdict: 'pre-existing', isNew, reasons: ['not introduced by this change (new-only)'] };
+  if (reasons && reasons.length > 0) return { finding, verdict: 'blocking', isNew, reasons };
+  return { finding, verdict: 'reported', isNew, reasons: [] };
+}
+
+function expiredReason(finding: Finding): string {
+  return `expired suppression at ${finding.location.path}:${finding.location.region?.startLine ?? 1} blocks until renewed or removed`;
+}
+
+function decide(
+  verdicts: readonly FindingVerdict[],
+  problems: readonly ScannerProblem[],
+  notes: readonly string[],
+): Decision {
+  const blocking = verdicts
+    .filter((v) => v.verdict === 'blocking')
+    .map((v) => ({ finding: v.finding, reason: v.reasons.join('; ') }));
   const status: DecisionStatus = problems.some((p) => p.fatal)
     ? 'error'
     : blocking.length > 0
@@ -27,28 +96,18 @@ export function judge(input: JudgeInput): Decision {
       : 'pass';
   return {
     status,
+    verdicts,
     blocking,
     problems,
+    notes,
     counts: {
-      total: input.findings.length,
+      total: verdicts.length,
       blocking: blocking.length,
-      bySeverity: countBySeverity(input.findings),
+      suppressed: verdicts.filter((v) => v.verdict === 'suppressed').length,
+      preExisting: verdicts.filter((v) => v.verdict === 'pre-existing').length,
+      bySeverity: countBySeverity(verdicts.map((v) => v.finding)),
     },
   };
-}
-
-function blockingFindings(findings: readonly Finding[], policy: Policy): BlockingFinding[] {
-  const listed = policy.blockSeverities.join(', ');
-  return findings
-    .filter((finding) => policy.blockSeverities.includes(finding.severity))
-    .sort(
-      (a, b) =>
-        severityRank(a.severity) - severityRank(b.severity) || a.location.path.localeCompare(b.location.path),
-    )
-    .map((finding) => ({
-      finding,
-      reason: `severity ${finding.severity} is blocked by ${policy.source} (block.severities: [${listed}])`,
-    }));
 }
 
 function scannerProblems(scanners: readonly ScannerResult[], policy: Policy): ScannerProblem[] {
@@ -69,4 +128,13 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of findings) counts[finding.severity] += 1;
   return counts;
+}
+
+function byImportance(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    a.location.path.localeCompare(b.location.path) ||
+    (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
 }

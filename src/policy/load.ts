@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigError } from '../core/errors.js';
 import type { FileSystem } from '../core/ports.js';
-import { isSeverity, type Severity } from '../findings/severity.js';
 import {
-  DEFAULT_MAX_FILE_BYTES,
-  DEFAULT_SCANNER_TIMEOUT_SECONDS,
-  type Policy,
-  type ScannerSettings,
-} from './policy.js';
-import { validatePolicyDocument } from './validate.js';
+  buildPolicy,
+  buildSuppressions,
+  type PolicyDocument,
+  type SuppressionsDocument,
+} from './defaults.js';
+import type { Policy, Suppression } from './policy.js';
+import { validatePolicyDocument, type DocumentKind } from './validate.js';
 
 export const PRESETS = ['default', 'strict', 'audit'] as const;
 
@@ -22,88 +22,101 @@ export interface LoadPolicyOptions {
   readonly fs: FileSystem;
 }
 
+export function isPreset(spec: string): boolean {
+  return (PRESETS as readonly string[]).includes(spec);
+}
+
+/** Absolute path of a preset or policy file, and the label messages use for it. */
+export function policyLocation(options: Omit<LoadPolicyOptions, 'fs'>): { path: string; label: string } {
+  if (isPreset(options.spec)) {
+    return {
+      path: join(options.vouchRoot, 'policies', `${options.spec}.yml`),
+      label: `preset:${options.spec}`,
+    };
+  }
+  const path = isAbsolute(options.spec) ? options.spec : join(options.workspace, options.spec);
+  const rel = relative(options.workspace, path);
+  return { path, label: rel.startsWith('..') || isAbsolute(rel) ? path : rel };
+}
+
 export async function loadPolicy(options: LoadPolicyOptions): Promise<Policy> {
-  const isPreset = (PRESETS as readonly string[]).includes(options.spec);
-  const path = isPreset
-    ? join(options.vouchRoot, 'policies', `${options.spec}.yml`)
-    : isAbsolute(options.spec)
-      ? options.spec
-      : join(options.workspace, options.spec);
-  const label = isPreset ? `preset:${options.spec}` : displayPath(path, options.workspace);
-  let bytes: Buffer;
+  const { path, label } = policyLocation(options);
+  return parsePolicy(await readOrExplain(options.fs, path, `policy ${label}`), label);
+}
+
+export async function loadSuppressionsFile(
+  fs: FileSystem,
+  path: string,
+  label: string,
+): Promise<Suppression[]> {
+  return parseSuppressions(await readOrExplain(fs, path, `suppressions file ${label}`), label);
+}
+
+async function readOrExplain(fs: FileSystem, path: string, what: string): Promise<Buffer> {
   try {
-    bytes = await options.fs.readFile(path);
+    return await fs.readFile(path);
   } catch (cause) {
-    throw new ConfigError('INVALID_POLICY', `policy ${label}: cannot be read (${(cause as Error).message})`, {
+    throw new ConfigError('INVALID_POLICY', `${what}: cannot be read (${(cause as Error).message})`, {
       cause,
     });
   }
-  return parsePolicy(bytes, label);
 }
 
-function displayPath(path: string, workspace: string): string {
-  const rel = relative(workspace, path);
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+interface Parsed {
+  readonly data: unknown;
+  readonly document: Document;
+  readonly lines: LineCounter;
 }
 
-/** Parses YAML or JSON policy text, validates it against the schema, and applies defaults. */
-export function parsePolicy(bytes: Buffer, label: string): Policy {
-  const text = bytes.toString('utf8');
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+/** YAML (JSON is YAML) → data, rejecting syntax errors and duplicate keys, then schema-validated. */
+function parseValidated(bytes: Buffer, label: string, kind: DocumentKind): Parsed {
+  const lines = new LineCounter();
+  const document = parseDocument(bytes.toString('utf8'), {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const yamlError = document.errors[0];
   if (yamlError) {
-    const at = lineCounter.linePos(yamlError.pos[0]);
+    const at = lines.linePos(yamlError.pos[0]);
+    const reason = yamlError.message.split('\n')[0] ?? '';
     throw new ConfigError(
       'INVALID_POLICY',
-      `policy ${label}:${at.line}:${at.col}: not valid YAML/JSON: ${yamlError.message.split('\n')[0] ?? ''}`,
+      `${kind} ${label}:${at.line}:${at.col}: not valid YAML/JSON: ${reason}`,
     );
   }
   const data: unknown = document.toJS();
-  const problems = validatePolicyDocument(data, document, lineCounter);
+  const problems = validatePolicyDocument(data, document, lines, kind);
   const first = problems[0];
   if (first) {
     const where = first.line === undefined ? label : `${label}:${first.line}`;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
     throw new ConfigError(
       'INVALID_POLICY',
-      `policy ${where}: ${first.pointer || '/'}: ${first.message}${more}`,
+      `${kind} ${where}: ${first.pointer || '/'}: ${first.message}${more}`,
     );
   }
-  return applyDefaults(data as PolicyDocument, label, createHash('sha256').update(bytes).digest('hex'));
+  return { data, document, lines };
 }
 
-interface PolicyDocument {
-  readonly description?: string;
-  readonly scanners?: Record<string, { enabled?: boolean; required?: boolean; 'timeout-seconds'?: number }>;
-  readonly block?: { severities?: string[] };
-  readonly 'on-scanner-error'?: 'fail' | 'warn';
-  readonly 'unknown-severity'?: string;
-  readonly paths?: { exclude?: string[]; 'max-file-bytes'?: number };
-}
-
-function applyDefaults(doc: PolicyDocument, source: string, digest: string): Policy {
-  const scanners: Record<string, ScannerSettings> = {};
-  for (const [id, settings] of Object.entries(doc.scanners ?? {})) {
-    scanners[id] = {
-      enabled: settings.enabled ?? true,
-      required: settings.required ?? true,
-      timeoutSeconds: settings['timeout-seconds'] ?? DEFAULT_SCANNER_TIMEOUT_SECONDS,
-    };
-  }
-  return {
-    source,
-    description: doc.description,
+/** Parses YAML or JSON policy text, validates it against the schema, and applies defaults. */
+export function parsePolicy(bytes: Buffer, label: string): Policy {
+  const parsed = parseValidated(bytes, label, 'policy');
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  return buildPolicy(parsed.data as PolicyDocument, {
+    label,
     digest,
-    scanners,
-    blockSeverities: (doc.block?.severities ?? ['critical', 'high']).filter(isSeverity),
-    onScannerError: doc['on-scanner-error'] ?? 'fail',
-    unknownSeverity: asSeverity(doc['unknown-severity'], 'high'),
-    excludes: doc.paths?.exclude ?? [],
-    maxFileBytes: doc.paths?.['max-file-bytes'] ?? DEFAULT_MAX_FILE_BYTES,
-  };
+    document: parsed.document,
+    lines: parsed.lines,
+  });
 }
 
-function asSeverity(value: string | undefined, fallback: Severity): Severity {
-  return isSeverity(value) ? value : fallback;
+export function parseSuppressions(bytes: Buffer, label: string): Suppression[] {
+  const parsed = parseValidated(bytes, label, 'suppressions');
+  const doc = parsed.data as SuppressionsDocument;
+  return buildSuppressions(doc.suppressions, '/suppressions', {
+    label,
+    document: parsed.document,
+    lines: parsed.lines,
+  });
 }

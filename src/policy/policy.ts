@@ -6,6 +6,48 @@ export interface ScannerSettings {
   readonly timeoutSeconds: number;
 }
 
+/** Where a policy entry was written, for explanations and for findings about the policy itself. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line?: number;
+}
+
+/** A count of matching findings the policy allows; selectors combine with AND. */
+export interface Threshold {
+  readonly label: string;
+  readonly severity?: Severity;
+  readonly minSeverity?: Severity;
+  /** `A05:2025` or `A03:2021`. */
+  readonly owasp?: string;
+  /** A chapter, section or requirement prefix: `v5.0.0-1`, `v5.0.0-1.2`, `v5.0.0-1.2.4`. */
+  readonly asvs?: string;
+  readonly scanner?: string;
+  /** Rule id or glob. */
+  readonly rule?: string;
+  readonly max: number;
+  readonly source: SourceRef;
+}
+
+export interface Suppression {
+  readonly rule?: string;
+  readonly fingerprint?: string;
+  readonly path?: string;
+  readonly reason: string;
+  readonly owner: string;
+  /** Last day it applies, `YYYY-MM-DD` (UTC). */
+  readonly expires: string;
+  readonly source: SourceRef;
+}
+
+export type NewOnlyMode = 'auto' | 'always' | 'never';
+
+export interface DependencySettings {
+  readonly minAgeDays: number;
+  readonly offline: boolean;
+  readonly npmRegistry?: string;
+  readonly pypiUrl?: string;
+}
+
 /** The effective policy after defaults are applied; what the judge reads. */
 export interface Policy {
   /** Where it came from: `preset:default` or a path. */
@@ -15,10 +57,17 @@ export interface Policy {
   readonly digest: string;
   readonly scanners: Readonly<Record<string, ScannerSettings>>;
   readonly blockSeverities: readonly Severity[];
+  readonly thresholds: readonly Threshold[];
+  readonly newOnly: NewOnlyMode;
+  readonly baseline?: string;
+  readonly suppressions: readonly Suppression[];
+  readonly suppressionsFile?: string;
   readonly onScannerError: 'fail' | 'warn';
   readonly unknownSeverity: Severity;
   readonly excludes: readonly string[];
   readonly maxFileBytes: number;
+  readonly dependencies: DependencySettings;
+  readonly osvOfflineDb?: string;
 }
 
 export const DEFAULT_SCANNER_TIMEOUT_SECONDS = 600;

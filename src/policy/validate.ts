@@ -1,6 +1,8 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { isMap, isScalar, type Document, type LineCounter, type Node } from 'yaml';
 import schema from '../../data/schemas/policy.schema.json' with { type: 'json' };
+import suppressionsSchema from '../../data/schemas/suppressions.schema.json' with { type: 'json' };
 
 export interface PolicyProblem {
   /** JSON pointer of the offending field. */
@@ -9,18 +11,27 @@ export interface PolicyProblem {
   readonly message: string;
 }
 
-// verbose: parentSchema lets messages list the allowed values.
-const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-const validate = ajv.compile(schema);
+// verbose: parentSchema lets messages list the allowed values. strictRequired is off because the
+// suppression's anyOf names properties declared beside it, which is valid JSON Schema.
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+addFormats.default(ajv, ['date', 'uri']);
+const validators = { policy: ajv.compile(schema), suppressions: ajv.compile(suppressionsSchema) };
+
+export type DocumentKind = keyof typeof validators;
 
 export function validatePolicyDocument(
   data: unknown,
   document: Document,
   lineCounter: LineCounter,
+  kind: DocumentKind = 'policy',
 ): PolicyProblem[] {
+  const validate = validators[kind];
   if (validate(data)) return [];
   // ajv reports a bad property name twice: the inner `enum` and the `propertyNames` that names the key.
-  const errors = (validate.errors ?? []).filter((error) => !error.schemaPath.includes('/propertyNames/'));
+  // Likewise an unmet anyOf: its branches' errors say less than the anyOf error itself.
+  const errors = (validate.errors ?? []).filter(
+    (error) => !error.schemaPath.includes('/propertyNames/') && !error.schemaPath.includes('/anyOf/'),
+  );
   return errors.map((error) => ({
     pointer: pointerOf(error),
     line: lineOf(document, lineCounter, pointerOf(error)),
@@ -53,6 +64,8 @@ function describe(error: ErrorObject, data: unknown): string {
       return `unknown name "${(error.params as { propertyName: string }).propertyName}"; expected one of ${allowed(error)}`;
     case 'enum':
       return `expected one of ${allowed(error)}, found ${JSON.stringify(found)}`;
+    case 'anyOf':
+      return 'needs at least one of rule, fingerprint or path';
     case 'const':
       return `expected ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}, found ${JSON.stringify(found)}`;
     default:
@@ -84,7 +97,7 @@ function valueAt(data: unknown, pointer: string): unknown {
 }
 
 /** The 1-based line of the node at the pointer, or of its key when the pointer names a key. */
-function lineOf(document: Document, lineCounter: LineCounter, pointer: string): number | undefined {
+export function lineOf(document: Document, lineCounter: LineCounter, pointer: string): number | undefined {
   const path = segments(pointer);
   const parent = path.length > 0 ? document.getIn(path.slice(0, -1), true) : undefined;
   const last = path[path.length - 1];

@@ -30,9 +30,18 @@ export interface SarifRunInput {
   readonly findings: readonly Finding[];
 }
 
+/** What the policy made of a result, carried into SARIF so code scanning shows it too. */
+export interface ResultAnnotation {
+  /** Set when a live suppression covers the finding. */
+  readonly suppression?: string;
+  /** Set in new-only mode. */
+  readonly baselineState?: 'new' | 'unchanged';
+}
+
 export interface SarifInput {
   readonly vouchVersion: string;
   readonly runs: readonly SarifRunInput[];
+  readonly annotate?: (finding: Finding) => ResultAnnotation | undefined;
 }
 
 const LEVELS: Readonly<Record<Severity, SarifLevel>> = {
@@ -203,7 +212,12 @@ function renderRegion(region: Region | undefined, where: string): SarifRegion {
 }
 
 /** Evidence is deliberately not emitted: even redacted, it does not belong in a file uploaded to GitHub. */
-function renderResult(finding: Finding, ruleIndex: number, rule: RuleDescriptor): SarifResult {
+function renderResult(
+  finding: Finding,
+  ruleIndex: number,
+  rule: RuleDescriptor,
+  annotation: ResultAnnotation | undefined,
+): SarifResult {
   const where = `${finding.ruleId} in ${finding.location.path}`;
   return {
     ruleId: finding.ruleId,
@@ -224,6 +238,10 @@ function renderResult(finding: Finding, ruleIndex: number, rule: RuleDescriptor)
       },
     ],
     ...(finding.lineHash ? { partialFingerprints: { primaryLocationLineHash: finding.lineHash } } : {}),
+    ...(annotation?.suppression
+      ? { suppressions: [{ kind: 'external', status: 'accepted', justification: annotation.suppression }] }
+      : {}),
+    ...(annotation?.baselineState ? { baselineState: annotation.baselineState } : {}),
     properties: {
       'vouch/fingerprint': finding.fingerprint,
       'vouch/severity': finding.severity,
@@ -274,6 +292,7 @@ function renderResults(
   tool: ToolInfo,
   rules: readonly DescribedRule[],
   findings: readonly Finding[],
+  annotate: SarifInput['annotate'],
 ): SarifResult[] {
   const indexById = new Map(rules.map(({ rule }, index) => [rule.id, index]));
   return [...findings].sort(compareFindings).map((finding) => {
@@ -282,11 +301,11 @@ function renderResults(
     if (index === undefined || !described) {
       throw new Error(`SARIF: finding of unknown rule ${finding.ruleId} in the ${tool.name} run`);
     }
-    return renderResult(finding, index, described.rule);
+    return renderResult(finding, index, described.rule, annotate?.(finding));
   });
 }
 
-function renderRun(input: SarifRunInput, vouchVersion: string): SarifRun {
+function renderRun(input: SarifRunInput, vouchVersion: string, annotate: SarifInput['annotate']): SarifRun {
   const { tool } = input;
   const rules = describeRules(tool, input.rules);
   const runTaxonomies = taxonomies(rules.map(({ categories }) => categories));
@@ -303,7 +322,7 @@ function renderRun(input: SarifRunInput, vouchVersion: string): SarifRun {
     conversion: { tool: { driver: { name: 'Vouch', ...versionFields(vouchVersion) } } },
     automationDetails: { id: `vouch/${tool.name}/` },
     taxonomies: runTaxonomies,
-    results: renderResults(tool, rules, input.findings),
+    results: renderResults(tool, rules, input.findings, annotate),
   };
 }
 
@@ -320,6 +339,6 @@ export function renderSarif(input: SarifInput): SarifLog {
   }
   const runs = [...input.runs]
     .sort((a, b) => compare(a.tool.name, b.tool.name))
-    .map((run) => renderRun(run, input.vouchVersion));
+    .map((run) => renderRun(run, input.vouchVersion, input.annotate));
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
 }

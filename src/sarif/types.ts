@@ -75,7 +75,15 @@ export interface SarifResult {
   readonly message: SarifMessage;
   readonly locations: readonly SarifLocation[];
   readonly partialFingerprints?: Readonly<Record<string, string>>;
+  readonly suppressions?: readonly SarifSuppression[];
+  readonly baselineState?: 'new' | 'unchanged';
   readonly properties?: SarifPropertyBag;
+}
+
+export interface SarifSuppression {
+  readonly kind: 'external';
+  readonly status: 'accepted';
+  readonly justification: string;
 }
 
 export interface SarifNotification {
