@@ -1,6 +1,338 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 5067:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+function fmtDef(validate, compare) {
+    return { validate, compare };
+}
+exports.fullFormats = {
+    // date: http://tools.ietf.org/html/rfc3339#section-5.6
+    date: fmtDef(date, compareDate),
+    // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+    time: fmtDef(getTime(true), compareTime),
+    "date-time": fmtDef(getDateTime(true), compareDateTime),
+    "iso-time": fmtDef(getTime(), compareIsoTime),
+    "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+    // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+    duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+    uri,
+    "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+    // uri-template: https://tools.ietf.org/html/rfc6570
+    "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+    // For the source: https://gist.github.com/dperini/729294
+    // For test cases: https://mathiasbynens.be/demo/url-regex
+    url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+    email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+    hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+    // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+    ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+    ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+    regex,
+    // uuid: http://tools.ietf.org/html/rfc4122
+    uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+    // JSON-pointer: https://tools.ietf.org/html/rfc6901
+    // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+    "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+    "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+    // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+    "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+    // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+    // byte: https://github.com/miguelmota/is-base64
+    byte,
+    // signed 32 bit integer
+    int32: { type: "number", validate: validateInt32 },
+    // signed 64 bit integer
+    int64: { type: "number", validate: validateInt64 },
+    // C-type float
+    float: { type: "number", validate: validateNumber },
+    // C-type double
+    double: { type: "number", validate: validateNumber },
+    // hint to the UI to hide input strings
+    password: true,
+    // unchecked string payload
+    binary: true,
+};
+exports.fastFormats = {
+    ...exports.fullFormats,
+    date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+    time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+    "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+    "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+    "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+    // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+    uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+    "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+    // email (sources from jsen validator):
+    // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+    // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+    email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+};
+exports.formatNames = Object.keys(exports.fullFormats);
+function isLeapYear(year) {
+    // https://tools.ietf.org/html/rfc3339#appendix-C
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function date(str) {
+    // full-date from http://tools.ietf.org/html/rfc3339#section-5.6
+    const matches = DATE.exec(str);
+    if (!matches)
+        return false;
+    const year = +matches[1];
+    const month = +matches[2];
+    const day = +matches[3];
+    return (month >= 1 &&
+        month <= 12 &&
+        day >= 1 &&
+        day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]));
+}
+function compareDate(d1, d2) {
+    if (!(d1 && d2))
+        return undefined;
+    if (d1 > d2)
+        return 1;
+    if (d1 < d2)
+        return -1;
+    return 0;
+}
+const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+function getTime(strictTimeZone) {
+    return function time(str) {
+        const matches = TIME.exec(str);
+        if (!matches)
+            return false;
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || (strictTimeZone && !tz))
+            return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+            return true;
+        // leap second
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+    };
+}
+function compareTime(s1, s2) {
+    if (!(s1 && s2))
+        return undefined;
+    const t1 = new Date("2020-01-01T" + s1).valueOf();
+    const t2 = new Date("2020-01-01T" + s2).valueOf();
+    if (!(t1 && t2))
+        return undefined;
+    return t1 - t2;
+}
+function compareIsoTime(t1, t2) {
+    if (!(t1 && t2))
+        return undefined;
+    const a1 = TIME.exec(t1);
+    const a2 = TIME.exec(t2);
+    if (!(a1 && a2))
+        return undefined;
+    t1 = a1[1] + a1[2] + a1[3];
+    t2 = a2[1] + a2[2] + a2[3];
+    if (t1 > t2)
+        return 1;
+    if (t1 < t2)
+        return -1;
+    return 0;
+}
+const DATE_TIME_SEPARATOR = /t|\s/i;
+function getDateTime(strictTimeZone) {
+    const time = getTime(strictTimeZone);
+    return function date_time(str) {
+        // http://tools.ietf.org/html/rfc3339#section-5.6
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+    };
+}
+function compareDateTime(dt1, dt2) {
+    if (!(dt1 && dt2))
+        return undefined;
+    const d1 = new Date(dt1).valueOf();
+    const d2 = new Date(dt2).valueOf();
+    if (!(d1 && d2))
+        return undefined;
+    return d1 - d2;
+}
+function compareIsoDateTime(dt1, dt2) {
+    if (!(dt1 && dt2))
+        return undefined;
+    const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+    const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+    const res = compareDate(d1, d2);
+    if (res === undefined)
+        return undefined;
+    return res || compareTime(t1, t2);
+}
+const NOT_URI_FRAGMENT = /\/|:/;
+const URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+function uri(str) {
+    // http://jmrware.com/articles/2009/uri_regexp/URI_regex.html + optional protocol + required "."
+    return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+}
+const BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+function byte(str) {
+    BYTE.lastIndex = 0;
+    return BYTE.test(str);
+}
+const MIN_INT32 = -(2 ** 31);
+const MAX_INT32 = 2 ** 31 - 1;
+function validateInt32(value) {
+    return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+}
+function validateInt64(value) {
+    // JSON and javascript max Int is 2**53, so any int that passes isInteger is valid for Int64
+    return Number.isInteger(value);
+}
+function validateNumber() {
+    return true;
+}
+const Z_ANCHOR = /[^\\]\\Z/;
+function regex(str) {
+    if (Z_ANCHOR.test(str))
+        return false;
+    try {
+        new RegExp(str);
+        return true;
+    }
+    catch (e) {
+        return false;
+    }
+}
+//# sourceMappingURL=formats.js.map
+
+/***/ }),
+
+/***/ 5615:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const formats_1 = __nccwpck_require__(5067);
+const limit_1 = __nccwpck_require__(1796);
+const codegen_1 = __nccwpck_require__(6300);
+const fullName = new codegen_1.Name("fullFormats");
+const fastName = new codegen_1.Name("fastFormats");
+const formatsPlugin = (ajv, opts = { keywords: true }) => {
+    if (Array.isArray(opts)) {
+        addFormats(ajv, opts, formats_1.fullFormats, fullName);
+        return ajv;
+    }
+    const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
+    const list = opts.formats || formats_1.formatNames;
+    addFormats(ajv, list, formats, exportName);
+    if (opts.keywords)
+        (0, limit_1.default)(ajv);
+    return ajv;
+};
+formatsPlugin.get = (name, mode = "full") => {
+    const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+    const f = formats[name];
+    if (!f)
+        throw new Error(`Unknown format "${name}"`);
+    return f;
+};
+function addFormats(ajv, list, fs, exportName) {
+    var _a;
+    var _b;
+    (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : (_b.formats = (0, codegen_1._) `require("ajv-formats/dist/formats").${exportName}`);
+    for (const f of list)
+        ajv.addFormat(f, fs[f]);
+}
+module.exports = exports = formatsPlugin;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = formatsPlugin;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 1796:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.formatLimitDefinition = void 0;
+const ajv_1 = __nccwpck_require__(7615);
+const codegen_1 = __nccwpck_require__(6300);
+const ops = codegen_1.operators;
+const KWDs = {
+    formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+    formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+    formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+    formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
+};
+const error = {
+    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `should be ${KWDs[keyword].okStr} ${schemaCode}`,
+    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
+};
+exports.formatLimitDefinition = {
+    keyword: Object.keys(KWDs),
+    type: "string",
+    schemaType: "string",
+    $data: true,
+    error,
+    code(cxt) {
+        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { opts, self } = it;
+        if (!opts.validateFormats)
+            return;
+        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
+        if (fCxt.$data)
+            validate$DataFormat();
+        else
+            validateFormat();
+        function validate$DataFormat() {
+            const fmts = gen.scopeValue("formats", {
+                ref: self.formats,
+                code: opts.code.formats,
+            });
+            const fmt = gen.const("fmt", (0, codegen_1._) `${fmts}[${fCxt.schemaCode}]`);
+            cxt.fail$data((0, codegen_1.or)((0, codegen_1._) `typeof ${fmt} != "object"`, (0, codegen_1._) `${fmt} instanceof RegExp`, (0, codegen_1._) `typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+        }
+        function validateFormat() {
+            const format = fCxt.schema;
+            const fmtDef = self.formats[format];
+            if (!fmtDef || fmtDef === true)
+                return;
+            if (typeof fmtDef != "object" ||
+                fmtDef instanceof RegExp ||
+                typeof fmtDef.compare != "function") {
+                throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+            }
+            const fmt = gen.scopeValue("formats", {
+                key: format,
+                ref: fmtDef,
+                code: opts.code.formats ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : undefined,
+            });
+            cxt.fail$data(compareCode(fmt));
+        }
+        function compareCode(fmt) {
+            return (0, codegen_1._) `${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        }
+    },
+    dependencies: ["format"],
+};
+const formatLimitPlugin = (ajv) => {
+    ajv.addKeyword(exports.formatLimitDefinition);
+    return ajv;
+};
+exports["default"] = formatLimitPlugin;
+//# sourceMappingURL=limit.js.map
+
+/***/ }),
+
 /***/ 8514:
 /***/ ((module, exports, __nccwpck_require__) => {
 
@@ -59,6 +391,62 @@ Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: func
 var ref_error_1 = __nccwpck_require__(346);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=2020.js.map
+
+/***/ }),
+
+/***/ 7615:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+const core_1 = __nccwpck_require__(9669);
+const draft7_1 = __nccwpck_require__(9381);
+const discriminator_1 = __nccwpck_require__(7446);
+const draft7MetaSchema = __nccwpck_require__(6564);
+const META_SUPPORT_DATA = ["/properties"];
+const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+class Ajv extends core_1.default {
+    _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+            this.addKeyword(discriminator_1.default);
+    }
+    _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+            return;
+        const metaSchema = this.opts.$data
+            ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA)
+            : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+    }
+    defaultMeta() {
+        return (this.opts.defaultMeta =
+            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+    }
+}
+exports.Ajv = Ajv;
+module.exports = exports = Ajv;
+module.exports.Ajv = Ajv;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = Ajv;
+var validate_1 = __nccwpck_require__(6537);
+Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
+var codegen_1 = __nccwpck_require__(6300);
+Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
+Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
+Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
+Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
+Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
+Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
+var validation_error_1 = __nccwpck_require__(525);
+Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
+var ref_error_1 = __nccwpck_require__(346);
+Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
+//# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
@@ -5101,6 +5489,29 @@ const draft2020Vocabularies = [
 ];
 exports["default"] = draft2020Vocabularies;
 //# sourceMappingURL=draft2020.js.map
+
+/***/ }),
+
+/***/ 9381:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const core_1 = __nccwpck_require__(917);
+const validation_1 = __nccwpck_require__(5497);
+const applicator_1 = __nccwpck_require__(9335);
+const format_1 = __nccwpck_require__(1177);
+const metadata_1 = __nccwpck_require__(3436);
+const draft7Vocabularies = [
+    core_1.default,
+    validation_1.default,
+    (0, applicator_1.default)(),
+    format_1.default,
+    metadata_1.metadataVocabulary,
+    metadata_1.contentVocabulary,
+];
+exports["default"] = draft7Vocabularies;
+//# sourceMappingURL=draft7.js.map
 
 /***/ }),
 
@@ -19995,7 +20406,7 @@ module.exports = {
 
 
 const { kConstruct } = __nccwpck_require__(3165)
-const { urlEquals, getFieldValues } = __nccwpck_require__(7406)
+const { urlEquals, getFieldValues } = __nccwpck_require__(5025)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
 const { webidl } = __nccwpck_require__(1861)
 const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
@@ -21026,7 +21437,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7406:
+/***/ 5025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -36204,7 +36615,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3118:
+/***/ 7406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39197,7 +39608,7 @@ class VouchError extends Error {
     }
 }
 /** The user's mistake: a bad input, flag, path or policy. */
-class ConfigError extends VouchError {
+class errors_ConfigError extends VouchError {
     code;
     constructor(code, message, options) {
         super(message, options);
@@ -39430,10 +39841,21 @@ function progressLine(event) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+const DEFAULT_SCANNER_TIMEOUT_SECONDS = 600;
+const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+function scannerSettings(policy, scanner) {
+    return (policy.scanners[scanner] ?? {
+        enabled: true,
+        required: true,
+        timeoutSeconds: DEFAULT_SCANNER_TIMEOUT_SECONDS,
+    });
+}
+
 // EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(7207);
+;// CONCATENATED MODULE: ./data/checks/actions-unpinned.json
+const actions_unpinned_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"actions-unpinned","title":"GitHub Action not pinned to a full commit SHA","description":"A workflow step, a reusable workflow call or a composite action step uses a remote action by tag, branch, short SHA or without any version, or a container action without an image digest. Tags and branches are mutable: whoever controls the action\'s repository (its owner, or an attacker who compromised it, as in the tj-actions/changed-files incident of March 2025) can point them at different code, which then runs in your pipeline with its secrets and token.","help":"Pin every remote `uses:` to the full 40-character commit SHA of the release you reviewed, and keep the human-readable version as a comment so that Dependabot or Renovate can still propose updates:\\n\\n```yaml\\n# instead of\\n- uses: actions/checkout@v4\\n# write\\n- uses: actions/checkout@<full 40-character commit sha> # v4\\n```\\n\\nTake the SHA from the action\'s own repository (not from a fork), for example with `git ls-remote https://github.com/actions/checkout refs/tags/v4`. A short SHA is not a pin either: only the full-length commit SHA is an immutable reference. Reusable workflows (`owner/repo/.github/workflows/x.yml@ref`) are pinned the same way. For container actions, pin the image by digest: `docker://alpine:3.20@sha256:<64 hex digest>`. Local actions (`./path`) come from your own repository and are exempt.\\n\\nReferences:\\n- GitHub, [Security hardening for GitHub Actions: using third-party actions](https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions)\\n- OpenSSF Scorecard, [Pinned-Dependencies](https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies)","helpUri":"https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions","cwe":["CWE-829"],"severity":"high","security-severity":7.5,"precision":"high","tags":["security","supply-chain","github-actions"],"asvs":["v5.0.0-15.2.4"]}');
 ;// CONCATENATED MODULE: ./src/findings/severity.ts
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 function isSeverity(value) {
@@ -39467,184 +39889,6 @@ function severityRank(severity) {
     return SEVERITIES.indexOf(severity);
 }
 
-;// CONCATENATED MODULE: ./src/policy/policy.ts
-const DEFAULT_SCANNER_TIMEOUT_SECONDS = 600;
-const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
-function scannerSettings(policy, scanner) {
-    return (policy.scanners[scanner] ?? {
-        enabled: true,
-        required: true,
-        timeoutSeconds: DEFAULT_SCANNER_TIMEOUT_SECONDS,
-    });
-}
-
-// EXTERNAL MODULE: ../../work/main/node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(8514);
-;// CONCATENATED MODULE: ./data/schemas/policy.schema.json
-const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/policy-v1.json","title":"Vouch policy","description":"What Vouch runs and what blocks a build. Everything is reported; only what the policy names blocks.","type":"object","additionalProperties":false,"required":["version"],"properties":{"$schema":{"type":"string"},"version":{"const":1,"description":"Policy format version."},"description":{"type":"string"},"scanners":{"type":"object","description":"Per-scanner settings; scanners not listed run with their defaults.","propertyNames":{"enum":["gitleaks","builtin","semgrep","checkov","osv-scanner"]},"additionalProperties":{"$ref":"#/$defs/scanner"}},"block":{"type":"object","additionalProperties":false,"properties":{"severities":{"description":"Findings of these severities block the build.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/severity"}}}},"on-scanner-error":{"description":"What a required scanner\'s failure does: fail (decision error, the default) or warn.","enum":["fail","warn"]},"unknown-severity":{"description":"Severity given to findings whose source has no score.","$ref":"#/$defs/severity"},"paths":{"type":"object","additionalProperties":false,"properties":{"exclude":{"description":"Globs (repository-relative) that no scanner looks at.","type":"array","items":{"type":"string","minLength":1}},"max-file-bytes":{"description":"Files larger than this are skipped and reported as skipped.","type":"integer","minimum":1}}}},"$defs":{"severity":{"enum":["critical","high","medium","low","info"]},"scanner":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"required":{"type":"boolean","description":"A required scanner that fails makes the decision error."},"timeout-seconds":{"type":"integer","minimum":1,"maximum":21600}}}}}');
-;// CONCATENATED MODULE: ./src/policy/validate.ts
-
-
-
-// verbose: parentSchema lets messages list the allowed values.
-const ajv = new _2020.Ajv2020({ allErrors: true, strict: true, verbose: true });
-const validate = ajv.compile(policy_schema_namespaceObject);
-function validatePolicyDocument(data, document, lineCounter) {
-    if (validate(data))
-        return [];
-    // ajv reports a bad property name twice: the inner `enum` and the `propertyNames` that names the key.
-    const errors = (validate.errors ?? []).filter((error) => !error.schemaPath.includes('/propertyNames/'));
-    return errors.map((error) => ({
-        pointer: pointerOf(error),
-        line: lineOf(document, lineCounter, pointerOf(error)),
-        message: describe(error, data),
-    }));
-}
-function pointerOf(error) {
-    if (error.keyword === 'additionalProperties') {
-        const extra = error.params.additionalProperty;
-        return `${error.instancePath}/${escapePointer(extra)}`;
-    }
-    if (error.keyword === 'propertyNames') {
-        const name = error.params.propertyName;
-        return `${error.instancePath}/${escapePointer(name)}`;
-    }
-    return error.instancePath;
-}
-function escapePointer(segment) {
-    return segment.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-function describe(error, data) {
-    const found = valueAt(data, error.instancePath);
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return `unknown field "${error.params.additionalProperty}"`;
-        case 'propertyNames':
-            return `unknown name "${error.params.propertyName}"; expected one of ${allowed(error)}`;
-        case 'enum':
-            return `expected one of ${allowed(error)}, found ${JSON.stringify(found)}`;
-        case 'const':
-            return `expected ${JSON.stringify(error.params.allowedValue)}, found ${JSON.stringify(found)}`;
-        default:
-            return `${error.message ?? error.keyword}, found ${JSON.stringify(found)}`;
-    }
-}
-function allowed(error) {
-    const params = error.params;
-    const parent = error.parentSchema;
-    const schemaEnum = parent?.propertyNames?.enum ?? parent?.enum;
-    return (params.allowedValues ?? schemaEnum ?? []).map((v) => JSON.stringify(v)).join(', ');
-}
-function segments(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-function valueAt(data, pointer) {
-    let current = data;
-    for (const segment of segments(pointer)) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-/** The 1-based line of the node at the pointer, or of its key when the pointer names a key. */
-function lineOf(document, lineCounter, pointer) {
-    const path = segments(pointer);
-    const parent = path.length > 0 ? document.getIn(path.slice(0, -1), true) : undefined;
-    const last = path[path.length - 1];
-    if ((0,dist/* isMap */.jh)(parent) && last !== undefined) {
-        const pair = parent.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === last);
-        const keyRange = pair?.key?.range;
-        if (keyRange)
-            return lineCounter.linePos(keyRange[0]).line;
-    }
-    const node = document.getIn(path, true);
-    const range = node?.range ?? document.contents?.range;
-    return range ? lineCounter.linePos(range[0]).line : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/policy/load.ts
-
-
-
-
-
-
-
-const PRESETS = ['default', 'strict', 'audit'];
-async function loadPolicy(options) {
-    const isPreset = PRESETS.includes(options.spec);
-    const path = isPreset
-        ? (0,external_node_path_.join)(options.vouchRoot, 'policies', `${options.spec}.yml`)
-        : (0,external_node_path_.isAbsolute)(options.spec)
-            ? options.spec
-            : (0,external_node_path_.join)(options.workspace, options.spec);
-    const label = isPreset ? `preset:${options.spec}` : displayPath(path, options.workspace);
-    let bytes;
-    try {
-        bytes = await options.fs.readFile(path);
-    }
-    catch (cause) {
-        throw new ConfigError('INVALID_POLICY', `policy ${label}: cannot be read (${cause.message})`, {
-            cause,
-        });
-    }
-    return parsePolicy(bytes, label);
-}
-function displayPath(path, workspace) {
-    const rel = (0,external_node_path_.relative)(workspace, path);
-    return rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? path : rel;
-}
-/** Parses YAML or JSON policy text, validates it against the schema, and applies defaults. */
-function parsePolicy(bytes, label) {
-    const text = bytes.toString('utf8');
-    const lineCounter = new dist/* LineCounter */.HN();
-    const document = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const yamlError = document.errors[0];
-    if (yamlError) {
-        const at = lineCounter.linePos(yamlError.pos[0]);
-        throw new ConfigError('INVALID_POLICY', `policy ${label}:${at.line}:${at.col}: not valid YAML/JSON: ${yamlError.message.split('\n')[0] ?? ''}`);
-    }
-    const data = document.toJS();
-    const problems = validatePolicyDocument(data, document, lineCounter);
-    const first = problems[0];
-    if (first) {
-        const where = first.line === undefined ? label : `${label}:${first.line}`;
-        const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
-        throw new ConfigError('INVALID_POLICY', `policy ${where}: ${first.pointer || '/'}: ${first.message}${more}`);
-    }
-    return applyDefaults(data, label, (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'));
-}
-function applyDefaults(doc, source, digest) {
-    const scanners = {};
-    for (const [id, settings] of Object.entries(doc.scanners ?? {})) {
-        scanners[id] = {
-            enabled: settings.enabled ?? true,
-            required: settings.required ?? true,
-            timeoutSeconds: settings['timeout-seconds'] ?? DEFAULT_SCANNER_TIMEOUT_SECONDS,
-        };
-    }
-    return {
-        source,
-        description: doc.description,
-        digest,
-        scanners,
-        blockSeverities: (doc.block?.severities ?? ['critical', 'high']).filter(isSeverity),
-        onScannerError: doc['on-scanner-error'] ?? 'fail',
-        unknownSeverity: asSeverity(doc['unknown-severity'], 'high'),
-        excludes: doc.paths?.exclude ?? [],
-        maxFileBytes: doc.paths?.['max-file-bytes'] ?? DEFAULT_MAX_FILE_BYTES,
-    };
-}
-function asSeverity(value, fallback) {
-    return isSeverity(value) ? value : fallback;
-}
-
-;// CONCATENATED MODULE: ./data/checks/actions-unpinned.json
-const actions_unpinned_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"actions-unpinned","title":"GitHub Action not pinned to a full commit SHA","description":"A workflow step, a reusable workflow call or a composite action step uses a remote action by tag, branch, short SHA or without any version, or a container action without an image digest. Tags and branches are mutable: whoever controls the action\'s repository (its owner, or an attacker who compromised it, as in the tj-actions/changed-files incident of March 2025) can point them at different code, which then runs in your pipeline with its secrets and token.","help":"Pin every remote `uses:` to the full 40-character commit SHA of the release you reviewed, and keep the human-readable version as a comment so that Dependabot or Renovate can still propose updates:\\n\\n```yaml\\n# instead of\\n- uses: actions/checkout@v4\\n# write\\n- uses: actions/checkout@<full 40-character commit sha> # v4\\n```\\n\\nTake the SHA from the action\'s own repository (not from a fork), for example with `git ls-remote https://github.com/actions/checkout refs/tags/v4`. A short SHA is not a pin either: only the full-length commit SHA is an immutable reference. Reusable workflows (`owner/repo/.github/workflows/x.yml@ref`) are pinned the same way. For container actions, pin the image by digest: `docker://alpine:3.20@sha256:<64 hex digest>`. Local actions (`./path`) come from your own repository and are exempt.\\n\\nReferences:\\n- GitHub, [Security hardening for GitHub Actions: using third-party actions](https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions)\\n- OpenSSF Scorecard, [Pinned-Dependencies](https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies)","helpUri":"https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions","cwe":["CWE-829"],"severity":"high","security-severity":7.5,"precision":"high","tags":["security","supply-chain","github-actions"],"asvs":["v5.0.0-15.2.4"]}');
 ;// CONCATENATED MODULE: ./src/scanners/builtin/check.ts
 
 
@@ -40296,6 +40540,580 @@ function createAdapters(options) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function baseline_list(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** Known findings from a SARIF file: Vouch fingerprints, and rule + line hash for other tools' SARIF. */
+function parseBaseline(bytes, label) {
+    let data;
+    try {
+        data = JSON.parse(bytes.toString('utf8'));
+    }
+    catch (cause) {
+        throw new errors_ConfigError('INVALID_POLICY', `baseline ${label}: not JSON (${cause.message})`, {
+            cause,
+        });
+    }
+    if (!isRecord(data) || !Array.isArray(data.runs)) {
+        throw new errors_ConfigError('INVALID_POLICY', `baseline ${label}: not a SARIF log (no runs[])`);
+    }
+    const fingerprints = new Set();
+    const ruleLineHashes = new Set();
+    for (const run of baseline_list(data.runs)) {
+        for (const result of isRecord(run) ? baseline_list(run.results) : []) {
+            if (!isRecord(result))
+                continue;
+            const vouch = isRecord(result.properties) ? result.properties['vouch/fingerprint'] : undefined;
+            if (typeof vouch === 'string')
+                fingerprints.add(vouch);
+            const hash = isRecord(result.partialFingerprints)
+                ? result.partialFingerprints.primaryLocationLineHash
+                : undefined;
+            if (typeof result.ruleId === 'string' && typeof hash === 'string')
+                ruleLineHashes.add(`${result.ruleId}|${hash}`);
+        }
+    }
+    return { source: label, fingerprints, ruleLineHashes };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ../../work/main/node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(8514);
+// EXTERNAL MODULE: ../../work/main/node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(5615);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./data/schemas/policy.schema.json
+const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/policy-v1.json","title":"Vouch policy","description":"What Vouch runs and what blocks a build. Everything is reported; only what the policy names blocks.","type":"object","additionalProperties":false,"required":["version"],"properties":{"$schema":{"type":"string"},"version":{"const":1,"description":"Policy format version."},"description":{"type":"string"},"scanners":{"type":"object","description":"Per-scanner settings; scanners not listed run with their defaults.","propertyNames":{"enum":["gitleaks","builtin","semgrep","checkov","osv-scanner"]},"additionalProperties":{"$ref":"#/$defs/scanner"}},"block":{"type":"object","additionalProperties":false,"properties":{"severities":{"description":"Findings of these severities block the build.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/severity"}}}},"on-scanner-error":{"description":"What a required scanner\'s failure does: fail (decision error, the default) or warn.","enum":["fail","warn"]},"unknown-severity":{"description":"Severity given to findings whose source has no score.","$ref":"#/$defs/severity"},"paths":{"type":"object","additionalProperties":false,"properties":{"exclude":{"description":"Globs (repository-relative) that no scanner looks at.","type":"array","items":{"type":"string","minLength":1}},"max-file-bytes":{"description":"Files larger than this are skipped and reported as skipped.","type":"integer","minimum":1}}},"thresholds":{"description":"Counts of findings allowed before the build is blocked. A finding is counted by a threshold when it matches every selector the threshold gives; when more findings match than `max`, every matching finding blocks.","type":"array","items":{"$ref":"#/$defs/threshold"}},"new-only":{"description":"Block only on findings a pull request introduces (on added or changed lines, or not in the baseline). auto: on pull requests; always: whenever a base or baseline is known; never: judge every finding.","enum":["auto","always","never"]},"baseline":{"description":"A SARIF file (repository-relative path) of known findings; findings whose fingerprint it holds are pre-existing: reported, not blocking.","type":"string","minLength":1},"suppressions":{"description":"Governed exceptions. Each needs a reason, an owner and an expiry date; an expired suppression stops suppressing and blocks the build itself.","type":"array","items":{"$ref":"#/$defs/suppression"}},"suppressions-file":{"description":"A separate YAML/JSON file (repository-relative) holding a `suppressions` list, for teams that review exceptions apart from the policy.","type":"string","minLength":1},"dependencies":{"type":"object","additionalProperties":false,"properties":{"min-age-days":{"description":"Packages first published fewer days ago than this are reported as new (high).","type":"integer","minimum":0,"maximum":3650},"offline":{"description":"Do not ask package registries; only the offline dependency checks run.","type":"boolean"},"npm-registry":{"type":"string","format":"uri"},"pypi-url":{"type":"string","format":"uri"}}},"osv":{"type":"object","additionalProperties":false,"properties":{"offline-db":{"description":"Directory of an OSV local database (offline mode); repository-relative or absolute.","type":"string","minLength":1}}}},"$defs":{"severity":{"enum":["critical","high","medium","low","info"]},"scanner":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"required":{"type":"boolean","description":"A required scanner that fails makes the decision error."},"timeout-seconds":{"type":"integer","minimum":1,"maximum":21600}}},"threshold":{"type":"object","additionalProperties":false,"required":["max"],"minProperties":2,"properties":{"name":{"type":"string","description":"Shown in explanations."},"severity":{"$ref":"#/$defs/severity","description":"Only findings of exactly this severity."},"min-severity":{"$ref":"#/$defs/severity","description":"Only findings of this severity or worse."},"owasp":{"type":"string","pattern":"^A(0[1-9]|10):(2021|2025)$","description":"An OWASP Top 10 category, e.g. A05:2025 or A03:2021."},"asvs":{"type":"string","pattern":"^v5\\\\.0\\\\.0-[0-9]{1,2}(\\\\.[0-9]{1,2}){0,2}$","description":"An ASVS 5.0.0 chapter (v5.0.0-1), section (v5.0.0-1.2) or requirement (v5.0.0-1.2.4)."},"scanner":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1,"description":"A rule id or glob, e.g. semgrep/python-* ."},"max":{"type":"integer","minimum":0}}},"suppression":{"type":"object","additionalProperties":false,"required":["reason","owner","expires"],"anyOf":[{"required":["rule"]},{"required":["fingerprint"]},{"required":["path"]}],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id or glob."},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{32}$","description":"Vouch fingerprint of one finding (see the results file)."},"path":{"type":"string","minLength":1,"description":"Repository-relative path glob."},"reason":{"type":"string","minLength":10},"owner":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","description":"Last day the suppression applies (YYYY-MM-DD, UTC)."}}}}}');
+;// CONCATENATED MODULE: ./data/schemas/suppressions.schema.json
+const suppressions_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/suppressions-v1.json","title":"Vouch suppressions","description":"Governed exceptions kept apart from the policy: each with a reason, an owner and an expiry date.","type":"object","additionalProperties":false,"required":["suppressions"],"properties":{"$schema":{"type":"string"},"suppressions":{"type":"array","items":{"$ref":"policy-v1.json#/$defs/suppression"}}}}');
+;// CONCATENATED MODULE: ./src/policy/validate.ts
+
+
+
+
+
+// verbose: parentSchema lets messages list the allowed values. strictRequired is off because the
+// suppression's anyOf names properties declared beside it, which is valid JSON Schema.
+const ajv = new _2020.Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+dist_default()["default"](ajv, ['date', 'uri']);
+const validators = { policy: ajv.compile(policy_schema_namespaceObject), suppressions: ajv.compile(suppressions_schema_namespaceObject) };
+function validatePolicyDocument(data, document, lineCounter, kind = 'policy') {
+    const validate = validators[kind];
+    if (validate(data))
+        return [];
+    // ajv reports a bad property name twice: the inner `enum` and the `propertyNames` that names the key.
+    // Likewise an unmet anyOf: its branches' errors say less than the anyOf error itself.
+    const errors = (validate.errors ?? []).filter((error) => !error.schemaPath.includes('/propertyNames/') && !error.schemaPath.includes('/anyOf/'));
+    return errors.map((error) => ({
+        pointer: pointerOf(error),
+        line: lineOf(document, lineCounter, pointerOf(error)),
+        message: describe(error, data),
+    }));
+}
+function pointerOf(error) {
+    if (error.keyword === 'additionalProperties') {
+        const extra = error.params.additionalProperty;
+        return `${error.instancePath}/${escapePointer(extra)}`;
+    }
+    if (error.keyword === 'propertyNames') {
+        const name = error.params.propertyName;
+        return `${error.instancePath}/${escapePointer(name)}`;
+    }
+    return error.instancePath;
+}
+function escapePointer(segment) {
+    return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+function describe(error, data) {
+    const found = valueAt(data, error.instancePath);
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return `unknown field "${error.params.additionalProperty}"`;
+        case 'propertyNames':
+            return `unknown name "${error.params.propertyName}"; expected one of ${allowed(error)}`;
+        case 'enum':
+            return `expected one of ${allowed(error)}, found ${JSON.stringify(found)}`;
+        case 'anyOf':
+            return 'needs at least one of rule, fingerprint or path';
+        case 'const':
+            return `expected ${JSON.stringify(error.params.allowedValue)}, found ${JSON.stringify(found)}`;
+        default:
+            return `${error.message ?? error.keyword}, found ${JSON.stringify(found)}`;
+    }
+}
+function allowed(error) {
+    const params = error.params;
+    const parent = error.parentSchema;
+    const schemaEnum = parent?.propertyNames?.enum ?? parent?.enum;
+    return (params.allowedValues ?? schemaEnum ?? []).map((v) => JSON.stringify(v)).join(', ');
+}
+function segments(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+function valueAt(data, pointer) {
+    let current = data;
+    for (const segment of segments(pointer)) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+/** The 1-based line of the node at the pointer, or of its key when the pointer names a key. */
+function lineOf(document, lineCounter, pointer) {
+    const path = segments(pointer);
+    const parent = path.length > 0 ? document.getIn(path.slice(0, -1), true) : undefined;
+    const last = path[path.length - 1];
+    if ((0,dist/* isMap */.jh)(parent) && last !== undefined) {
+        const pair = parent.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === last);
+        const keyRange = pair?.key?.range;
+        if (keyRange)
+            return lineCounter.linePos(keyRange[0]).line;
+    }
+    const node = document.getIn(path, true);
+    const range = node?.range ?? document.contents?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/policy/defaults.ts
+
+
+
+function severityOr(value, fallback) {
+    return isSeverity(value) ? value : fallback;
+}
+function optionalSeverity(value) {
+    return isSeverity(value) ? value : undefined;
+}
+function buildPolicy(doc, context) {
+    return {
+        source: context.label,
+        description: doc.description,
+        digest: context.digest,
+        scanners: scanners(doc),
+        blockSeverities: (doc.block?.severities ?? ['critical', 'high']).filter(isSeverity),
+        thresholds: (doc.thresholds ?? []).map((t, i) => threshold(t, i, context)),
+        newOnly: doc['new-only'] ?? 'auto',
+        baseline: doc.baseline,
+        suppressions: buildSuppressions(doc.suppressions ?? [], '/suppressions', context),
+        suppressionsFile: doc['suppressions-file'],
+        onScannerError: doc['on-scanner-error'] ?? 'fail',
+        unknownSeverity: severityOr(doc['unknown-severity'], 'high'),
+        excludes: doc.paths?.exclude ?? [],
+        maxFileBytes: doc.paths?.['max-file-bytes'] ?? DEFAULT_MAX_FILE_BYTES,
+        dependencies: {
+            minAgeDays: doc.dependencies?.['min-age-days'] ?? 30,
+            offline: doc.dependencies?.offline ?? false,
+            npmRegistry: doc.dependencies?.['npm-registry'],
+            pypiUrl: doc.dependencies?.['pypi-url'],
+        },
+        osvOfflineDb: doc.osv?.['offline-db'],
+    };
+}
+function scanners(doc) {
+    const result = {};
+    for (const [id, settings] of Object.entries(doc.scanners ?? {})) {
+        result[id] = {
+            enabled: settings.enabled ?? true,
+            required: settings.required ?? true,
+            timeoutSeconds: settings['timeout-seconds'] ?? DEFAULT_SCANNER_TIMEOUT_SECONDS,
+        };
+    }
+    return result;
+}
+function threshold(doc, index, context) {
+    const pointer = `/thresholds/${index}`;
+    return {
+        label: doc.name ? `thresholds[${index}] "${doc.name}"` : `thresholds[${index}]`,
+        severity: optionalSeverity(doc.severity),
+        minSeverity: optionalSeverity(doc['min-severity']),
+        owasp: doc.owasp,
+        asvs: doc.asvs,
+        scanner: doc.scanner,
+        rule: doc.rule,
+        max: doc.max,
+        source: { file: context.label, line: lineOf(context.document, context.lines, pointer) },
+    };
+}
+function buildSuppressions(docs, pointer, context) {
+    return docs.map((doc, index) => ({
+        rule: doc.rule,
+        fingerprint: doc.fingerprint,
+        path: doc.path,
+        reason: doc.reason,
+        owner: doc.owner,
+        expires: doc.expires,
+        source: { file: context.label, line: lineOf(context.document, context.lines, `${pointer}/${index}`) },
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+
+
+
+
+
+
+const PRESETS = ['default', 'strict', 'audit'];
+function isPreset(spec) {
+    return PRESETS.includes(spec);
+}
+/** Absolute path of a preset or policy file, and the label messages use for it. */
+function policyLocation(options) {
+    if (isPreset(options.spec)) {
+        return {
+            path: (0,external_node_path_.join)(options.vouchRoot, 'policies', `${options.spec}.yml`),
+            label: `preset:${options.spec}`,
+        };
+    }
+    const path = (0,external_node_path_.isAbsolute)(options.spec) ? options.spec : (0,external_node_path_.join)(options.workspace, options.spec);
+    const rel = (0,external_node_path_.relative)(options.workspace, path);
+    return { path, label: rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? path : rel };
+}
+async function loadPolicy(options) {
+    const { path, label } = policyLocation(options);
+    return parsePolicy(await readOrExplain(options.fs, path, `policy ${label}`), label);
+}
+async function loadSuppressionsFile(fs, path, label) {
+    return parseSuppressions(await readOrExplain(fs, path, `suppressions file ${label}`), label);
+}
+async function readOrExplain(fs, path, what) {
+    try {
+        return await fs.readFile(path);
+    }
+    catch (cause) {
+        throw new ConfigError('INVALID_POLICY', `${what}: cannot be read (${cause.message})`, {
+            cause,
+        });
+    }
+}
+/** YAML (JSON is YAML) → data, rejecting syntax errors and duplicate keys, then schema-validated. */
+function parseValidated(bytes, label, kind) {
+    const lines = new dist/* LineCounter */.HN();
+    const document = (0,dist/* parseDocument */.Tp)(bytes.toString('utf8'), {
+        lineCounter: lines,
+        prettyErrors: false,
+        uniqueKeys: true,
+    });
+    const yamlError = document.errors[0];
+    if (yamlError) {
+        const at = lines.linePos(yamlError.pos[0]);
+        const reason = yamlError.message.split('\n')[0] ?? '';
+        throw new errors_ConfigError('INVALID_POLICY', `${kind} ${label}:${at.line}:${at.col}: not valid YAML/JSON: ${reason}`);
+    }
+    const data = document.toJS();
+    const problems = validatePolicyDocument(data, document, lines, kind);
+    const first = problems[0];
+    if (first) {
+        const where = first.line === undefined ? label : `${label}:${first.line}`;
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
+        throw new errors_ConfigError('INVALID_POLICY', `${kind} ${where}: ${first.pointer || '/'}: ${first.message}${more}`);
+    }
+    return { data, document, lines };
+}
+/** Parses YAML or JSON policy text, validates it against the schema, and applies defaults. */
+function parsePolicy(bytes, label) {
+    const parsed = parseValidated(bytes, label, 'policy');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    return buildPolicy(parsed.data, {
+        label,
+        digest,
+        document: parsed.document,
+        lines: parsed.lines,
+    });
+}
+function parseSuppressions(bytes, label) {
+    const parsed = parseValidated(bytes, label, 'suppressions');
+    const doc = parsed.data;
+    return buildSuppressions(doc.suppressions, '/suppressions', {
+        label,
+        document: parsed.document,
+        lines: parsed.lines,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/effective-policy.ts
+
+
+
+
+/**
+ * The policy, suppressions and baseline a change is judged by. A pull request cannot loosen its own gate:
+ * when it changed one of these files, the base branch's version is used and the change is reported.
+ */
+async function effectivePolicy(request) {
+    const notes = [];
+    let policy;
+    if (isPreset(request.spec)) {
+        policy = await readPreset(request, request.spec);
+    }
+    else {
+        const location = policyLocation({
+            spec: request.spec,
+            workspace: request.root,
+            vouchRoot: request.vouchRoot,
+        });
+        const file = await trusted(request, location.path, 'policy');
+        if (file.note)
+            notes.push(file.note);
+        policy = file.bytes ? parsePolicy(file.bytes, file.label) : await readPreset(request, 'default');
+    }
+    if (policy.suppressionsFile) {
+        const file = await trusted(request, (0,external_node_path_.join)(request.root, policy.suppressionsFile), 'suppressions file');
+        if (file.note)
+            notes.push(file.note);
+        if (file.bytes)
+            policy = {
+                ...policy,
+                suppressions: [...policy.suppressions, ...parseSuppressions(file.bytes, file.label)],
+            };
+    }
+    let baseline;
+    if (policy.baseline) {
+        const file = await trusted(request, (0,external_node_path_.join)(request.root, policy.baseline), 'baseline');
+        if (file.note)
+            notes.push(file.note);
+        if (file.bytes)
+            baseline = parseBaseline(file.bytes, file.label);
+    }
+    return { policy, baseline, notes };
+}
+async function readPreset(request, name) {
+    const { path, label } = policyLocation({
+        spec: name,
+        workspace: request.root,
+        vouchRoot: request.vouchRoot,
+    });
+    return parsePolicy(await request.fs.readFile(path), label);
+}
+/** The file as the change may use it: current bytes normally; the base version when the change touched it. */
+async function trusted(request, path, what) {
+    const rel = (0,external_node_path_.relative)(request.root, path);
+    const insideRepo = !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+    const label = insideRepo ? rel : path;
+    const current = await readIfPresent(request.fs, path, `${what} ${label}`);
+    const atBase = request.base && insideRepo
+        ? await request.base.git.showAt(request.base.ref, rel.split('\\').join('/'))
+        : undefined;
+    if (current === undefined && atBase === undefined)
+        throw new errors_ConfigError('INVALID_POLICY', `${what} ${label}: not found`);
+    if (!request.base || !insideRepo)
+        return { bytes: current, label };
+    if (current !== undefined && atBase !== undefined && current.equals(atBase))
+        return { bytes: current, label };
+    if (atBase === undefined) {
+        return {
+            bytes: undefined,
+            label,
+            note: `${what} ${label} is added by this change and is not trusted to judge it; it takes effect once merged`,
+        };
+    }
+    const note = `${what} ${label} is changed by this change; it is judged with the base branch's version, the new one takes effect once merged`;
+    return { bytes: atBase, label: `${label}@base`, note };
+}
+async function readIfPresent(fs, path, what) {
+    if ((await fs.lstat(path)) === undefined)
+        return undefined;
+    try {
+        return await fs.readFile(path);
+    }
+    catch (cause) {
+        throw new errors_ConfigError('INVALID_POLICY', `${what}: cannot be read (${cause.message})`, {
+            cause,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/context.ts
+/** What the judge knows about the change being judged; built by the caller (git, baseline file, clock). */
+function todayUtc(now) {
+    return now.toISOString().slice(0, 10);
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluation.ts
+
+
+/**
+ * new-only `auto` applies on pull requests, `always` also judges pushes against the baseline, `never` is off.
+ * When the change cannot be computed, every finding counts as new: stricter, never looser.
+ */
+async function evaluationContext(request) {
+    const { policy, baseline, base } = request;
+    const today = todayUtc(request.now);
+    const active = policy.newOnly === 'always'
+        ? base !== undefined || baseline !== undefined
+        : policy.newOnly === 'auto' && base !== undefined;
+    if (!active)
+        return { context: { today, newOnly: false }, notes: [] };
+    if (!base)
+        return {
+            context: { today, newOnly: true, baseline },
+            notes: [`new-only: findings in the baseline ${baseline?.source ?? ''} are pre-existing`],
+        };
+    try {
+        const changes = await base.git.changedLines(base.ref);
+        return {
+            context: { today, newOnly: true, changes, baseline },
+            notes: [`new-only: judging what changed since ${base.ref}`],
+        };
+    }
+    catch (error) {
+        const note = `new-only: could not compute the change against ${base.ref} (${describeError(error)}); every finding is judged as new`;
+        return { context: { today, newOnly: true, baseline }, notes: [note] };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/diff.ts
+/** Parses `git diff -U0` output into the lines each file gained or changed (new side numbering). */
+function addedLines(diff) {
+    const files = new Map();
+    let current;
+    for (const line of diff.split('\n')) {
+        if (line.startsWith('+++ ')) {
+            const path = newSidePath(line.slice(4));
+            current = path === undefined ? undefined : (files.get(path) ?? new Set());
+            if (path !== undefined && current)
+                files.set(path, current);
+            continue;
+        }
+        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+        if (hunk && current) {
+            const start = Number(hunk[1]);
+            const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+            for (let n = start; n < start + count; n += 1)
+                current.add(n);
+        }
+    }
+    return files;
+}
+function newSidePath(raw) {
+    if (raw === '/dev/null')
+        return undefined;
+    const path = raw.startsWith('"') ? unquote(raw) : raw.replace(/\t$/, '');
+    return path.startsWith('b/') ? path.slice(2) : path;
+}
+const ESCAPES = {
+    n: '\n',
+    t: '\t',
+    '"': '"',
+    '\\': '\\',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    r: '\r',
+    v: '\v',
+};
+/** Git's C-style quoting of unusual path names, with octal escapes for raw bytes (UTF-8). */
+function unquote(quoted) {
+    const body = quoted.slice(1, quoted.lastIndexOf('"'));
+    const bytes = [];
+    for (let i = 0; i < body.length; i += 1) {
+        const char = body[i] ?? '';
+        if (char !== '\\') {
+            bytes.push(...Buffer.from(char, 'utf8'));
+            continue;
+        }
+        const next = body[i + 1] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(...Buffer.from(ESCAPES[next] ?? next, 'utf8'));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/core/git.ts
+
+const GIT_TIMEOUT_MS = 120_000;
+/**
+ * Git run over a repository Vouch does not trust: no hooks, no fsmonitor, no external diff or textconv
+ * drivers, no pager, paths unquoted where git allows, limited to and relative to the scanned directory.
+ */
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'core.quotePath=false',
+    '--no-pager',
+];
+class GitError extends Error {
+}
+function createGit(processes, cwd) {
+    const git = async (args) => {
+        const result = await processes.run({
+            command: 'git',
+            args: [...SAFE_CONFIG, ...args],
+            cwd,
+            timeoutMs: GIT_TIMEOUT_MS,
+        });
+        if (result.kind === 'spawn-error')
+            throw new GitError(`git is not available (${result.message})`);
+        if (result.kind === 'timeout')
+            throw new GitError(`git ${args[0] ?? ''} timed out`);
+        return { code: result.exitCode, stdout: result.stdout, stderr: result.stderrTail };
+    };
+    const mustSucceed = async (args) => {
+        const result = await git(args);
+        if (result.code !== 0)
+            throw new GitError(`git ${args.join(' ')} failed: ${result.stderr || `exit ${result.code}`}`);
+        return result.stdout;
+    };
+    return {
+        async changedLines(base) {
+            if (base.startsWith('-'))
+                throw new GitError(`refusing base "${base}": it would be read as an option`);
+            await mustSucceed(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => {
+                throw new GitError(`base commit ${base} is not in this clone (check out with fetch-depth: 0, or fetch the base)`);
+            });
+            const mergeBase = await git(['merge-base', base, 'HEAD']);
+            const from = mergeBase.code === 0 ? mergeBase.stdout.trim() : base;
+            const diff = await mustSucceed([
+                'diff',
+                '--no-color',
+                '--no-ext-diff',
+                '--no-textconv',
+                '-M',
+                '-U0',
+                '--relative',
+                from,
+                '--',
+            ]);
+            const changes = addedLines(diff);
+            const untracked = await mustSucceed(['ls-files', '--others', '--exclude-standard', '-z']);
+            for (const path of untracked.split('\0').filter(Boolean))
+                changes.set(path, 'all');
+            return changes;
+        },
+        async showAt(base, path) {
+            const prefix = (await mustSucceed(['rev-parse', '--show-prefix'])).trim();
+            const result = await processes.run({
+                command: 'git',
+                args: [...SAFE_CONFIG, 'show', `${base}:${prefix}${path}`],
+                cwd,
+                timeoutMs: GIT_TIMEOUT_MS,
+            });
+            if (result.kind !== 'exited')
+                throw new GitError(`git show ${base}:${path} did not complete`);
+            return result.exitCode === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/install-methods.ts
 
 
@@ -40579,7 +41397,7 @@ function lineHashAt(hashes, line) {
 }
 
 ;// CONCATENATED MODULE: ./data/mappings/owasp-top10-cwe.json
-const owasp_top10_cwe_namespaceObject = /*#__PURE__*/JSON.parse('{"_B":{"A01:2021":{"title":"Broken Access Control","cwes":[22,23,35,59,200,201,219,264,275,276,284,285,352,359,377,402,425,441,497,538,540,548,552,566,601,639,651,668,706,862,863,913,922,1275]},"A02:2021":{"title":"Cryptographic Failures","cwes":[259,261,296,310,319,321,322,323,324,325,326,327,328,329,330,331,335,336,337,338,340,347,523,720,757,759,760,780,818,916]},"A03:2021":{"title":"Injection","cwes":[20,74,75,77,78,79,80,83,87,88,89,90,91,93,94,95,96,97,98,99,100,113,116,138,184,470,471,564,610,643,644,652,917]},"A04:2021":{"title":"Insecure Design","cwes":[73,183,209,213,235,256,257,266,269,280,311,312,313,316,419,430,434,444,451,472,501,522,525,539,579,598,602,642,646,650,653,656,657,799,807,840,841,927,1021,1173]},"A05:2021":{"title":"Security Misconfiguration","cwes":[2,11,13,15,16,260,315,520,526,537,541,547,611,614,756,776,942,1004,1032,1174]},"A06:2021":{"title":"Vulnerable and Outdated Components","cwes":[937,1035,1104]},"A07:2021":{"title":"Identification and Authentication Failures","cwes":[255,259,287,288,290,294,295,297,300,302,304,306,307,346,384,521,613,620,640,798,940,1216]},"A08:2021":{"title":"Software and Data Integrity Failures","cwes":[345,353,426,494,502,565,784,829,830,915]},"A09:2021":{"title":"Security Logging and Monitoring Failures","cwes":[117,223,532,778]},"A10:2021":{"title":"Server-Side Request Forgery (SSRF)","cwes":[918]}},"_v":{"A01:2025":{"title":"Broken Access Control","cwes":[22,23,36,59,61,65,200,201,219,276,281,282,283,284,285,352,359,377,379,402,424,425,441,497,538,540,548,552,566,601,615,639,668,732,749,862,863,918,922,1275]},"A02:2025":{"title":"Security Misconfiguration","cwes":[5,11,13,15,16,260,315,489,526,547,611,614,776,942,1004,1174]},"A03:2025":{"title":"Software Supply Chain Failures","cwes":[447,1035,1104,1329,1357,1395]},"A04:2025":{"title":"Cryptographic Failures","cwes":[261,296,319,320,321,322,323,324,325,326,327,328,329,330,331,332,334,335,336,337,338,340,342,347,523,757,759,760,780,916,1240,1241]},"A05:2025":{"title":"Injection","cwes":[20,74,76,77,78,79,80,83,86,88,89,90,91,93,94,95,96,97,98,99,103,104,112,113,114,115,116,129,159,470,493,500,564,610,643,644,917]},"A06:2025":{"title":"Insecure Design","cwes":[73,183,256,266,269,286,311,312,313,316,362,382,419,434,436,444,451,454,472,501,522,525,539,598,602,628,642,646,653,656,657,676,693,799,807,841,1021,1022,1125]},"A07:2025":{"title":"Authentication Failures","cwes":[258,259,287,288,289,290,291,293,294,295,297,298,299,300,302,303,304,305,306,307,308,309,346,350,384,521,613,620,640,798,940,941,1390,1391,1392,1393]},"A08:2025":{"title":"Software or Data Integrity Failures","cwes":[345,353,426,427,494,502,506,509,565,784,829,830,915,926]},"A09:2025":{"title":"Security Logging and Alerting Failures","cwes":[117,221,223,532,778]},"A10:2025":{"title":"Mishandling of Exceptional Conditions","cwes":[209,215,234,235,248,252,274,280,369,390,391,394,396,397,460,476,478,484,550,636,703,754,755,756]}},"qY":"CC BY-SA 4.0 (OWASP Foundation); keep this attribution with any data derived from it"}');
+const owasp_top10_cwe_namespaceObject = /*#__PURE__*/JSON.parse('{"2021":{"A01:2021":{"title":"Broken Access Control","cwes":[22,23,35,59,200,201,219,264,275,276,284,285,352,359,377,402,425,441,497,538,540,548,552,566,601,639,651,668,706,862,863,913,922,1275]},"A02:2021":{"title":"Cryptographic Failures","cwes":[259,261,296,310,319,321,322,323,324,325,326,327,328,329,330,331,335,336,337,338,340,347,523,720,757,759,760,780,818,916]},"A03:2021":{"title":"Injection","cwes":[20,74,75,77,78,79,80,83,87,88,89,90,91,93,94,95,96,97,98,99,100,113,116,138,184,470,471,564,610,643,644,652,917]},"A04:2021":{"title":"Insecure Design","cwes":[73,183,209,213,235,256,257,266,269,280,311,312,313,316,419,430,434,444,451,472,501,522,525,539,579,598,602,642,646,650,653,656,657,799,807,840,841,927,1021,1173]},"A05:2021":{"title":"Security Misconfiguration","cwes":[2,11,13,15,16,260,315,520,526,537,541,547,611,614,756,776,942,1004,1032,1174]},"A06:2021":{"title":"Vulnerable and Outdated Components","cwes":[937,1035,1104]},"A07:2021":{"title":"Identification and Authentication Failures","cwes":[255,259,287,288,290,294,295,297,300,302,304,306,307,346,384,521,613,620,640,798,940,1216]},"A08:2021":{"title":"Software and Data Integrity Failures","cwes":[345,353,426,494,502,565,784,829,830,915]},"A09:2021":{"title":"Security Logging and Monitoring Failures","cwes":[117,223,532,778]},"A10:2021":{"title":"Server-Side Request Forgery (SSRF)","cwes":[918]}},"2025":{"A01:2025":{"title":"Broken Access Control","cwes":[22,23,36,59,61,65,200,201,219,276,281,282,283,284,285,352,359,377,379,402,424,425,441,497,538,540,548,552,566,601,615,639,668,732,749,862,863,918,922,1275]},"A02:2025":{"title":"Security Misconfiguration","cwes":[5,11,13,15,16,260,315,489,526,547,611,614,776,942,1004,1174]},"A03:2025":{"title":"Software Supply Chain Failures","cwes":[447,1035,1104,1329,1357,1395]},"A04:2025":{"title":"Cryptographic Failures","cwes":[261,296,319,320,321,322,323,324,325,326,327,328,329,330,331,332,334,335,336,337,338,340,342,347,523,757,759,760,780,916,1240,1241]},"A05:2025":{"title":"Injection","cwes":[20,74,76,77,78,79,80,83,86,88,89,90,91,93,94,95,96,97,98,99,103,104,112,113,114,115,116,129,159,470,493,500,564,610,643,644,917]},"A06:2025":{"title":"Insecure Design","cwes":[73,183,256,266,269,286,311,312,313,316,362,382,419,434,436,444,451,454,472,501,522,525,539,598,602,628,642,646,653,656,657,676,693,799,807,841,1021,1022,1125]},"A07:2025":{"title":"Authentication Failures","cwes":[258,259,287,288,289,290,291,293,294,295,297,298,299,300,302,303,304,305,306,307,308,309,346,350,384,521,613,620,640,798,940,941,1390,1391,1392,1393]},"A08:2025":{"title":"Software or Data Integrity Failures","cwes":[345,353,426,427,494,502,506,509,565,784,829,830,915,926]},"A09:2025":{"title":"Security Logging and Alerting Failures","cwes":[117,221,223,532,778]},"A10:2025":{"title":"Mishandling of Exceptional Conditions","cwes":[209,215,234,235,248,252,274,280,369,390,391,394,396,397,460,476,478,484,550,636,703,754,755,756]}},"source":"OWASP Top 10 2021 and 2025, \'List of Mapped CWEs\' of each category (github.com/OWASP/Top10, docs/en/A0x_*.md)","license":"CC BY-SA 4.0 (OWASP Foundation); keep this attribution with any data derived from it"}');
 ;// CONCATENATED MODULE: ./src/findings/taxonomy.ts
 
 function indexEdition(edition, data) {
@@ -40594,8 +41412,8 @@ function indexEdition(edition, data) {
     return byCwe;
 }
 const BY_EDITION = {
-    '2021': indexEdition('2021', owasp_top10_cwe_namespaceObject._B),
-    '2025': indexEdition('2025', owasp_top10_cwe_namespaceObject._v),
+    '2021': indexEdition('2021', owasp_top10_cwe_namespaceObject[2021]),
+    '2025': indexEdition('2025', owasp_top10_cwe_namespaceObject[2025]),
 };
 /** Official OWASP Top 10 categories whose mapped-CWE list holds any of the given `CWE-<n>` ids. */
 function owaspCategories(cweIds, edition) {
@@ -40609,7 +41427,11 @@ function owaspCategories(cweIds, edition) {
     }
     return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
-const OWASP_ATTRIBUTION = owasp_top10_cwe_namespaceObject.qY;
+const OWASP_ATTRIBUTION = owasp_top10_cwe_namespaceObject.license;
+/** Category id → title for one edition, for tables. */
+function owaspCategoryTitles(edition) {
+    return new Map(Object.entries(owasp_top10_cwe_namespaceObject[edition]).map(([id, category]) => [id, category.title]));
+}
 
 ;// CONCATENATED MODULE: ./src/findings/normalize.ts
 
@@ -40677,64 +41499,59 @@ function fingerprint(ruleId, detection, lineHash) {
         .slice(0, 32);
 }
 
-;// CONCATENATED MODULE: ./src/policy/evaluate.ts
+;// CONCATENATED MODULE: ./src/policy/expired.ts
 
-
-
-/** Pure: the same findings, scanner outcomes and policy always give the same decision. */
-function judge(input) {
-    const blocking = blockingFindings(input.findings, input.policy);
-    const problems = scannerProblems(input.scanners, input.policy);
-    const status = problems.some((p) => p.fatal)
-        ? 'error'
-        : blocking.length > 0
-            ? 'fail'
-            : 'pass';
+const POLICY_TOOL = 'vouch-policy';
+const EXPIRED_SUPPRESSION_RULE = {
+    id: 'vouch-policy/expired-suppression',
+    name: 'expired-suppression',
+    shortDescription: 'Expired suppression',
+    fullDescription: 'A suppression passed its expiry date. It no longer hides the findings it matched, and it blocks the build until it is renewed with a fresh review or removed.',
+    help: [
+        'Every Vouch suppression carries a reason, an owner and an expiry date so that exceptions are reviewed.',
+        '',
+        '- If the risk is still accepted, have the owner review it and set a new `expires` date.',
+        '- If the finding was fixed, delete the suppression.',
+    ].join('\n'),
+    severity: 'high',
+    securitySeverity: 7.0,
+    precision: 'very-high',
+    cwe: [],
+    asvs: [],
+    tags: ['policy'],
+};
+function isExpired(suppression, today) {
+    return suppression.expires < today;
+}
+/** An expired suppression is reported where it is written, as a finding of its own. */
+function expiredSuppressionFinding(suppression) {
+    const what = [
+        suppression.rule && `rule ${suppression.rule}`,
+        suppression.fingerprint && `fingerprint ${suppression.fingerprint}`,
+        suppression.path && `path ${suppression.path}`,
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const line = suppression.source.line ?? 1;
     return {
-        status,
-        blocking,
-        problems,
-        counts: {
-            total: input.findings.length,
-            blocking: blocking.length,
-            bySeverity: countBySeverity(input.findings),
-        },
+        tool: POLICY_TOOL,
+        ruleId: EXPIRED_SUPPRESSION_RULE.id,
+        message: `Suppression of ${what} (owner ${suppression.owner}) expired on ${suppression.expires}; it no longer suppresses and blocks until renewed or removed.`,
+        severity: EXPIRED_SUPPRESSION_RULE.severity,
+        securitySeverity: EXPIRED_SUPPRESSION_RULE.securitySeverity,
+        location: { path: suppression.source.file, region: { startLine: line } },
+        cwe: [],
+        owasp2021: [],
+        owasp2025: [],
+        asvs: [],
+        fingerprint: (0,external_node_crypto_.createHash)('sha256')
+            .update(`expired\0${suppression.source.file}\0${line}\0${suppression.expires}`)
+            .digest('hex')
+            .slice(0, 32),
+        alsoReportedBy: [],
     };
 }
-function blockingFindings(findings, policy) {
-    const listed = policy.blockSeverities.join(', ');
-    return findings
-        .filter((finding) => policy.blockSeverities.includes(finding.severity))
-        .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.location.path.localeCompare(b.location.path))
-        .map((finding) => ({
-        finding,
-        reason: `severity ${finding.severity} is blocked by ${policy.source} (block.severities: [${listed}])`,
-    }));
-}
-function scannerProblems(scanners, policy) {
-    const problems = [];
-    for (const { scanner, outcome } of scanners) {
-        const settings = scannerSettings(policy, scanner);
-        if (outcome.kind === 'error') {
-            const fatal = settings.required && policy.onScannerError === 'fail';
-            problems.push({ scanner, message: describeError(outcome.error), fatal });
-        }
-        else if (outcome.kind === 'skipped' && settings.required) {
-            problems.push({ scanner, message: `skipped: ${outcome.reason}`, fatal: false });
-        }
-    }
-    return problems;
-}
-function countBySeverity(findings) {
-    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-    for (const finding of findings)
-        counts[finding.severity] += 1;
-    return counts;
-}
 
-// EXTERNAL MODULE: ../../work/main/node_modules/ignore/index.js
-var ignore = __nccwpck_require__(9034);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ../../work/main/node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -44259,6 +45076,228 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./src/policy/match.ts
+
+
+function glob(value, pattern) {
+    return value === pattern || minimatch(value, pattern, { dot: true, nocomment: true, nonegate: true });
+}
+function asvsCovers(ids, prefix) {
+    return ids.some((id) => id === prefix || id.startsWith(`${prefix}.`));
+}
+/** Every selector the threshold gives must hold. */
+function thresholdMatches(threshold, finding) {
+    if (threshold.severity && finding.severity !== threshold.severity)
+        return false;
+    if (threshold.minSeverity && severityRank(finding.severity) > severityRank(threshold.minSeverity))
+        return false;
+    if (threshold.owasp && ![...finding.owasp2021, ...finding.owasp2025].includes(threshold.owasp))
+        return false;
+    if (threshold.asvs && !asvsCovers(finding.asvs, threshold.asvs))
+        return false;
+    if (threshold.scanner &&
+        finding.tool !== threshold.scanner &&
+        !finding.alsoReportedBy.includes(threshold.scanner))
+        return false;
+    if (threshold.rule && !glob(finding.ruleId, threshold.rule))
+        return false;
+    return true;
+}
+/** Every field the suppression gives must hold (the schema guarantees at least one). */
+function suppressionMatches(suppression, finding) {
+    if (suppression.fingerprint && suppression.fingerprint !== finding.fingerprint)
+        return false;
+    if (suppression.rule && !glob(finding.ruleId, suppression.rule))
+        return false;
+    if (suppression.path && !glob(finding.location.path, suppression.path))
+        return false;
+    return true;
+}
+function describeSelectors(threshold) {
+    const parts = [
+        threshold.severity && `severity ${threshold.severity}`,
+        threshold.minSeverity && `severity ≥ ${threshold.minSeverity}`,
+        threshold.owasp && `OWASP ${threshold.owasp}`,
+        threshold.asvs && `ASVS ${threshold.asvs}`,
+        threshold.scanner && `scanner ${threshold.scanner}`,
+        threshold.rule && `rule ${threshold.rule}`,
+    ].filter((part) => typeof part === 'string' && part !== '');
+    return parts.length > 0 ? parts.join(', ') : 'any finding';
+}
+
+;// CONCATENATED MODULE: ./src/policy/new-only.ts
+/**
+ * A finding is pre-existing when a baseline holds it, or when a diff is known and the finding is not on a
+ * line the change added or touched. A dependency finding sits on its lockfile line, so a package or version
+ * the change introduced is new and one it left alone is not.
+ */
+function isNewFinding(finding, context) {
+    if (!context.newOnly)
+        return true;
+    const { baseline, changes } = context;
+    if (baseline) {
+        if (baseline.fingerprints.has(finding.fingerprint))
+            return false;
+        if (finding.lineHash && baseline.ruleLineHashes.has(`${finding.ruleId}|${finding.lineHash}`))
+            return false;
+    }
+    if (!changes)
+        return true;
+    const changed = changes.get(finding.location.path);
+    if (changed === undefined)
+        return false;
+    if (changed === 'all')
+        return true;
+    const line = finding.location.region?.startLine;
+    if (line === undefined)
+        return true;
+    const endLine = finding.location.region?.endLine ?? line;
+    for (let current = line; current <= endLine; current += 1)
+        if (changed.has(current))
+            return true;
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/policy/thresholds.ts
+
+function where(source) {
+    return source.line === undefined ? source.file : `${source.file}:${source.line}`;
+}
+/**
+ * Reasons each candidate breaks the policy: the `block.severities` shorthand (none allowed), then every
+ * threshold whose matching findings outnumber its `max` (then all of them block, each saying why).
+ */
+function thresholdReasons(candidates, policy) {
+    const reasons = new Map();
+    const add = (finding, reason) => {
+        reasons.set(finding, [...(reasons.get(finding) ?? []), reason]);
+    };
+    const listed = policy.blockSeverities.join(', ');
+    for (const finding of candidates) {
+        if (policy.blockSeverities.includes(finding.severity)) {
+            add(finding, `severity ${finding.severity} is blocked by ${policy.source} (block.severities: [${listed}])`);
+        }
+    }
+    for (const threshold of policy.thresholds) {
+        const matching = candidates.filter((finding) => thresholdMatches(threshold, finding));
+        if (matching.length <= threshold.max)
+            continue;
+        const reason = `${matching.length} finding(s) match ${threshold.label} (${describeSelectors(threshold)}) at ${where(threshold.source)}, which allows at most ${threshold.max}`;
+        for (const finding of matching)
+            add(finding, reason);
+    }
+    return reasons;
+}
+
+;// CONCATENATED MODULE: ./src/policy/evaluate.ts
+
+
+
+
+
+
+
+const NOT_NEW_OUTSIDE_NEW_ONLY = { today: '0000-00-00', newOnly: false };
+/**
+ * Pure: the same findings, outcomes, policy and context always give the same decision. Order: live
+ * suppressions first, then new-only, then thresholds over what is left; expired suppressions block.
+ */
+function judge(input) {
+    const { policy, context } = input;
+    const live = policy.suppressions.filter((s) => !isExpired(s, context.today));
+    const expired = policy.suppressions
+        .filter((s) => isExpired(s, context.today))
+        .map(expiredSuppressionFinding);
+    const staged = input.findings.map((finding) => stage(finding, live, context));
+    const candidates = staged.filter((s) => s.suppression === undefined && s.isNew).map((s) => s.finding);
+    const reasons = thresholdReasons(candidates, policy);
+    const verdicts = [
+        ...expired.map((finding) => ({
+            finding,
+            verdict: 'blocking',
+            isNew: true,
+            reasons: [expiredReason(finding)],
+        })),
+        ...staged.map((s) => verdictOf(s, reasons.get(s.finding))),
+    ].sort((a, b) => byImportance(a.finding, b.finding));
+    return decide(verdicts, scannerProblems(input.scanners, policy), input.notes ?? []);
+}
+function stage(finding, live, context) {
+    return {
+        finding,
+        isNew: isNewFinding(finding, context.newOnly ? context : NOT_NEW_OUTSIDE_NEW_ONLY),
+        suppression: live.find((s) => suppressionMatches(s, finding)),
+    };
+}
+function verdictOf(staged, reasons) {
+    const { finding, isNew, suppression } = staged;
+    if (suppression) {
+        const why = `suppressed until ${suppression.expires} by ${suppression.owner}: ${suppression.reason} (${suppression.source.file}:${suppression.source.line ?? 1})`;
+        return { finding, verdict: 'suppressed', isNew, reasons: [why], suppression };
+    }
+    if (!isNew)
+        return { finding, verdict: 'pre-existing', isNew, reasons: ['not introduced by this change (new-only)'] };
+    if (reasons && reasons.length > 0)
+        return { finding, verdict: 'blocking', isNew, reasons };
+    return { finding, verdict: 'reported', isNew, reasons: [] };
+}
+function expiredReason(finding) {
+    return `expired suppression at ${finding.location.path}:${finding.location.region?.startLine ?? 1} blocks until renewed or removed`;
+}
+function decide(verdicts, problems, notes) {
+    const blocking = verdicts
+        .filter((v) => v.verdict === 'blocking')
+        .map((v) => ({ finding: v.finding, reason: v.reasons.join('; ') }));
+    const status = problems.some((p) => p.fatal)
+        ? 'error'
+        : blocking.length > 0
+            ? 'fail'
+            : 'pass';
+    return {
+        status,
+        verdicts,
+        blocking,
+        problems,
+        notes,
+        counts: {
+            total: verdicts.length,
+            blocking: blocking.length,
+            suppressed: verdicts.filter((v) => v.verdict === 'suppressed').length,
+            preExisting: verdicts.filter((v) => v.verdict === 'pre-existing').length,
+            bySeverity: countBySeverity(verdicts.map((v) => v.finding)),
+        },
+    };
+}
+function scannerProblems(scanners, policy) {
+    const problems = [];
+    for (const { scanner, outcome } of scanners) {
+        const settings = scannerSettings(policy, scanner);
+        if (outcome.kind === 'error') {
+            const fatal = settings.required && policy.onScannerError === 'fail';
+            problems.push({ scanner, message: describeError(outcome.error), fatal });
+        }
+        else if (outcome.kind === 'skipped' && settings.required) {
+            problems.push({ scanner, message: `skipped: ${outcome.reason}`, fatal: false });
+        }
+    }
+    return problems;
+}
+function countBySeverity(findings) {
+    const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
+    for (const finding of findings)
+        counts[finding.severity] += 1;
+    return counts;
+}
+function byImportance(a, b) {
+    return (severityRank(a.severity) - severityRank(b.severity) ||
+        a.location.path.localeCompare(b.location.path) ||
+        (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0) ||
+        a.ruleId.localeCompare(b.ruleId));
+}
+
+// EXTERNAL MODULE: ../../work/main/node_modules/ignore/index.js
+var ignore = __nccwpck_require__(9034);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/core/discover.ts
 
 
@@ -44614,7 +45653,7 @@ function renderRegion(region, where) {
     };
 }
 /** Evidence is deliberately not emitted: even redacted, it does not belong in a file uploaded to GitHub. */
-function renderResult(finding, ruleIndex, rule) {
+function renderResult(finding, ruleIndex, rule, annotation) {
     const where = `${finding.ruleId} in ${finding.location.path}`;
     return {
         ruleId: finding.ruleId,
@@ -44634,6 +45673,10 @@ function renderResult(finding, ruleIndex, rule) {
             },
         ],
         ...(finding.lineHash ? { partialFingerprints: { primaryLocationLineHash: finding.lineHash } } : {}),
+        ...(annotation?.suppression
+            ? { suppressions: [{ kind: 'external', status: 'accepted', justification: annotation.suppression }] }
+            : {}),
+        ...(annotation?.baselineState ? { baselineState: annotation.baselineState } : {}),
         properties: {
             'vouch/fingerprint': finding.fingerprint,
             'vouch/severity': finding.severity,
@@ -44672,7 +45715,7 @@ function describeRules(tool, rules) {
         };
     });
 }
-function renderResults(tool, rules, findings) {
+function renderResults(tool, rules, findings, annotate) {
     const indexById = new Map(rules.map(({ rule }, index) => [rule.id, index]));
     return [...findings].sort(compareFindings).map((finding) => {
         const index = indexById.get(finding.ruleId);
@@ -44680,10 +45723,10 @@ function renderResults(tool, rules, findings) {
         if (index === undefined || !described) {
             throw new Error(`SARIF: finding of unknown rule ${finding.ruleId} in the ${tool.name} run`);
         }
-        return renderResult(finding, index, described.rule);
+        return renderResult(finding, index, described.rule, annotate?.(finding));
     });
 }
-function renderRun(input, vouchVersion) {
+function renderRun(input, vouchVersion, annotate) {
     const { tool } = input;
     const rules = describeRules(tool, input.rules);
     const runTaxonomies = taxonomies(rules.map(({ categories }) => categories));
@@ -44700,7 +45743,7 @@ function renderRun(input, vouchVersion) {
         conversion: { tool: { driver: { name: 'Vouch', ...versionFields(vouchVersion) } } },
         automationDetails: { id: `vouch/${tool.name}/` },
         taxonomies: runTaxonomies,
-        results: renderResults(tool, rules, input.findings),
+        results: renderResults(tool, rules, input.findings, annotate),
     };
 }
 /**
@@ -44718,11 +45761,12 @@ function renderSarif(input) {
     }
     const runs = [...input.runs]
         .sort((a, b) => compare(a.tool.name, b.tool.name))
-        .map((run) => renderRun(run, input.vouchVersion));
+        .map((run) => renderRun(run, input.vouchVersion, input.annotate));
     return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs };
 }
 
 ;// CONCATENATED MODULE: ./src/core/emit.ts
+
 
 
 
@@ -44737,12 +45781,39 @@ async function emitOutputs(input) {
     const runs = input.scanners.flatMap((run) => run.outcome.kind === 'clean' || run.outcome.kind === 'findings'
         ? [{ tool: run.outcome.tool, rules: run.outcome.rules, findings: run.findings }]
         : []);
-    const limited = applyLimits(renderSarif({ vouchVersion: request.vouchVersion, runs }));
+    const policyFindings = input.decision.verdicts
+        .map((v) => v.finding)
+        .filter((f) => f.tool === POLICY_TOOL && isRepoRelative(f.location.path));
+    if (policyFindings.length > 0) {
+        runs.push({
+            tool: { name: POLICY_TOOL, version: request.vouchVersion },
+            rules: [EXPIRED_SUPPRESSION_RULE],
+            findings: policyFindings,
+        });
+    }
+    const annotate = annotations(input.decision, request.evaluation.newOnly);
+    const limited = applyLimits(renderSarif({ vouchVersion: request.vouchVersion, runs, annotate }));
     const sarifFile = (0,external_node_path_.join)(request.outDir, SARIF_FILE);
     const resultsFile = (0,external_node_path_.join)(request.outDir, RESULTS_FILE);
     await fs.writeFile(sarifFile, `${JSON.stringify(limited.log, null, 2)}\n`);
     await fs.writeFile(resultsFile, `${JSON.stringify(resultsRecord(input), null, 2)}\n`);
     return { sarifFile, resultsFile, sarifNotes: limited.notes };
+}
+/** SARIF URIs must be repository-relative; a policy kept outside the repository has no place there. */
+function isRepoRelative(path) {
+    return path !== '' && !(0,external_node_path_.isAbsolute)(path) && !path.split('/').includes('..');
+}
+function annotations(decision, newOnly) {
+    const byFinding = new Map(decision.verdicts.map((v) => [v.finding, v]));
+    return (finding) => {
+        const verdict = byFinding.get(finding);
+        if (!verdict)
+            return undefined;
+        return {
+            suppression: verdict.verdict === 'suppressed' ? verdict.reasons.join('; ') : undefined,
+            baselineState: newOnly ? (verdict.isNew ? 'new' : 'unchanged') : undefined,
+        };
+    };
 }
 function resultsRecord(input) {
     const { decision } = input;
@@ -44760,6 +45831,7 @@ function resultsRecord(input) {
                 reason,
             })),
             problems: decision.problems,
+            notes: decision.notes,
         },
         scanners: input.scanners.map((run) => ({
             id: run.scanner,
@@ -44773,7 +45845,12 @@ function resultsRecord(input) {
                 : {}),
         })),
         skipped: input.discovery.skipped,
-        findings: input.findings,
+        findings: decision.verdicts.map(({ finding, verdict, isNew, reasons }) => ({
+            ...finding,
+            verdict,
+            isNew,
+            reasons,
+        })),
     };
 }
 
@@ -44803,8 +45880,14 @@ async function runGate(request) {
     const enabled = request.adapters.filter((adapter) => scannerSettings(policy, adapter.id).enabled);
     const readText = fileReader(request.root, discovery, ports);
     const scanners = await Promise.all(enabled.map((adapter) => runScanner(request, adapter, discovery, readText)));
-    const findings = scanners.flatMap((run) => run.findings).sort(byImportance);
-    const decision = judge({ findings, scanners, policy });
+    const findings = scanners.flatMap((run) => run.findings).sort(pipeline_byImportance);
+    const decision = judge({
+        findings,
+        scanners,
+        policy,
+        context: request.evaluation,
+        notes: request.policyNotes,
+    });
     const outputs = await emitOutputs({ request, scanners, findings, decision, discovery });
     return { decision, findings, scanners, discovery, outputs };
 }
@@ -44873,7 +45956,7 @@ function fileReader(root, discovery, ports) {
         }
     };
 }
-function byImportance(a, b) {
+function pipeline_byImportance(a, b) {
     return (severityRank(a.severity) - severityRank(b.severity) ||
         a.location.path.localeCompare(b.location.path) ||
         (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0) ||
@@ -44889,18 +45972,31 @@ function byImportance(a, b) {
 
 
 
+
+
 /** What both entry points call: policy, scanners, tools, then the gate. */
 async function scanRepository(request) {
     const root = (0,external_node_path_.resolve)(request.root);
     if ((await request.ports.fs.lstat(root))?.kind !== 'directory') {
-        throw new ConfigError('INVALID_PATH', `repository to scan is not a directory: ${request.root}`);
+        throw new errors_ConfigError('INVALID_PATH', `repository to scan is not a directory: ${request.root}`);
     }
     const outDir = (0,external_node_path_.isAbsolute)(request.outDir) ? request.outDir : (0,external_node_path_.resolve)(request.outDir);
-    const policy = await loadPolicy({
+    const base = request.base === undefined
+        ? undefined
+        : { ref: request.base, git: createGit(request.ports.processes, root) };
+    const effective = await effectivePolicy({
         spec: request.policy,
-        workspace: root,
+        root,
         vouchRoot: request.vouchRoot,
         fs: request.ports.fs,
+        base,
+    });
+    const { policy } = effective;
+    const evaluation = await evaluationContext({
+        policy,
+        baseline: effective.baseline,
+        now: request.ports.clock.now(),
+        base,
     });
     const adapters = createAdapters({
         policy,
@@ -44922,6 +46018,8 @@ async function scanRepository(request) {
         executables,
         vouchVersion: request.vouchVersion,
         ports: request.ports,
+        evaluation: evaluation.context,
+        policyNotes: [...effective.notes, ...evaluation.notes],
         onProgress: request.onProgress,
     });
 }
@@ -44952,13 +46050,12 @@ function properties(finding) {
         startColumn: region?.endLine === undefined || region.endLine === region.startLine ? region?.startColumn : undefined,
     };
 }
-/** Blocking findings first as errors, then the rest as warnings, then one notice for what did not fit. */
-function annotate(decision, findings) {
-    const blocking = new Set(decision.blocking.map((b) => b.finding));
+/** Blocking findings first as errors, then new reported ones as warnings, then one notice for what did not fit. */
+function annotate(decision) {
     const errors = decision.blocking.slice(0, PER_KIND_LIMIT);
     for (const { finding, reason } of errors)
         error(`${finding.message}\nBlocking: ${reason}`, properties(finding));
-    const others = findings.filter((f) => !blocking.has(f));
+    const others = decision.verdicts.filter((v) => v.verdict === 'reported').map((v) => v.finding);
     for (const finding of others.slice(0, PER_KIND_LIMIT))
         warning(finding.message, properties(finding));
     const hidden = decision.blocking.length - errors.length + Math.max(0, others.length - PER_KIND_LIMIT);
@@ -44966,7 +46063,10 @@ function annotate(decision, findings) {
         notice(`${hidden} more finding(s) are not annotated here; see the SARIF file and the job summary.`);
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -44978,20 +46078,42 @@ function booleanInput(name, fallback) {
         return true;
     if (raw === 'false')
         return false;
-    throw new ConfigError('INVALID_INPUT', `input "${name}" must be true or false, got "${raw}"`);
+    throw new errors_ConfigError('INVALID_INPUT', `input "${name}" must be true or false, got "${raw}"`);
 }
 function requiredEnv(env, name) {
     const value = env[name];
     if (!value)
-        throw new ConfigError('INVALID_INPUT', `${name} is not set; Vouch must run as a step of a GitHub Actions job`);
+        throw new errors_ConfigError('INVALID_INPUT', `${name} is not set; Vouch must run as a step of a GitHub Actions job`);
     return value;
+}
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+/** The base commit of a pull request (or merge queue entry) from the event payload. */
+function baseCommit(env) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    if (!PULL_REQUEST_EVENTS.has(name) || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    let event;
+    try {
+        event = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch (cause) {
+        throw new errors_ConfigError('INVALID_INPUT', `cannot read the ${name} event payload at GITHUB_EVENT_PATH`, {
+            cause,
+        });
+    }
+    const payload = event;
+    const sha = name === 'merge_group' ? payload.merge_group?.base_sha : payload.pull_request?.base?.sha;
+    if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) {
+        throw new errors_ConfigError('INVALID_INPUT', `the ${name} event payload has no base commit sha`);
+    }
+    return sha;
 }
 /** The workspace comes from GITHUB_WORKSPACE, never from the action's own directory. */
 function readSettings(env = process.env) {
     const workspace = (0,external_node_path_.resolve)(requiredEnv(env, 'GITHUB_WORKSPACE'));
     const scanPath = (0,external_node_path_.resolve)(workspace, getInput('path') || '.');
     if (scanPath !== workspace && !scanPath.startsWith(`${workspace}/`)) {
-        throw new ConfigError('INVALID_INPUT', `input "path" must stay inside the workspace, got "${getInput('path')}"`);
+        throw new errors_ConfigError('INVALID_INPUT', `input "path" must stay inside the workspace, got "${getInput('path')}"`);
     }
     const temp = env.RUNNER_TEMP ?? (0,external_node_path_.join)(workspace, '.vouch-tmp');
     const outputInput = getInput('output-dir');
@@ -45003,6 +46125,7 @@ function readSettings(env = process.env) {
         cacheDir: (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE ?? (0,external_node_path_.join)(temp, 'tool-cache'), 'vouch'),
         installScanners: booleanInput('install-scanners', true),
         annotations: booleanInput('annotations', true),
+        base: baseCommit(env),
     };
 }
 
@@ -45023,53 +46146,107 @@ const actionsLogger = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/policy/explain.ts
+
+/** Counts per OWASP Top 10 category of one edition; a finding in two categories counts in both. */
+function owaspTable(decision, edition) {
+    const titles = owaspCategoryTitles(edition);
+    const rows = new Map();
+    for (const verdict of decision.verdicts) {
+        const ids = edition === '2021' ? verdict.finding.owasp2021 : verdict.finding.owasp2025;
+        for (const id of ids.length > 0 ? ids : ['none']) {
+            const row = rows.get(id) ?? { total: 0, blocking: 0, new: 0, suppressed: 0 };
+            row.total += 1;
+            if (verdict.verdict === 'blocking')
+                row.blocking += 1;
+            if (verdict.isNew)
+                row.new += 1;
+            if (verdict.verdict === 'suppressed')
+                row.suppressed += 1;
+            rows.set(id, row);
+        }
+    }
+    return [...rows.entries()]
+        .sort(([a], [b]) => (a === 'none' ? 1 : b === 'none' ? -1 : a.localeCompare(b)))
+        .map(([category, row]) => ({
+        category,
+        title: titles.get(category) ?? 'not in the OWASP Top 10',
+        ...row,
+    }));
+}
+/** One line per reason the decision is not a plain pass: scanner problems, policy notes, blocking findings. */
+function reasonLines(decision) {
+    return [
+        ...decision.problems.map((p) => `${p.fatal ? 'ERROR' : 'warning'} ${p.scanner}: ${p.message}`),
+        ...decision.notes.map((note) => `note: ${note}`),
+        ...decision.blocking.map(({ finding, reason }) => {
+            const line = finding.location.region?.startLine;
+            return `${finding.ruleId} at ${finding.location.path}${line === undefined ? '' : `:${line}`}: ${reason}`;
+        }),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 const TOP = 15;
 function summary_location(path, line) {
     return line === undefined ? path : `${path}:${line}`;
 }
-/** The job summary: decision, reasons, scanner problems, counts by severity, top findings. */
+function header(...names) {
+    return names.map((data) => ({ data, header: true }));
+}
+function addOwasp(summary, result, edition) {
+    const rows = owaspTable(result.decision, edition);
+    if (rows.length === 0)
+        return;
+    summary
+        .addHeading(`OWASP Top 10 ${edition}`, 3)
+        .addTable([
+        header('Category', 'Findings', 'Blocking', 'New', 'Suppressed'),
+        ...rows.map((r) => [
+            `${r.category} ${r.title}`,
+            String(r.total),
+            String(r.blocking),
+            String(r.new),
+            String(r.suppressed),
+        ]),
+    ]);
+}
+/** The job summary: decision, reasons, OWASP tables, counts by severity, top findings, scanners. */
 async function writeSummary(result) {
     const { decision } = result;
     const summary = summary_summary.addHeading(`Vouch: ${decision.status.toUpperCase()}`, 2);
-    if (decision.problems.length > 0) {
-        summary
-            .addHeading('Scanner problems', 3)
-            .addList(decision.problems.map((p) => `${p.fatal ? '❌' : '⚠️'} ${p.scanner}: ${p.message}`));
-    }
-    if (decision.blocking.length > 0) {
-        summary.addHeading(`Why it is blocked (${decision.blocking.length})`, 3);
-        summary.addList(decision.blocking
-            .slice(0, TOP)
-            .map(({ finding, reason }) => `${finding.ruleId} at ${summary_location(finding.location.path, finding.location.region?.startLine)}: ${reason}`));
-    }
-    summary.addHeading('Findings by severity', 3).addTable([
-        [
-            { data: 'Severity', header: true },
-            { data: 'Findings', header: true },
-        ],
+    const reasons = reasonLines(decision);
+    if (reasons.length > 0)
+        summary.addHeading('Reasons', 3).addList(reasons.slice(0, 50));
+    addOwasp(summary, result, '2025');
+    addOwasp(summary, result, '2021');
+    summary
+        .addHeading('Findings by severity', 3)
+        .addTable([
+        header('Severity', 'Findings'),
         ...SEVERITIES.map((s) => [s, String(decision.counts.bySeverity[s])]),
     ]);
-    summary.addHeading('Top findings', 3).addTable([
-        [
-            { data: 'Severity', header: true },
-            { data: 'Rule', header: true },
-            { data: 'Location', header: true },
-            { data: 'Message', header: true },
-        ],
-        ...result.findings
+    summary
+        .addHeading('Top findings', 3)
+        .addTable([
+        header('Severity', 'Verdict', 'Rule', 'Location', 'Message'),
+        ...decision.verdicts
             .slice(0, TOP)
-            .map((f) => [f.severity, f.ruleId, summary_location(f.location.path, f.location.region?.startLine), f.message]),
+            .map(({ finding: f, verdict }) => [
+            f.severity,
+            verdict,
+            f.ruleId,
+            summary_location(f.location.path, f.location.region?.startLine),
+            f.message,
+        ]),
     ]);
-    summary.addHeading('Scanners', 3).addTable([
-        [
-            { data: 'Scanner', header: true },
-            { data: 'Outcome', header: true },
-            { data: 'Findings', header: true },
-            { data: 'Seconds', header: true },
-        ],
+    summary
+        .addHeading('Scanners', 3)
+        .addTable([
+        header('Scanner', 'Outcome', 'Findings', 'Seconds'),
         ...result.scanners.map((s) => [
             s.scanner,
             s.outcome.kind,
@@ -45102,6 +46279,7 @@ async function runAction(context) {
             policy: settings.policy,
             cacheDir: settings.cacheDir,
             install: settings.installScanners,
+            base: settings.base,
             vouchRoot: context.vouchRoot,
             vouchVersion: context.vouchVersion,
             ports: {
@@ -45122,7 +46300,7 @@ async function runAction(context) {
         setOutput('findings-total', decision.counts.total);
         setOutput('findings-blocking', decision.counts.blocking);
         if (settings.annotations)
-            annotate(decision, result.findings);
+            annotate(decision);
         await writeSummary(result);
         if (decision.status === 'fail')
             setFailed(`Vouch: ${decision.counts.blocking} finding(s) blocked by the policy`);
@@ -45147,8 +46325,8 @@ async function runAction(context) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3118);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1770);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(454);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5948);
 
 
@@ -45160,22 +46338,18 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1770:
+/***/ 454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  F: () => (/* binding */ VOUCH_ROOT)
-});
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/paths.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ VOUCH_ROOT)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 
 
 
@@ -45185,11 +46359,11 @@ var external_node_url_ = __nccwpck_require__(3136);
  * finds the same root under jest, in the action and in the CLI. Never the user's workspace.
  */
 function findVouchRoot() {
-    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url));
     for (;;) {
-        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'action.yml')) && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, 'policies')))
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'action.yml')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'policies')))
             return dir;
-        const parent = (0,external_node_path_.dirname)(dir);
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
         if (parent === dir)
             throw new Error(`Vouch's own files (action.yml, policies/) not found above ${import.meta.url}`);
         dir = parent;
@@ -45313,6 +46487,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
@@ -55865,6 +57046,13 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\\"definitions\\" has been replaced by \\"$defs\\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\\"dependencies\\" has been split and replaced by \\"dependentSchemas\\" and \\"dependentRequired\\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\\"$recursiveAnchor\\" has been replaced by \\"$dynamicAnchor\\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\\"$recursiveRef\\" has been replaced by \\"$dynamicRef\\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}}');
+
+/***/ }),
+
+/***/ 6564:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
 
 /***/ })
 
