@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateSarif } from '../sarif/schema.js';
 import {
   fixtureRepo,
@@ -10,60 +8,8 @@ import {
   plantedSecret,
   UNPINNED_ACTION_LOCATION,
 } from '../helpers/repos.js';
-import { DEFAULT_CACHE_DIR, installedTool } from '../helpers/tools.js';
-
-interface Run {
-  readonly status: number | null;
-  readonly log: string;
-  readonly outputs: Record<string, string>;
-  readonly summary: string;
-  readonly outDir: string;
-}
-
-/** Parses GITHUB_OUTPUT's `name<<delimiter` blocks as the runner does. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const pattern = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const match of text.matchAll(pattern)) outputs[match[1] ?? ''] = match[3] ?? '';
-  return outputs;
-}
-
-/** Runs dist/index.js the way a runner does: INPUT_* variables, workspace, output and summary files, event. */
-function runAction(workspace: string, inputs: Record<string, string>): Run {
-  const runnerDir = mkdtempSync(join(tmpdir(), 'vouch-runner-'));
-  const outputFile = join(runnerDir, 'output');
-  const summaryFile = join(runnerDir, 'summary');
-  const eventFile = join(runnerDir, 'event.json');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  writeFileSync(
-    eventFile,
-    JSON.stringify({ ref: 'refs/heads/main', after: '0'.repeat(40), repository: { full_name: 'o/r' } }),
-  );
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_ACTIONS: 'true',
-    RUNNER_TEMP: join(runnerDir, 'temp'),
-    // The action looks in <tool cache>/vouch, where `vouch setup` put the pinned scanners.
-    RUNNER_TOOL_CACHE: dirname(DEFAULT_CACHE_DIR),
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawnSync(process.execPath, ['dist/index.js'], { env, encoding: 'utf8', timeout: 300_000 });
-  const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
-  return {
-    status: child.status,
-    log: `${child.stdout}${child.stderr}`,
-    outputs,
-    summary: readFileSync(summaryFile, 'utf8'),
-    outDir: dirname(outputs['sarif-file'] ?? runnerDir),
-  };
-}
+import { installedTool } from '../helpers/tools.js';
+import { runAction, type ActionRun } from '../helpers/action-runner.js';
 
 interface SarifShape {
   runs: {
@@ -82,7 +28,7 @@ interface SarifShape {
 
 describe('the action, run as a runner runs it', () => {
   const secret = plantedSecret();
-  let run: Run;
+  let run: ActionRun;
 
   beforeAll(async () => {
     await installedTool('gitleaks');

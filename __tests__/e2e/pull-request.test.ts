@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { pullRequestEvent, runAction } from '../helpers/action-runner.js';
+import { GitRepo } from '../helpers/git-repo.js';
+import { installedTool } from '../helpers/tools.js';
+
+const workflow = (action: string) =>
+  `name: ci\non: push\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ${action}\n`;
+
+const POLICY = 'version: 1\nblock:\n  severities: [critical, high]\n';
+
+interface ResultsFile {
+  decision: {
+    status: string;
+    notes: string[];
+    blocking: {
+      ruleId: string;
+      location: { path: string; region?: { startLine: number } };
+      reason: string;
+    }[];
+  };
+  findings: { ruleId: string; verdict: string; isNew: boolean; location: { path: string } }[];
+}
+
+function results(outputs: Record<string, string>): ResultsFile {
+  return JSON.parse(readFileSync(outputs['results-file'] ?? '', 'utf8')) as ResultsFile;
+}
+
+beforeAll(async () => {
+  await installedTool('gitleaks');
+});
+
+describe('the action on a pull request', () => {
+  it('blocks on the finding the change introduces, not on the one already on the base branch', () => {
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': POLICY,
+      '.github/workflows/ci.yml': workflow('actions/checkout@v4'),
+    });
+    const base = repo.commit('base');
+    repo.write({ '.github/workflows/release.yml': workflow('actions/setup-node@v4') });
+    const head = repo.commit('add release workflow');
+    const run = runAction(repo.root, { policy: '.vouch/policy.yml' }, pullRequestEvent(base, head));
+    expect(run.outputs).toMatchObject({ decision: 'fail', 'findings-total': '2', 'findings-blocking': '1' });
+    const record = results(run.outputs);
+    expect(record.decision.blocking.map((b) => b.location.path)).toEqual(['.github/workflows/release.yml']);
+    const old = record.findings.find((f) => f.location.path === '.github/workflows/ci.yml');
+    expect(old).toMatchObject({ verdict: 'pre-existing', isNew: false });
+    expect(record.decision.notes).toContain(`new-only: judging what changed since ${base}`);
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'] ?? '', 'utf8')) as {
+      runs: { results: { baselineState?: string }[] }[];
+    };
+    expect(sarif.runs.flatMap((r) => r.results.map((x) => x.baselineState)).sort()).toEqual([
+      'new',
+      'unchanged',
+    ]);
+  });
+
+  it('passes a pull request that only touches other files, though the base branch has findings', () => {
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': POLICY,
+      '.github/workflows/ci.yml': workflow('actions/checkout@v4'),
+    });
+    const base = repo.commit('base');
+    repo.write({ 'README.md': '# docs\n' });
+    const run = runAction(
+      repo.root,
+      { policy: '.vouch/policy.yml' },
+      pullRequestEvent(base, repo.commit('docs')),
+    );
+    expect(run.outputs).toMatchObject({ decision: 'pass', 'findings-total': '1', 'findings-blocking': '0' });
+    expect(run.status).toBe(0);
+  });
+
+  it('judges a pull request that loosens the policy by the base policy, and says so', () => {
+    const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
+    const base = repo.commit('base');
+    repo.write({
+      '.vouch/policy.yml': 'version: 1\nblock:\n  severities: []\n',
+      '.github/workflows/ci.yml': workflow('actions/checkout@main'),
+    });
+    const run = runAction(
+      repo.root,
+      { policy: '.vouch/policy.yml' },
+      pullRequestEvent(base, repo.commit('loosen and add')),
+    );
+    expect(run.outputs.decision).toBe('fail');
+    const note =
+      "policy .vouch/policy.yml is changed by this change; it is judged with the base branch's version, the new one takes effect once merged";
+    expect(results(run.outputs).decision.notes).toContain(note);
+    expect(run.summary).toContain(note);
+    expect(results(run.outputs).decision.blocking[0]?.reason).toContain('.vouch/policy.yml@base');
+  });
+
+  it('blocks on an expired suppression, pointing at its line in the policy', () => {
+    const policy = `${POLICY}suppressions:\n  - rule: builtin/actions-unpinned\n    reason: migrating to pinned actions in Q1\n    owner: platform-team\n    expires: 2020-01-31\n`;
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': policy,
+      '.github/workflows/ci.yml': workflow('actions/checkout@v4'),
+    });
+    const base = repo.commit('base');
+    repo.write({ 'README.md': '# docs\n' });
+    const run = runAction(
+      repo.root,
+      { policy: '.vouch/policy.yml' },
+      pullRequestEvent(base, repo.commit('docs')),
+    );
+    expect(run.outputs.decision).toBe('fail');
+    const [expired] = results(run.outputs).decision.blocking;
+    expect(expired).toMatchObject({
+      ruleId: 'vouch-policy/expired-suppression',
+      location: { path: '.vouch/policy.yml', region: { startLine: 5 } },
+    });
+    expect(run.summary).toContain('expired suppression at .vouch/policy.yml:5');
+  });
+
+  it('keeps a live suppression in the SARIF with its justification', () => {
+    const policy = `${POLICY}suppressions:\n  - path: .github/workflows/ci.yml\n    reason: internal runner image, pinned by digest elsewhere\n    owner: platform-team\n    expires: 2999-12-31\n`;
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': policy,
+      '.github/workflows/ci.yml': workflow('actions/checkout@v4'),
+    });
+    repo.commit('base');
+    const run = runAction(repo.root, { policy: '.vouch/policy.yml' });
+    expect(run.outputs.decision).toBe('pass');
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'] ?? '', 'utf8')) as {
+      runs: { results: { suppressions?: { status: string; justification: string }[] }[] }[];
+    };
+    const suppressed = sarif.runs.flatMap((r) => r.results).find((r) => r.suppressions);
+    expect(suppressed?.suppressions?.[0]).toMatchObject({
+      status: 'accepted',
+      justification: expect.stringContaining('internal runner image') as unknown,
+    });
+  });
+
+  it('exits with decision error pointing at the field and line of an invalid policy', () => {
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': 'version: 1\nthresholds:\n  - owasp: A11:2025\n    max: 0\n',
+    });
+    repo.commit('base');
+    const run = runAction(repo.root, { policy: '.vouch/policy.yml' });
+    expect(run.outputs.decision).toBe('error');
+    expect(run.status).toBe(1);
+    expect(run.log).toMatch(/policy \.vouch\/policy\.yml:3: \/thresholds\/0\/owasp: must match pattern/);
+  });
+});
