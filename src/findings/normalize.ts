@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Detection, Finding, RuleDescriptor } from './finding.js';
 import { lineHashes } from './line-hash.js';
 import { defaultScore, severityFromScore } from './severity.js';
+import { asvsForRule } from './asvs.js';
 import { owaspCategories } from './taxonomy.js';
 
 export interface NormalizeInput {
@@ -68,7 +69,7 @@ function toFinding(
     cwe: rule.cwe,
     owasp2021: owaspCategories(rule.cwe, '2021').map((c) => c.id),
     owasp2025: owaspCategories(rule.cwe, '2025').map((c) => c.id),
-    asvs: rule.asvs,
+    asvs: rule.asvs.length > 0 ? rule.asvs : asvsForRule(rule.id),
     fingerprint: fingerprint(rule.id, detection, lineHash),
     lineHash,
     evidence: detection.evidence,
