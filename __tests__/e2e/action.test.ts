@@ -42,11 +42,13 @@ describe('the action, run as a runner runs it', () => {
     expect(run.outputs['results-file']).toMatch(/vouch-results\.json$/);
   });
 
-  it('writes SARIF that validates against the 2.1.0 schema, with a gitleaks run and a builtin run at the right lines', () => {
+  it('writes SARIF that validates against the 2.1.0 schema, with a gitleaks run and a builtin run at the right lines (semgrep and checkov ran clean)', () => {
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'] ?? '', 'utf8')) as SarifShape;
     expect(validateSarif(sarif)).toEqual([]);
     const byTool = Object.fromEntries(sarif.runs.map((r) => [r.tool.driver.name, r.results]));
-    expect(Object.keys(byTool).sort()).toEqual(['gitleaks', 'vouch-builtin']);
+    expect(Object.keys(byTool).sort()).toEqual(['checkov', 'gitleaks', 'semgrep', 'vouch-builtin']);
+    expect(byTool.semgrep).toEqual([]);
+    expect(byTool.checkov).toEqual([]);
     const where = (result: SarifShape['runs'][number]['results'][number] | undefined) => {
       const location = result?.locations[0]?.physicalLocation;
       return {

@@ -139,3 +139,44 @@ describe('vouch scan', () => {
     expect(run.stderr).toMatch(/bad\.yml:3: \/block\/severities\/1: expected one of .*found "severe"/);
   });
 });
+
+describe('vouch scan with several scanners seeing one secret', () => {
+  it('reports a key seen by both Gitleaks and Checkov once, listing both tools', async () => {
+    await installedTool('checkov');
+    const repo = mkdtempSync(join(tmpdir(), 'vouch-dedupe-'));
+    // An AWS-key-shaped value made at test time; never committed.
+    const keyId = `AKIA${Array.from({ length: 16 }, (_, i) => 'QWERTYUIOPASDFGHJKLZXCVBNM234567'[(i * 7 + Date.now()) % 32]).join('')}`;
+    writeFileSync(
+      join(repo, 'provider.tf'),
+      `provider "aws" {\n  region     = "us-east-1"\n  access_key = "${keyId}"\n}\n`,
+    );
+    const run = vouch([
+      'scan',
+      repo,
+      '--format',
+      'json',
+      '--out',
+      mkdtempSync(join(tmpdir(), 'vouch-cli-out-')),
+    ]);
+    const report = JSON.parse(run.stdout) as {
+      findings: {
+        tool: string;
+        ruleId: string;
+        alsoReportedBy: string[];
+        location: { path: string; region: { startLine: number } };
+      }[];
+    };
+    const onKeyLine = report.findings.filter(
+      (f) =>
+        f.location.path === 'provider.tf' &&
+        f.location.region.startLine === 3 &&
+        (f.tool === 'gitleaks' || f.alsoReportedBy.includes('gitleaks')),
+    );
+    expect(onKeyLine).toHaveLength(1);
+    expect([onKeyLine[0]?.tool, ...(onKeyLine[0]?.alsoReportedBy ?? [])].sort()).toEqual([
+      'checkov',
+      'gitleaks',
+    ]);
+    expect(run.stdout).not.toContain(keyId);
+  });
+});

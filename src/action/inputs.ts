@@ -14,6 +14,8 @@ export interface ActionSettings {
   readonly annotations: boolean;
   /** The pull request's base commit, from the event; undefined outside pull requests. */
   readonly base?: string;
+  /** Other tools' SARIF files (paths or globs, one per line or comma-separated). */
+  readonly sarif: readonly string[];
 }
 
 function booleanInput(name: string, fallback: boolean): boolean {
@@ -80,5 +82,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     installScanners: booleanInput('install-scanners', true),
     annotations: booleanInput('annotations', true),
     base: baseCommit(env),
+    sarif: core
+      .getMultilineInput('sarif')
+      .flatMap((line) => line.split(','))
+      .map((pattern) => pattern.trim())
+      .filter((pattern) => pattern !== ''),
   };
 }

@@ -26,6 +26,7 @@ export async function runAction(context: ActionContext): Promise<void> {
       cacheDir: settings.cacheDir,
       install: settings.installScanners,
       base: settings.base,
+      sarif: settings.sarif,
       vouchRoot: context.vouchRoot,
       vouchVersion: context.vouchVersion,
       ports: {

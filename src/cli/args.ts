@@ -17,11 +17,13 @@ export type CliCommand =
       readonly cacheDir?: string;
       /** Judge as a pull request against this base commit or ref. */
       readonly base?: string;
+      /** Other tools' SARIF files to judge too. */
+      readonly sarif?: readonly string[];
     };
 
 export const USAGE = `Usage:
   vouch scan [dir] [--policy default|strict|audit|FILE] [--out DIR] [--format text|json] [--base REF]
-             [--cache-dir DIR]
+             [--sarif FILE_OR_GLOB]... [--cache-dir DIR]
   vouch setup [--cache-dir DIR]       install the pinned scanners
   vouch policy validate FILE          check a policy file against the schema
   vouch --version | --help
@@ -34,6 +36,7 @@ const OPTIONS = {
   format: { type: 'string' },
   'cache-dir': { type: 'string' },
   base: { type: 'string' },
+  sarif: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -56,6 +59,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
       return {
         ...scanCommand(rest, values.policy, values.out, values.format, cacheDir),
         ...baseOption(values.base),
+        ...(values.sarif ? { sarif: values.sarif } : {}),
       };
     case 'setup':
       expectNoMore('setup', rest);

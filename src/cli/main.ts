@@ -71,6 +71,7 @@ async function scan(command: Extract<CliCommand, { kind: 'scan' }>, io: CliIo): 
     cacheDir: command.cacheDir ?? defaultCacheDir(io.env),
     install: false,
     base: command.base,
+    sarif: command.sarif,
     vouchRoot: io.vouchRoot,
     vouchVersion: io.vouchVersion,
     ports: io.ports,

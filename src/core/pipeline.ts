@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Finding } from '../findings/finding.js';
+import { dedupeAcrossTools } from '../findings/dedupe.js';
 import { normalizeDetections } from '../findings/normalize.js';
 import { severityRank } from '../findings/severity.js';
 import { judge, type ScannerResult } from '../policy/evaluate.js';
@@ -69,10 +70,19 @@ export async function runGate(request: GateRequest): Promise<GateResult> {
   });
   const enabled = request.adapters.filter((adapter) => scannerSettings(policy, adapter.id).enabled);
   const readText = fileReader(request.root, discovery, ports);
-  const scanners = await Promise.all(
+  const scanned = await Promise.all(
     enabled.map((adapter) => runScanner(request, adapter, discovery, readText)),
   );
-  const findings = scanners.flatMap((run) => run.findings).sort(byImportance);
+  const { findings: unique, replacedBy } = dedupeAcrossTools(scanned.flatMap((run) => run.findings));
+  const findings = [...unique].sort(byImportance);
+  // Each scanner's SARIF run keeps only the findings that stand for themselves after merging.
+  const scanners = scanned.map((run) => ({
+    ...run,
+    findings: run.findings.flatMap((f) => {
+      const kept = replacedBy.get(f);
+      return kept && kept.tool === f.tool && kept.fingerprint === f.fingerprint ? [kept] : [];
+    }),
+  }));
   const decision = judge({
     findings,
     scanners,

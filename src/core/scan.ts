@@ -23,6 +23,8 @@ export interface ScanRequest {
   readonly vouchVersion: string;
   /** The pull request's base commit: enables new-only judging and tamper protection. */
   readonly base?: string;
+  /** Other tools' SARIF files (paths or globs) judged with the same policy. */
+  readonly sarif?: readonly string[];
   readonly ports: Ports;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -57,6 +59,7 @@ export async function scanRepository(request: ScanRequest): Promise<GateResult> 
     vouchRoot: request.vouchRoot,
     vouchVersion: request.vouchVersion,
     toolVersion: (id) => toolPin(id)?.version ?? 'unknown',
+    sarifPatterns: request.sarif ?? [],
   });
   const executables: Record<string, string | undefined> = {};
   for (const adapter of adapters) {

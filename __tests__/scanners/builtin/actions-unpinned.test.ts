@@ -1,98 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { ruleFromMeta, type CheckResult } from '../../../src/scanners/builtin/check.js';
 import { actionsUnpinned, unpinnedReason } from '../../../src/scanners/builtin/checks/actions-unpinned.js';
+import { describeFixtures, fixtureDir, loadFixtures } from './fixture-runner.js';
 
-const FIXTURES = join(import.meta.dirname, '../../../__fixtures__/builtin/actions-unpinned');
 const SHA = '11bd71901bbe5b1630ceea73d27597364c9af683';
-
-interface Fixture {
-  /** Repository-relative, as if the fixture folder were a repository root. */
-  readonly path: string;
-  readonly text: string;
-}
-
-function loadFixtures(): Fixture[] {
-  return readdirSync(FIXTURES, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const absolute = join(entry.parentPath, entry.name);
-      return {
-        path: relative(FIXTURES, absolute).split(sep).join('/'),
-        text: readFileSync(absolute, 'utf8'),
-      };
-    })
-    .sort((a, b) => a.path.localeCompare(b.path));
-}
-
-/** zizmor/semgrep-style annotations: a comment line directly above the line it speaks about. */
-function annotated(text: string, label: 'NOT OK' | 'OK' | 'PARSE ERROR'): number[] {
-  const pattern = new RegExp(`^\\s*#\\s*${label}\\s*$`);
-  return text
-    .split(/\r?\n/)
-    .flatMap((line, index) => (pattern.test(line) ? [index + 2] : []))
-    .sort((a, b) => a - b);
-}
-
-function flaggedLines(result: CheckResult): number[] {
-  return result.detections.map((d) => d.location.region?.startLine ?? 0).sort((a, b) => a - b);
-}
 
 function run(path: string, text: string): CheckResult {
   return actionsUnpinned.run({ path, text });
 }
 
-const fixtures = loadFixtures();
-const checked = fixtures.filter((fixture) => actionsUnpinned.appliesTo(fixture.path));
-const unchecked = fixtures.filter((fixture) => !actionsUnpinned.appliesTo(fixture.path));
-const named = (list: Fixture[]): [string, Fixture][] => list.map((fixture) => [fixture.path, fixture]);
+describeFixtures(actionsUnpinned, {
+  minChecked: 6,
+  minFlagged: 25,
+  region: (covered, detection) => {
+    expect(`uses: ${covered}`).toBe(detection.evidence);
+    expect(detection.message).toContain(`\`${covered}\``);
+  },
+});
 
-describe('actions-unpinned fixtures', () => {
-  it('finds the fixtures, including some the check does not apply to', () => {
-    expect(checked.length).toBeGreaterThanOrEqual(6);
-    expect(fixtures.length).toBeGreaterThan(checked.length);
-    const expected = checked.reduce((sum, fixture) => sum + annotated(fixture.text, 'NOT OK').length, 0);
-    expect(expected).toBeGreaterThanOrEqual(25);
-  });
-
-  it.each(named(unchecked))('%s is outside the check and annotated as such', (_path, fixture) => {
-    expect(annotated(fixture.text, 'NOT OK')).toEqual([]);
-  });
-
-  it.each(named(checked))('%s: exactly the NOT OK lines are flagged', (_path, fixture) => {
-    const result = run(fixture.path, fixture.text);
-    expect(flaggedLines(result)).toEqual(annotated(fixture.text, 'NOT OK'));
-    for (const line of annotated(fixture.text, 'OK')) expect(flaggedLines(result)).not.toContain(line);
-  });
-
-  it.each(named(checked))('%s: each region covers exactly the reference', (_path, fixture) => {
-    const lines = fixture.text.split('\n');
-    for (const detection of run(fixture.path, fixture.text).detections) {
-      const region = detection.location.region;
-      const line = lines[(region?.startLine ?? 0) - 1] ?? '';
-      const covered = line.slice((region?.startColumn ?? 0) - 1, (region?.endColumn ?? 0) - 1);
-      expect(`uses: ${covered}`).toBe(detection.evidence);
-      expect(detection.message).toContain(`\`${covered}\``);
-      expect(detection.ruleId).toBe('builtin/actions-unpinned');
-      expect(detection.location.path).toBe(fixture.path);
-    }
-  });
-
-  it.each(named(checked))('%s: CRLF line ends give the same results', (_path, fixture) => {
-    const crlf = fixture.text.replace(/\n/g, '\r\n');
-    expect(run(fixture.path, crlf)).toEqual(run(fixture.path, fixture.text));
-  });
-
-  it.each(named(checked))('%s: a PARSE ERROR annotation becomes a note', (_path, fixture) => {
-    const result = run(fixture.path, fixture.text);
-    const expected = annotated(fixture.text, 'PARSE ERROR');
-    expect(result.notes.map((note) => note.path)).toEqual(expected.map(() => fixture.path));
-    expected.forEach((line, index) => {
-      expect(result.notes[index]?.message).toContain(fixture.path);
-      expect(result.notes[index]?.message).toContain(`line ${line}`);
-    });
-  });
+it('has fixtures the check does not apply to', () => {
+  const fixtures = loadFixtures(fixtureDir('actions-unpinned'));
+  expect(fixtures.some((fixture) => !actionsUnpinned.appliesTo(fixture.path))).toBe(true);
 });
 
 describe('actions-unpinned columns', () => {

@@ -6,7 +6,7 @@ import { ScannerError } from '../../../src/core/errors.js';
 import type { EntryStat, FileSystem, Ports } from '../../../src/core/ports.js';
 import { createBuiltinAdapter } from '../../../src/scanners/builtin/adapter.js';
 import { defineCheck, SKIP, type Check } from '../../../src/scanners/builtin/check.js';
-import { ALL_CHECKS } from '../../../src/scanners/builtin/checks/index.js';
+import { ALL_CHECKS, REPOSITORY_CHECKS } from '../../../src/scanners/builtin/checks/index.js';
 import type { ScanContext, ScanOutcome } from '../../../src/scanners/scanner.js';
 
 const SHA = '11bd71901bbe5b1630ceea73d27597364c9af683';
@@ -91,8 +91,9 @@ function completed(outcome: ScanOutcome) {
   return outcome;
 }
 
+// Least-privilege permissions (last, to keep line numbers) so only the action reference is in question.
 const workflow = (ref: string) =>
-  `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ${ref}\n`;
+  `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ${ref}\npermissions: {}\n`;
 
 describe('createBuiltinAdapter', () => {
   it('reports unpinned actions as findings, with the rules of every registered check', async () => {
@@ -101,14 +102,17 @@ describe('createBuiltinAdapter', () => {
     await put('README.md', 'uses: actions/checkout@v4\n');
 
     const outcome = await createBuiltinAdapter(ALL_CHECKS, '1.2.3').scan(
-      // not-there.txt proves files no check applies to are never read.
-      context(['README.md', '.github/workflows/ci.yml', 'not-there.txt', 'tools/setup/action.yml']),
+      // not-there.png proves files no check applies to are never read (every text file is read for hidden Unicode).
+      context(['README.md', '.github/workflows/ci.yml', 'not-there.png', 'tools/setup/action.yml']),
     );
 
     expect(outcome.kind).toBe('findings');
     if (outcome.kind !== 'findings') return;
     expect(outcome.tool).toEqual({ name: 'vouch-builtin', version: '1.2.3' });
-    expect(outcome.rules.map((rule) => rule.id)).toEqual(ALL_CHECKS.map((check) => `builtin/${check.id}`));
+    expect(outcome.rules.map((rule) => rule.id)).toEqual([
+      ...ALL_CHECKS.map((check) => `builtin/${check.id}`),
+      ...REPOSITORY_CHECKS.flatMap((check) => check.rules.map((rule) => rule.id)),
+    ]);
     expect(outcome.notes).toEqual([]);
     expect(outcome.detections.map((d) => [d.location.path, d.location.region?.startLine, d.ruleId])).toEqual([
       ['.github/workflows/ci.yml', 6, 'builtin/actions-unpinned'],
@@ -123,7 +127,9 @@ describe('createBuiltinAdapter', () => {
 
     expect(outcome.kind).toBe('clean');
     expect(outcome.tool.name).toBe('vouch-builtin');
-    expect(outcome.rules.length).toBe(ALL_CHECKS.length);
+    expect(outcome.rules.length).toBe(
+      ALL_CHECKS.length + REPOSITORY_CHECKS.flatMap((check) => check.rules).length,
+    );
     expect(outcome.notes).toEqual([]);
   });
 

@@ -3,7 +3,8 @@ import { describeError, ScannerError } from '../../core/errors.js';
 import type { Detection } from '../../findings/finding.js';
 import type { ScanContext, ScanNote, ScanOutcome, ScannerAdapter, ToolInfo } from '../scanner.js';
 import type { Check, CheckFile } from './check.js';
-import { ALL_CHECKS } from './checks/index.js';
+import { ALL_CHECKS, REPOSITORY_CHECKS } from './checks/index.js';
+import type { RepositoryCheck, RepositoryView } from './repository-check.js';
 
 const SCANNER_ID = 'builtin';
 
@@ -37,12 +38,14 @@ async function readText(context: ScanContext, path: string): Promise<FileText> {
   }
 }
 
-function internalError(check: Check, path: string, thrown: unknown): ScannerError {
+/** `path` is the file a per-file check failed on; a repository check fails on the whole repository. */
+function internalError(checkId: string, path: string | undefined, thrown: unknown): ScannerError {
+  const where = path === undefined ? '' : ` on ${path}`;
   return new ScannerError(
     'INTERNAL',
     {
       scanner: SCANNER_ID,
-      message: `builtin check "${check.id}" failed on ${path}: ${describeError(thrown)}. This is a bug in Vouch; please report it.`,
+      message: `builtin check "${checkId}" failed${where}: ${describeError(thrown)}. This is a bug in Vouch; please report it.`,
     },
     { cause: thrown },
   );
@@ -61,13 +64,13 @@ function runChecks(checks: readonly Check[], file: CheckFile, into: Collected): 
       into.detections.push(...result.detections);
       into.notes.push(...result.notes);
     } catch (thrown: unknown) {
-      return internalError(check, file.path, thrown);
+      return internalError(check.id, file.path, thrown);
     }
   }
   return undefined;
 }
 
-async function scan(checks: readonly Check[], tool: ToolInfo, context: ScanContext): Promise<ScanOutcome> {
+async function scanFiles(checks: readonly Check[], context: ScanContext): Promise<Collected | ScannerError> {
   const collected: Collected = { detections: [], notes: [] };
   for (const path of context.files) {
     const applicable = checks.filter((check) => check.appliesTo(path));
@@ -78,25 +81,89 @@ async function scan(checks: readonly Check[], tool: ToolInfo, context: ScanConte
       continue;
     }
     const error = runChecks(applicable, read.file, collected);
-    if (error !== undefined) return { kind: 'error', error };
+    if (error !== undefined) return error;
   }
-  const completed = { tool, rules: checks.map((check) => check.rule), notes: collected.notes };
-  return collected.detections.length === 0
+  return collected;
+}
+
+function repositoryView(context: ScanContext): RepositoryView {
+  return {
+    files: context.files,
+    readText: async (path) => {
+      const read = await readText(context, path);
+      return read.kind === 'text' ? read.file.text : undefined;
+    },
+    http: context.ports.http,
+    clock: context.ports.clock,
+  };
+}
+
+/** Runs every repository check at once; the first to throw is returned as an error instead of escaping. */
+async function scanRepository(
+  checks: readonly RepositoryCheck[],
+  context: ScanContext,
+): Promise<Collected | ScannerError> {
+  const view = repositoryView(context);
+  const results = await Promise.all(
+    checks.map(async (check) => {
+      try {
+        return await check.run(view);
+      } catch (thrown: unknown) {
+        return internalError(check.id, undefined, thrown);
+      }
+    }),
+  );
+  const collected: Collected = { detections: [], notes: [] };
+  for (const result of results) {
+    if (result instanceof ScannerError) return result;
+    collected.detections.push(...result.detections);
+    collected.notes.push(...result.notes);
+  }
+  return collected;
+}
+
+interface Registered {
+  readonly checks: readonly Check[];
+  readonly repositoryChecks: readonly RepositoryCheck[];
+}
+
+async function scan(
+  { checks, repositoryChecks }: Registered,
+  tool: ToolInfo,
+  context: ScanContext,
+): Promise<ScanOutcome> {
+  const [files, repository] = await Promise.all([
+    scanFiles(checks, context),
+    scanRepository(repositoryChecks, context),
+  ]);
+  if (files instanceof ScannerError) return { kind: 'error', error: files };
+  if (repository instanceof ScannerError) return { kind: 'error', error: repository };
+  const rules = [...checks.map((check) => check.rule), ...repositoryChecks.flatMap((check) => check.rules)];
+  const detections = [...files.detections, ...repository.detections];
+  const completed = { tool, rules, notes: [...files.notes, ...repository.notes] };
+  return detections.length === 0
     ? { kind: 'clean', ...completed }
-    : { kind: 'findings', ...completed, detections: collected.detections };
+    : { kind: 'findings', ...completed, detections };
+}
+
+export interface BuiltinAdapterOptions {
+  /** Checks over the whole repository, run concurrently with the per-file pass. Default: REPOSITORY_CHECKS. */
+  readonly repositoryChecks?: readonly RepositoryCheck[];
 }
 
 /** The in-process scanner: Vouch's own checks, run over the files discovery kept. */
 export function createBuiltinAdapter(
   checks: readonly Check[] = ALL_CHECKS,
   version?: string,
+  options: BuiltinAdapterOptions = {},
 ): ScannerAdapter {
+  const registered: Registered = { checks, repositoryChecks: options.repositoryChecks ?? REPOSITORY_CHECKS };
   const tool: ToolInfo = { name: 'vouch-builtin', ...(version === undefined ? {} : { version }) };
   return {
     id: SCANNER_ID,
     async scan(context) {
       try {
-        return await scan(checks, tool, context);
+        return await scan(registered, tool, context);
       } catch (thrown: unknown) {
         // A throwing `appliesTo` or port is as much a bug as a throwing check: fail closed, never escape.
         const message = `builtin scanner failed: ${describeError(thrown)}. This is a bug in Vouch; please report it.`;

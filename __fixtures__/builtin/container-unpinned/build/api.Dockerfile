@@ -1,0 +1,2 @@
+# NOT OK
+FROM eclipse-temurin:21-jre

@@ -1,0 +1,2 @@
+# ok: declared in requirements.txt
+import requests

@@ -1,0 +1,4 @@
+# ok: standard library
+from pathlib import Path
+
+ROOT = Path(__file__).parent

@@ -1,0 +1,2 @@
+# Not a Dockerfile.
+curl -fsSL https://example.com/install.sh | sh

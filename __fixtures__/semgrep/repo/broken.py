@@ -1,0 +1,4 @@
+def handler(((:
+class class class
+}}}}
+eval(x)

@@ -1,0 +1,4 @@
+export function show(element, userComment) {
+  element.innerHTML = userComment;
+  element.innerHTML = '<b>static</b>';
+}

@@ -1,0 +1,359 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOsvAdapter, type OsvAdapterOptions } from '../../../src/scanners/osv/adapter.js';
+import { osvArgs, planLocalDb } from '../../../src/scanners/osv/args.js';
+import type { ScanContext, ScanOutcome } from '../../../src/scanners/scanner.js';
+import { installedTool, realPorts } from '../../helpers/tools.js';
+
+/** OSV records in the schema's real shape (https://ossf.github.io/osv-schema/), as osv.dev's all.zip holds them. */
+const NPM_RECORDS = [
+  {
+    id: 'GHSA-35jh-r3h4-6jhm',
+    modified: '2024-01-02T00:00:00Z',
+    published: '2021-02-15T11:28:00Z',
+    aliases: ['CVE-2021-23337'],
+    summary: 'Command Injection in lodash',
+    details:
+      '`lodash` versions prior to 4.17.21 are vulnerable to Command Injection via the template function.',
+    affected: [
+      {
+        package: { ecosystem: 'npm', name: 'lodash', purl: 'pkg:npm/lodash' },
+        ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '4.17.21' }] }],
+      },
+    ],
+    severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H' }],
+    references: [{ type: 'ADVISORY', url: 'https://nvd.nist.gov/vuln/detail/CVE-2021-23337' }],
+    database_specific: { cwe_ids: ['CWE-77', 'CWE-94'], severity: 'HIGH', github_reviewed: true },
+  },
+  {
+    id: 'GHSA-xvch-5gv4-984h',
+    modified: '2024-01-02T00:00:00Z',
+    published: '2022-03-18T00:01:09Z',
+    aliases: ['CVE-2021-44906'],
+    summary: 'Prototype Pollution in minimist',
+    details: 'Minimist prior to 1.2.6 and 0.2.4 is vulnerable to Prototype Pollution via file `index.js`.',
+    affected: [
+      {
+        package: { ecosystem: 'npm', name: 'minimist', purl: 'pkg:npm/minimist' },
+        ranges: [
+          { type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '0.2.4' }] },
+          { type: 'SEMVER', events: [{ introduced: '1.0.0' }, { fixed: '1.2.6' }] },
+        ],
+      },
+    ],
+    // v3.1 alone would be 9.8 (critical); the v4.0 vector (with E:U) scores 8.1 and is preferred.
+    severity: [
+      { type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+      { type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U' },
+    ],
+    database_specific: { cwe_ids: ['CWE-1321'], severity: 'CRITICAL' },
+  },
+  {
+    id: 'MAL-2025-4242',
+    modified: '2025-06-01T00:00:00Z',
+    published: '2025-06-01T00:00:00Z',
+    summary: 'Malicious code in flatmap-stream (npm)',
+    details: 'The package decrypts and runs a payload that steals cryptocurrency wallets.',
+    affected: [
+      {
+        package: { ecosystem: 'npm', name: 'flatmap-stream' },
+        ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }],
+        versions: ['0.1.1'],
+      },
+    ],
+    database_specific: { 'malicious-packages-origins': [{ source: 'ghsa-malware', sha256: 'abc' }] },
+  },
+];
+
+const PYPI_RECORDS = [
+  {
+    id: 'PYSEC-2018-28',
+    modified: '2024-01-02T00:00:00Z',
+    published: '2018-10-09T21:29:00Z',
+    aliases: ['CVE-2018-18074', 'GHSA-x84v-xcm2-53pg'],
+    details:
+      'The Requests package before 2.20.0 for Python sends an HTTP Authorization header to an http URI upon receiving a same-hostname https-to-http redirect.',
+    affected: [
+      {
+        package: { ecosystem: 'PyPI', name: 'requests', purl: 'pkg:pypi/requests' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.20.0' }] }],
+        versions: ['2.19.0', '2.19.1'],
+      },
+    ],
+  },
+  {
+    id: 'GHSA-462w-v97r-4m45',
+    modified: '2024-01-02T00:00:00Z',
+    published: '2019-04-10T14:30:24Z',
+    aliases: ['CVE-2019-10906'],
+    summary: 'Jinja2 sandbox escape via string formatting',
+    details: 'In Pallets Jinja before 2.10.1, str.format_map allows a sandbox escape.',
+    affected: [
+      {
+        package: { ecosystem: 'PyPI', name: 'jinja2', purl: 'pkg:pypi/jinja2' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.10.1' }] }],
+      },
+    ],
+    database_specific: { cwe_ids: ['CWE-693'], severity: 'HIGH', github_reviewed: true },
+  },
+  {
+    id: 'PYSEC-2019-133',
+    modified: '2024-01-02T00:00:00Z',
+    published: '2019-04-18T21:29:00Z',
+    aliases: ['CVE-2019-11236'],
+    summary: 'CRLF injection in urllib3',
+    details: 'In the urllib3 library through 1.24.1 for Python, CRLF injection is possible.',
+    affected: [
+      {
+        package: { ecosystem: 'PyPI', name: 'urllib3', purl: 'pkg:pypi/urllib3' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.24.3' }] }],
+      },
+    ],
+    severity: [{ type: 'CVSS_V2', score: 'AV:N/AC:L/Au:N/C:N/I:P/A:N' }],
+  },
+];
+
+/** No zip writer among the dependencies; Python's zipfile is on every machine the tests run on. */
+const ZIP_SCRIPT = [
+  'import json, sys, zipfile',
+  'with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as archive:',
+  '    for record in json.load(sys.stdin):',
+  '        archive.writestr(record["id"] + ".json", json.dumps(record))',
+].join('\n');
+
+function writeDb(layout: string, ecosystems: Record<string, readonly object[]>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-osv-db-'));
+  for (const [ecosystem, records] of Object.entries(ecosystems)) {
+    const ecosystemDir = join(dir, layout, ecosystem);
+    mkdirSync(ecosystemDir, { recursive: true });
+    execFileSync('python3', ['-c', ZIP_SCRIPT, join(ecosystemDir, 'all.zip')], {
+      input: JSON.stringify(records),
+    });
+  }
+  return dir;
+}
+
+function copyFixture(name: string): { root: string; files: string[] } {
+  const root = mkdtempSync(join(tmpdir(), `vouch-osv-${name}-`));
+  cpSync(join('__fixtures__', 'osv', name), root, { recursive: true });
+  return { root, files: readdirSync(root).sort() };
+}
+
+let osvScanner: string;
+let currentDb: string;
+
+beforeAll(async () => {
+  // Fails, never skips, when the pinned osv-scanner is missing.
+  osvScanner = await installedTool('osv-scanner');
+  currentDb = writeDb('osv-scalibr', { npm: NPM_RECORDS, PyPI: PYPI_RECORDS });
+});
+
+function scan(
+  fixture: string,
+  options: Partial<OsvAdapterOptions> = {},
+  executable: string | null = osvScanner,
+): Promise<ScanOutcome> {
+  const { root, files } = copyFixture(fixture);
+  const workDir = mkdtempSync(join(tmpdir(), 'vouch-osv-work-'));
+  const context: ScanContext = {
+    root,
+    files,
+    workDir,
+    timeoutMs: 120_000,
+    ...(executable === null ? {} : { executable }),
+    ports: realPorts(),
+  };
+  const adapter = createOsvAdapter({
+    version: '2.5.1',
+    unknownSeverity: 'low',
+    offlineDbPath: currentDb,
+    ...options,
+  });
+  return adapter.scan(context).finally(() => {
+    // Regenerates the recorded report the parser tests read, behind a flag as golden files are.
+    const report = join(workDir, 'osv-scanner.json');
+    const defaults = fixture === 'repo' && Object.keys(options).length === 0 && executable !== null;
+    if (process.env.VOUCH_RECORD_OSV === '1' && defaults && existsSync(report))
+      copyFileSync(report, join('__fixtures__', 'osv', 'report-vulnerable.json'));
+  });
+}
+
+type Row = [string, string, number, string, number];
+
+function rows(outcome: ScanOutcome): Row[] {
+  if (outcome.kind !== 'findings') throw new Error(`expected findings, got ${JSON.stringify(outcome)}`);
+  return outcome.detections.map((d) => [
+    d.ruleId,
+    d.location.path,
+    d.location.region?.startLine ?? 0,
+    d.severity ?? '',
+    d.securitySeverity ?? 0,
+  ]);
+}
+
+/** What the fixture repository's lockfiles and the database above must give, in report order. */
+const EXPECTED: Row[] = [
+  ['osv-scanner/MAL-2025-4242', 'package-lock.json', 17, 'critical', 10],
+  ['osv-scanner/GHSA-35jh-r3h4-6jhm', 'package-lock.json', 22, 'high', 7.2],
+  ['osv-scanner/GHSA-xvch-5gv4-984h', 'package-lock.json', 43, 'high', 8.1],
+  ['osv-scanner/GHSA-xvch-5gv4-984h', 'package-lock.json', 27, 'high', 8.1],
+  ['osv-scanner/GHSA-462w-v97r-4m45', 'requirements.txt', 5, 'high', 8],
+  ['osv-scanner/PYSEC-2018-28', 'requirements.txt', 3, 'low', 3],
+  ['osv-scanner/PYSEC-2019-133', 'requirements.txt', 6, 'medium', 5],
+];
+
+describe('osv-scanner adapter with the real osv-scanner, offline', () => {
+  let outcome: ScanOutcome;
+  beforeAll(async () => {
+    outcome = await scan('repo');
+  });
+
+  it('reports every vulnerable package at its lockfile line with a CVSS-derived severity', () => {
+    expect(rows(outcome).sort()).toEqual([...EXPECTED].sort());
+  });
+
+  it("ignores the repository's own osv-scanner.toml, which tries to silence lodash and minimist", () => {
+    expect(rows(outcome).map((row) => row[0])).toContain('osv-scanner/GHSA-35jh-r3h4-6jhm');
+  });
+
+  it('describes each advisory group as one rule', () => {
+    if (outcome.kind !== 'findings') throw new Error(`expected findings, got ${outcome.kind}`);
+    expect(outcome.tool).toEqual({
+      name: 'osv-scanner',
+      version: '2.5.1',
+      informationUri: 'https://google.github.io/osv-scanner/',
+    });
+    const rules = new Map(outcome.rules.map((rule) => [rule.id, rule]));
+    expect(rules.size).toBe(6);
+    expect(rules.get('osv-scanner/GHSA-35jh-r3h4-6jhm')).toMatchObject({
+      shortDescription: 'Command Injection in lodash',
+      cwe: ['CWE-77', 'CWE-94', 'CWE-1395', 'CWE-1035'],
+      tags: ['dependency', 'vulnerability', 'CVE-2021-23337'],
+    });
+    expect(rules.get('osv-scanner/GHSA-35jh-r3h4-6jhm')?.help).toContain(
+      'Upgrade lodash to 4.17.21 or later',
+    );
+    expect(rules.get('osv-scanner/MAL-2025-4242')).toMatchObject({
+      severity: 'critical',
+      cwe: ['CWE-506', 'CWE-1395', 'CWE-1035'],
+      tags: ['dependency', 'malicious-package'],
+    });
+    expect(rules.get('osv-scanner/PYSEC-2018-28')?.shortDescription).toBe(
+      'The Requests package before 2.20.0 for Python sends an HTTP Authorization header to an http URI upon receiving a same-hostname https-to-http redirect.',
+    );
+  });
+
+  it('says which package, version, advisory, aliases and fix in each message', () => {
+    if (outcome.kind !== 'findings') throw new Error(`expected findings, got ${outcome.kind}`);
+    const messages = outcome.detections.map((d) => d.message);
+    expect(messages).toContain(
+      'lodash@4.17.20 (npm) is affected by GHSA-35jh-r3h4-6jhm (CVE-2021-23337): Command Injection in lodash; fixed in 4.17.21',
+    );
+    expect(messages).toContain(
+      'minimist@0.0.8 (npm) is affected by GHSA-xvch-5gv4-984h (CVE-2021-44906): Prototype Pollution in minimist; fixed in 0.2.4, 1.2.6',
+    );
+    expect(messages).toContain(
+      'flatmap-stream@0.1.1 (npm) is affected by MAL-2025-4242: Malicious code in flatmap-stream (npm); no fixed version is known',
+    );
+    expect(outcome.notes).toEqual([]);
+  });
+
+  it('reads a database in the layout older osv-scanners and the documentation use, without writing to it', async () => {
+    const legacyDb = writeDb('osv-scanner', { npm: NPM_RECORDS, PyPI: PYPI_RECORDS });
+    const legacy = await scan('repo', { offlineDbPath: legacyDb });
+    expect(rows(legacy).sort()).toEqual([...EXPECTED].sort());
+    expect(existsSync(join(legacyDb, 'osv-scalibr'))).toBe(false);
+  });
+
+  it('needs that help: osv-scanner 2.5.1 itself does not read the older layout', async () => {
+    const legacyDb = writeDb('osv-scanner', { npm: NPM_RECORDS, PyPI: PYPI_RECORDS });
+    const { root } = copyFixture('repo');
+    const report = join(mkdtempSync(join(tmpdir(), 'vouch-osv-work-')), 'report.json');
+    const args = ['scan', 'source', '-r', '--format', 'json', '--output-file', report, '--offline'];
+    const result = await realPorts().processes.run({
+      command: osvScanner,
+      args: [...args, '--local-db-path', legacyDb, root],
+      timeoutMs: 120_000,
+    });
+    expect(result).toMatchObject({ kind: 'exited', exitCode: 127 });
+  });
+
+  it('reads a database split across both layouts', async () => {
+    const mixed = writeDb('osv-scanner', { PyPI: PYPI_RECORDS });
+    const npmOnly = writeDb('osv-scalibr', { npm: NPM_RECORDS });
+    cpSync(join(npmOnly, 'osv-scalibr'), join(mixed, 'osv-scalibr'), { recursive: true });
+    writeFileSync(join(mixed, 'osv-scalibr', 'README'), 'not an ecosystem\n');
+    expect(rows(await scan('repo', { offlineDbPath: mixed })).sort()).toEqual([...EXPECTED].sort());
+  });
+
+  it('gives unscored advisories the configured unknown severity', async () => {
+    const high = await scan('repo', { unknownSeverity: 'high' });
+    expect(
+      rows(high)
+        .find((row) => row[0] === 'osv-scanner/PYSEC-2018-28')
+        ?.slice(3),
+    ).toEqual(['high', 8]);
+  });
+
+  it('is skipped in a repository without lockfiles or manifests', async () => {
+    expect(await scan('no-lockfile')).toEqual({ kind: 'skipped', reason: 'no package sources found' });
+  });
+
+  it('fails, naming the cause, when the offline database lacks an ecosystem the repository uses', async () => {
+    const npmOnly = writeDb('osv-scalibr', { npm: NPM_RECORDS });
+    const failed = await scan('repo', { offlineDbPath: npmOnly });
+    if (failed.kind !== 'error') throw new Error(`expected an error, got ${failed.kind}`);
+    expect(failed.error.code).toBe('CRASHED');
+    expect(failed.error.exitCode).toBe(127);
+    expect(failed.error.message).toContain('has no all.zip for an ecosystem the repository uses');
+    expect(failed.error.stderrTail).toContain('no offline version of the OSV database is available');
+  });
+
+  it('is NOT_INSTALLED without an executable', async () => {
+    const missing = await scan('repo', {}, null);
+    if (missing.kind !== 'error') throw new Error(`expected an error, got ${missing.kind}`);
+    expect(missing.error.code).toBe('NOT_INSTALLED');
+  });
+});
+
+describe('osv-scanner arguments', () => {
+  it('scans the repository root online by default', () => {
+    const args = osvArgs({ reportPath: '/w/r.json', configPath: '/w/c.toml' });
+    expect(args.slice(0, 3)).toEqual(['scan', 'source', '--recursive']);
+    expect(args.at(-1)).toBe('.');
+    expect(args).toEqual(expect.arrayContaining(['--output-file', '/w/r.json', '--config', '/w/c.toml']));
+    expect(args.filter((arg) => arg.startsWith('--offline'))).toEqual([]);
+  });
+
+  it('goes offline, without resolving manifests through deps.dev, with a local database', () => {
+    const args = osvArgs({ reportPath: '/w/r.json', configPath: '/w/c.toml', localDbPath: '/db' });
+    expect(args).toEqual(expect.arrayContaining(['--offline', '--offline-vulnerabilities', '--no-resolve']));
+    expect(args[args.indexOf('--local-db-path') + 1]).toBe('/db');
+  });
+
+  it('uses a database as it is when the current layout has every ecosystem', () => {
+    expect(planLocalDb('/db', { current: ['PyPI', 'npm'], legacy: ['npm'] })).toEqual({ kind: 'as-is' });
+    expect(planLocalDb('/db', { current: [], legacy: [] })).toEqual({ kind: 'as-is' });
+  });
+
+  it('links what only the older layout has, preferring the current one', () => {
+    expect(planLocalDb('/db', { current: ['npm'], legacy: ['PyPI', 'npm'] })).toEqual({
+      kind: 'view',
+      links: [
+        { link: 'osv-scalibr/npm/all.zip', target: '/db/osv-scalibr/npm/all.zip' },
+        { link: 'osv-scalibr/PyPI/all.zip', target: '/db/osv-scanner/PyPI/all.zip' },
+      ],
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  chunkTargets,
+  MAX_TARGET_BYTES_PER_RUN,
+  semgrepArgs,
+  semgrepTargets,
+} from '../../../src/scanners/semgrep/args.js';
+
+describe('semgrepArgs', () => {
+  const args = semgrepArgs({
+    rulesDir: '/v/data/rules/semgrep',
+    reportPath: '/w/semgrep-0.json',
+    maxFileBytes: 3_000_000,
+    jobs: 2,
+    targets: ['app.py', '-rf.py'],
+  });
+  const valueOf = (flag: string): string | undefined => args[args.indexOf(flag) + 1];
+
+  it("runs Vouch's rules only and writes JSON to the report file, without phoning home", () => {
+    expect(args[0]).toBe('scan');
+    expect(valueOf('--config')).toBe('/v/data/rules/semgrep');
+    expect(args.filter((arg) => arg === '--config')).toHaveLength(1);
+    expect(valueOf('--json-output')).toBe('/w/semgrep-0.json');
+    expect(args).toEqual(expect.arrayContaining(['--metrics=off', '--disable-version-check', '--oss-only']));
+    expect(args).not.toContain('--error');
+  });
+
+  it('ignores inline nosemgrep comments and reports bare rule ids', () => {
+    expect(args).toContain('--disable-nosem');
+    expect(args).toContain('--no-rewrite-rule-ids');
+  });
+
+  it('passes the size limit in bytes, a per-file timeout and the job count', () => {
+    expect(valueOf('--max-target-bytes')).toBe('3000000');
+    expect(Number(valueOf('--timeout'))).toBeGreaterThan(0);
+    expect(valueOf('--jobs')).toBe('2');
+  });
+
+  it('puts the targets last, after `--`, so a file named like a flag stays a file', () => {
+    expect(args.slice(-3)).toEqual(['--', 'app.py', '-rf.py']);
+  });
+});
+
+describe('semgrepTargets', () => {
+  const files = [
+    'app.py',
+    'types.pyi',
+    'web/page.js',
+    'web/page.tsx',
+    'server/main.go',
+    'README.md',
+    'bin/deploy',
+    '.envrc',
+    'docs/archive.tar.gz',
+    'LEGACY.PY',
+  ];
+
+  it('keeps files with an ending of a rule language, and extensionless scripts', () => {
+    expect(semgrepTargets(files, new Set(['python']))).toEqual([
+      'app.py',
+      'types.pyi',
+      'bin/deploy',
+      '.envrc',
+      'LEGACY.PY',
+    ]);
+    expect(semgrepTargets(files, new Set(['javascript', 'typescript', 'go']))).toEqual([
+      'web/page.js',
+      'web/page.tsx',
+      'server/main.go',
+      'bin/deploy',
+      '.envrc',
+    ]);
+  });
+
+  it('keeps every file for a language it has no table entry for, or unknown languages', () => {
+    expect(semgrepTargets(files, new Set(['python', 'generic']))).toEqual(files);
+    expect(semgrepTargets(files, undefined)).toEqual(files);
+  });
+
+  it('matches Dockerfiles by name', () => {
+    expect(semgrepTargets(['Dockerfile', 'app.Dockerfile', 'x.py'], new Set(['dockerfile']))).toEqual([
+      'Dockerfile',
+      'app.Dockerfile',
+    ]);
+  });
+});
+
+describe('chunkTargets', () => {
+  it('keeps a typical repository in one run', () => {
+    const targets = Array.from({ length: 5000 }, (_, i) => `src/module_${i}/component_file_${i}.py`);
+    expect(chunkTargets(targets)).toEqual([targets]);
+  });
+
+  it('splits at the byte budget without losing or reordering a target', () => {
+    const targets = Array.from({ length: 10 }, (_, i) => `dir/file-${i}.py`); // 15 bytes + NUL each
+    const chunks = chunkTargets(targets, 64);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([4, 4, 2]);
+    expect(chunks.flat()).toEqual(targets);
+  });
+
+  it('counts UTF-8 bytes, and still runs a single path longer than the budget', () => {
+    expect(chunkTargets(['日本.py', 'a.py'], 10)).toEqual([['日本.py'], ['a.py']]);
+    expect(chunkTargets(['x'.repeat(100)], 10)).toEqual([['x'.repeat(100)]]);
+    expect(chunkTargets([])).toEqual([]);
+  });
+
+  it('stays well inside the smallest argument limit of the runners (macOS: 1 MiB)', () => {
+    expect(MAX_TARGET_BYTES_PER_RUN).toBeLessThanOrEqual(512 * 1024);
+  });
+});

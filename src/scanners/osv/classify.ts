@@ -1,0 +1,90 @@
+import type { ScannerErrorCode } from '../../core/errors.js';
+import type { ProcessResult } from '../../core/ports.js';
+import type { OsvReport } from './parse.js';
+
+export type ReportRead =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'invalid'; readonly message: string }
+  | { readonly kind: 'parsed'; readonly report: OsvReport };
+
+export type Classification =
+  | { readonly kind: 'clean'; readonly report: OsvReport }
+  | { readonly kind: 'findings'; readonly report: OsvReport }
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | { readonly kind: 'error'; readonly code: ScannerErrorCode; readonly message: string };
+
+/** osv-scanner's exit codes (cmd/osv-scanner/internal/cmd/run.go, 2.5.1). */
+export const EXIT = {
+  clean: 0,
+  vulnerabilities: 1,
+  error: 127,
+  noPackages: 128,
+  apiFailed: 129,
+  invalidConfig: 130,
+} as const;
+
+const EXIT_MESSAGES: Readonly<Record<number, string>> = {
+  [EXIT.error]: 'osv-scanner reported an error (exit code 127); its stderr says which',
+  [EXIT.apiFailed]:
+    'osv-scanner could not query the OSV API (exit code 129); check network access or use an offline database',
+  [EXIT.invalidConfig]: 'osv-scanner rejected its configuration (exit code 130)',
+};
+
+/**
+ * Exit code and report together decide; neither is trusted alone. "Reportable" vulnerabilities are the
+ * groups osv-scanner did not mark uncalled or unimportant, the ones its exit code counts.
+ *
+ * | process               | report                          | outcome                              |
+ * |-----------------------|---------------------------------|--------------------------------------|
+ * | not found             | -                               | error NOT_INSTALLED                  |
+ * | could not spawn       | -                               | error SPAWN_FAILED                   |
+ * | timed out             | -                               | error TIMEOUT                        |
+ * | exit 128              | - (it writes none)              | skipped "no package sources found"   |
+ * | exit 0                | parsed, no reportable vulns     | clean                                |
+ * | exit 0                | parsed, reportable vulns        | error BAD_OUTPUT                     |
+ * | exit 1                | parsed, reportable vulns        | findings                             |
+ * | exit 1                | parsed, no reportable vulns     | error BAD_OUTPUT                     |
+ * | exit 0 or 1           | missing or invalid              | error BAD_OUTPUT                     |
+ * | exit 127, 129, 130    | -                               | error CRASHED (with what it means)   |
+ * | any other exit/signal | -                               | error CRASHED                        |
+ */
+export function classifyOsv(result: ProcessResult, report: ReportRead): Classification {
+  switch (result.kind) {
+    case 'spawn-error':
+      return result.errorCode === 'ENOENT'
+        ? {
+            kind: 'error',
+            code: 'NOT_INSTALLED',
+            message: 'osv-scanner executable not found; run `vouch setup`',
+          }
+        : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start osv-scanner (${result.message})` };
+    case 'timeout':
+      return {
+        kind: 'error',
+        code: 'TIMEOUT',
+        message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
+      };
+    case 'exited':
+      return classifyExit(result.exitCode, result.signal, report);
+  }
+}
+
+function classifyExit(exitCode: number | null, signal: string | null, report: ReportRead): Classification {
+  if (exitCode === EXIT.noPackages) return { kind: 'skipped', reason: 'no package sources found' };
+  if (exitCode !== EXIT.clean && exitCode !== EXIT.vulnerabilities) {
+    const how = signal ? `osv-scanner was killed by ${signal}` : `osv-scanner exited with code ${exitCode}`;
+    return { kind: 'error', code: 'CRASHED', message: (exitCode !== null && EXIT_MESSAGES[exitCode]) || how };
+  }
+  if (report.kind === 'missing')
+    return { kind: 'error', code: 'BAD_OUTPUT', message: 'osv-scanner wrote no report' };
+  if (report.kind === 'invalid')
+    return { kind: 'error', code: 'BAD_OUTPUT', message: `unreadable osv-scanner report: ${report.message}` };
+  const count = report.report.vulnerable.length;
+  if (exitCode === EXIT.clean && count === 0) return { kind: 'clean', report: report.report };
+  if (exitCode === EXIT.vulnerabilities && count > 0) return { kind: 'findings', report: report.report };
+  return {
+    kind: 'error',
+    code: 'BAD_OUTPUT',
+    message: `osv-scanner exit code ${exitCode} contradicts its report (${count} vulnerable package(s))`,
+  };
+}
