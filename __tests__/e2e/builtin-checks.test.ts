@@ -47,7 +47,9 @@ function vouch(args: string[]): Promise<{ status: number | null; stdout: string 
     });
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.on('close', (status) => resolve({ status, stdout }));
+    child.on('close', (status) => {
+      resolve({ status, stdout });
+    });
   });
 }
 
