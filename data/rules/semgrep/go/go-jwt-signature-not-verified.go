@@ -33,3 +33,10 @@ func IssueSigned() (string, error) {
 	t := jwt.NewWithClaims(jwt.SigningMethodHS256, jwt.MapClaims{"sub": "1"})
 	return t.SignedString([]byte(os.Getenv("JWT_SECRET")))
 }
+
+func VerifyWithClaims(tokenString string, key []byte) error {
+	claims := jwt.MapClaims{}
+	// ok: go-jwt-signature-not-verified
+	_, err := jwt.ParseWithClaims(tokenString, claims, func(t *jwt.Token) (interface{}, error) { return key, nil }, jwt.WithValidMethods([]string{"HS256"}))
+	return err
+}

@@ -20,3 +20,9 @@ func Generate() {
 	k5, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	_, _, _, _, _ = k1, k2, k3, k4, k5
 }
+
+func Legacy() {
+	// ruleid: go-rsa-weak-key-size
+	k, _ := rsa.GenerateKey(rand.Reader, 1536)
+	_ = k
+}

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"os"
+	"strings"
 	"text/template"
 )
 
@@ -23,4 +25,19 @@ func (s *Server) Index(w http.ResponseWriter, r *http.Request) {
 func WriteConfig() {
 	// ok: go-text-template-http-response
 	page.Execute(os.Stdout, map[string]string{"Name": "cli"})
+}
+
+func Render(w http.ResponseWriter, r *http.Request) {
+	var buf bytes.Buffer
+	// ok: go-text-template-http-response
+	page.Execute(&buf, nil)
+	// ruleid: go-text-template-http-response
+	page.ExecuteTemplate(w, "page", r.URL.Query())
+}
+
+func Email(to string) string {
+	var sb strings.Builder
+	// ok: go-text-template-http-response
+	page.Execute(&sb, map[string]string{"Name": to})
+	return sb.String()
 }

@@ -27,3 +27,11 @@ func Secure(pool *x509.CertPool) *http.Client {
 	cfg.InsecureSkipVerify = false
 	return &http.Client{Transport: tr}
 }
+
+func Server(cert tls.Certificate) *tls.Config {
+	// ruleid: go-tls-insecure-skip-verify
+	c := tls.Config{Certificates: []tls.Certificate{cert}, InsecureSkipVerify: true}
+	// ok: go-tls-insecure-skip-verify
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS13}
+	_ = c
+}

@@ -16,6 +16,15 @@ INSTALLED_APPS = [
 
 ROOT_URLCONF = "mysite.urls"
 
+if os.environ.get("LOCAL_DEV"):
+    # ok: python-django-debug-true
+    DEBUG = True
+
+# ruleid: python-django-debug-true
+DEBUG = True
+
+# ruleid: python-django-debug-true
+DEBUG = True
 # ok: python-django-debug-true
 TEMPLATE_DEBUG = True
 # ok: python-django-debug-true

@@ -28,3 +28,8 @@ def safe(user_id, token):
     # ok: python-jwt-hardcoded-secret
     c = jwt.decode(token, os.environ["JWT_SECRET"], algorithms=["HS256"])
     return t, c
+
+
+def safe_settings(user_id, settings):
+    # ok: python-jwt-hardcoded-secret
+    return jwt.encode({"sub": user_id}, settings.JWT_SECRET, algorithm="HS256")

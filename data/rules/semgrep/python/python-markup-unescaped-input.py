@@ -35,4 +35,8 @@ def safe(label, name):
     d = Markup("<hr>")
     # ok: python-markup-unescaped-input
     e = Markup(escape(name))
-    return a, b, c, d, e
+    joined = " ".join(f'{escape(k)}="{escape(v)}"' for k, v in label.items())
+    joined = " " + joined
+    # ok: python-markup-unescaped-input
+    f = Markup(joined)
+    return a, b, c, d, e, f

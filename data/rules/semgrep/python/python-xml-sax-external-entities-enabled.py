@@ -12,3 +12,5 @@ parser.setFeature(feature_external_ges, False)
 parser.setFeature(feature_namespaces, True)
 # ok: python-xml-sax-external-entities-enabled
 parser.setFeature(feature_external_pes, False)
+# ruleid: python-xml-sax-external-entities-enabled
+parser.setFeature(feature_external_pes, 1)

@@ -37,3 +37,15 @@ def ruamel_style(text):
     yaml = YAML(typ="safe")
     # ok: python-yaml-unsafe-load
     return yaml.load(text)
+
+
+class SafeOrderedLoader(yaml.SafeLoader):
+    pass
+
+
+def custom_loader(stream):
+    # ok: python-yaml-unsafe-load
+    a = yaml.load(stream, SafeOrderedLoader)
+    # ok: python-yaml-unsafe-load
+    b = yaml.load(stream, Loader=SafeOrderedLoader)
+    return a, b
