@@ -11,6 +11,7 @@ describe('parseCli', () => {
       outDir: 'vouch-results',
       format: 'text',
       cacheDir: undefined,
+      sign: 'none',
     });
     expect(
       parseCli(['scan', 'repo', '--policy', 'strict', '--out', 'o', '--format', 'json', '--cache-dir', 'c']),
@@ -21,6 +22,19 @@ describe('parseCli', () => {
       outDir: 'o',
       format: 'json',
       cacheDir: 'c',
+      sign: 'none',
+    });
+  });
+
+  it('reads verify with its checks', () => {
+    expect(
+      parseCli(['verify', 'b.json', '--key', 'k.pem', '--commit', 'a'.repeat(40), '--policy', 'p.yml']),
+    ).toMatchObject({
+      kind: 'verify',
+      bundle: 'b.json',
+      key: 'k.pem',
+      commit: 'a'.repeat(40),
+      policy: 'p.yml',
     });
   });
 
@@ -39,6 +53,10 @@ describe('parseCli', () => {
     [['scan', '--polcy', 'x'], /Unknown option '--polcy'/],
     [['policy', 'check', 'x'], /expected: vouch policy validate FILE/],
     [['setup', 'extra'], /setup takes no arguments/],
+    [['scan', '--sign', 'maybe'], /--sign must be none, unsigned or key/],
+    [['scan', '--sign', 'key'], /--sign key needs --signing-key FILE/],
+    [['verify'], /expected: vouch verify BUNDLE/],
+    [['scan', '--base=--output=/tmp/x'], /--base must be a commit or ref name/],
   ])('rejects %j with a clear message', (argv, message) => {
     expect(() => parseCli(argv)).toThrow(ConfigError);
     expect(() => parseCli(argv)).toThrow(message);

@@ -44,6 +44,7 @@ async function gate(adapters: ScannerAdapter[], policyText = 'version: 1\n') {
     vouchVersion: '0.0.0-test',
     ports: realPorts(),
     evaluation: { today: '2026-11-21', newOnly: false },
+    repository: { name: 'fixture' },
   });
 }
 
@@ -87,6 +88,7 @@ describe('runGate', () => {
       vouchVersion: '0',
       ports: realPorts(),
       evaluation: { today: '2026-11-21', newOnly: false },
+      repository: { name: 'fixture' },
     });
     expect(moved.findings[0]?.fingerprint).toBe(first.findings[0]?.fingerprint);
     const other = await gate([adapter('fake', () => Promise.resolve(found('src/a.js', 1)))]);

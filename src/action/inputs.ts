@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import type { RepositoryInfo } from '../core/sbom-output.js';
 
 /** Everything the action is told, read once and checked. */
 export interface ActionSettings {
@@ -16,7 +17,17 @@ export interface ActionSettings {
   readonly base?: string;
   /** Other tools' SARIF files (paths or globs, one per line or comma-separated). */
   readonly sarif: readonly string[];
+  readonly signing: SigningChoice;
+  /** Build outputs the decision attestation names (globs relative to the workspace). */
+  readonly subjects: readonly string[];
+  readonly repository: RepositoryInfo;
+  readonly verifierId: string;
 }
+
+export type SigningChoice =
+  | { readonly mode: 'none' | 'unsigned' | 'keyless' }
+  | { readonly mode: 'key'; readonly privateKeyPem: string }
+  | { readonly mode: 'auto' };
 
 function booleanInput(name: string, fallback: boolean): boolean {
   const raw = core.getInput(name).trim().toLowerCase();
@@ -34,6 +45,48 @@ function requiredEnv(env: NodeJS.ProcessEnv, name: string): string {
       `${name} is not set; Vouch must run as a step of a GitHub Actions job`,
     );
   return value;
+}
+
+function listInput(name: string): string[] {
+  return core
+    .getMultilineInput(name)
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+const SIGNING_MODES = ['auto', 'keyless', 'key', 'unsigned', 'none'] as const;
+
+/** keyless needs `id-token: write`; key needs a PEM from a secret; auto picks keyless when a token can be had. */
+function signingInput(env: NodeJS.ProcessEnv): SigningChoice {
+  const mode = core.getInput('attestation-signing').trim() || 'auto';
+  if (!(SIGNING_MODES as readonly string[]).includes(mode)) {
+    throw new ConfigError(
+      'INVALID_INPUT',
+      `input "attestation-signing" must be one of ${SIGNING_MODES.join(', ')}, got "${mode}"`,
+    );
+  }
+  if (mode === 'key') {
+    const privateKeyPem = core.getInput('signing-key');
+    if (!privateKeyPem.includes('PRIVATE KEY')) {
+      throw new ConfigError(
+        'INVALID_INPUT',
+        'attestation-signing is key but input "signing-key" holds no PEM private key',
+      );
+    }
+    core.setSecret(privateKeyPem);
+    return { mode: 'key', privateKeyPem };
+  }
+  if (mode === 'auto') return { mode: env.ACTIONS_ID_TOKEN_REQUEST_URL ? 'keyless' : 'unsigned' };
+  return { mode } as SigningChoice;
+}
+
+/** The repository at the commit being judged: a pull request's head, else the pushed commit. */
+function repositoryInfo(env: NodeJS.ProcessEnv, headSha: string | undefined): RepositoryInfo {
+  const name = env.GITHUB_REPOSITORY ?? 'repository';
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const commit = headSha ?? env.GITHUB_SHA;
+  return { name, uri: `${server}/${name}`, ...(commit && /^[0-9a-f]{40}$/.test(commit) ? { commit } : {}) };
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
@@ -61,6 +114,19 @@ function baseCommit(env: NodeJS.ProcessEnv): string | undefined {
   return sha;
 }
 
+function headCommit(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.GITHUB_EVENT_PATH || !PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '')) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      pull_request?: { head?: { sha?: unknown } };
+    };
+    const sha = event.pull_request?.head?.sha;
+    return typeof sha === 'string' ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The workspace comes from GITHUB_WORKSPACE, never from the action's own directory. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
   const workspace = resolve(requiredEnv(env, 'GITHUB_WORKSPACE'));
@@ -82,10 +148,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     installScanners: booleanInput('install-scanners', true),
     annotations: booleanInput('annotations', true),
     base: baseCommit(env),
-    sarif: core
-      .getMultilineInput('sarif')
-      .flatMap((line) => line.split(','))
-      .map((pattern) => pattern.trim())
-      .filter((pattern) => pattern !== ''),
+    sarif: listInput('sarif'),
+    signing: signingInput(env),
+    subjects: listInput('subjects'),
+    repository: repositoryInfo(env, headCommit(env)),
+    verifierId: env.GITHUB_ACTION_REPOSITORY
+      ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF ?? 'unknown'}`
+      : 'urn:vouch:action',
   };
 }

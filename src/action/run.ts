@@ -6,9 +6,25 @@ import { NodeProcessRunner } from '../core/node-process-runner.js';
 import { progressLine } from '../core/progress-line.js';
 import { scanRepository } from '../core/scan.js';
 import { annotate } from './annotations.js';
-import { readSettings } from './inputs.js';
+import { readSettings, type SigningChoice } from './inputs.js';
+import type { SigningConfig } from '../supplychain/sign.js';
 import { actionsLogger } from './logger.js';
 import { writeSummary } from './summary.js';
+
+/** The action's signing choice → the signer configuration; keyless asks the runner for an OIDC token. */
+function signingConfig(choice: SigningChoice): SigningConfig | undefined {
+  switch (choice.mode) {
+    case 'none':
+      return undefined;
+    case 'key':
+      return { mode: 'key', privateKeyPem: choice.privateKeyPem };
+    case 'keyless':
+      return { mode: 'keyless', identityToken: () => core.getIDToken('sigstore') };
+    case 'unsigned':
+    case 'auto':
+      return { mode: 'unsigned' };
+  }
+}
 
 export interface ActionContext {
   readonly vouchRoot: string;
@@ -27,6 +43,10 @@ export async function runAction(context: ActionContext): Promise<void> {
       install: settings.installScanners,
       base: settings.base,
       sarif: settings.sarif,
+      repository: settings.repository,
+      signing: signingConfig(settings.signing),
+      subjects: settings.subjects,
+      verifierId: settings.verifierId,
       vouchRoot: context.vouchRoot,
       vouchVersion: context.vouchVersion,
       ports: {
@@ -44,6 +64,12 @@ export async function runAction(context: ActionContext): Promise<void> {
     core.setOutput('decision', decision.status);
     core.setOutput('sarif-file', result.outputs.sarifFile);
     core.setOutput('results-file', result.outputs.resultsFile);
+    core.setOutput('sbom-file', result.outputs.sbomFile);
+    core.setOutput('attestation-file', result.outputs.attestationFile ?? '');
+    core.setOutput('sbom-attestation-file', result.outputs.sbomAttestationFile ?? '');
+    for (const problem of result.outputs.lockfileProblems) {
+      core.warning(`SBOM: ${problem.message}`, { file: problem.path, startLine: problem.line });
+    }
     core.setOutput('findings-total', decision.counts.total);
     core.setOutput('findings-blocking', decision.counts.blocking);
     if (settings.annotations) annotate(decision);

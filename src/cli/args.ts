@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.js';
+import type { VerifyArgs } from './verify.js';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -19,11 +20,19 @@ export type CliCommand =
       readonly base?: string;
       /** Other tools' SARIF files to judge too. */
       readonly sarif?: readonly string[];
-    };
+      /** none (default): no attestations; unsigned; key (with signingKey, a PEM file). */
+      readonly sign: 'none' | 'unsigned' | 'key';
+      readonly signingKey?: string;
+      readonly subjects?: readonly string[];
+    }
+  | ({ readonly kind: 'verify' } & VerifyArgs);
 
 export const USAGE = `Usage:
   vouch scan [dir] [--policy default|strict|audit|FILE] [--out DIR] [--format text|json] [--base REF]
              [--sarif FILE_OR_GLOB]... [--cache-dir DIR]
+             [--sign none|unsigned|key] [--signing-key PEM_FILE] [--subject FILE_OR_GLOB]...
+  vouch verify BUNDLE [--key PEM | --certificate-identity ID --certificate-oidc-issuer URL]
+               [--subject FILE | --commit SHA] [--policy FILE]
   vouch setup [--cache-dir DIR]       install the pinned scanners
   vouch policy validate FILE          check a policy file against the schema
   vouch --version | --help
@@ -36,6 +45,13 @@ const OPTIONS = {
   format: { type: 'string' },
   'cache-dir': { type: 'string' },
   base: { type: 'string' },
+  sign: { type: 'string' },
+  'signing-key': { type: 'string' },
+  subject: { type: 'string', multiple: true },
+  key: { type: 'string' },
+  'certificate-identity': { type: 'string' },
+  'certificate-oidc-issuer': { type: 'string' },
+  commit: { type: 'string' },
   sarif: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -60,7 +76,11 @@ export function parseCli(argv: readonly string[]): CliCommand {
         ...scanCommand(rest, values.policy, values.out, values.format, cacheDir),
         ...baseOption(values.base),
         ...(values.sarif ? { sarif: values.sarif } : {}),
+        ...signOptions(values.sign, values['signing-key']),
+        ...(values.subject ? { subjects: values.subject } : {}),
       };
+    case 'verify':
+      return verifyCommand(rest, values);
     case 'setup':
       expectNoMore('setup', rest);
       return { kind: 'setup', cacheDir };
@@ -79,7 +99,7 @@ function scanCommand(
   out: string | undefined,
   format: string | undefined,
   cacheDir: string | undefined,
-): CliCommand {
+): Omit<Extract<CliCommand, { kind: 'scan' }>, 'sign'> {
   if (rest.length > 1)
     throw new ConfigError('INVALID_ARGUMENT', `scan takes one directory, got: ${rest.join(' ')}`);
   if (format !== undefined && format !== 'text' && format !== 'json') {
@@ -93,6 +113,37 @@ function scanCommand(
     outDir: out ?? 'vouch-results',
     format: format ?? 'text',
     cacheDir,
+  };
+}
+
+function signOptions(
+  sign: string | undefined,
+  signingKey: string | undefined,
+): { sign: 'none' | 'unsigned' | 'key'; signingKey?: string } {
+  const mode = sign ?? 'none';
+  if (mode !== 'none' && mode !== 'unsigned' && mode !== 'key') {
+    throw new ConfigError('INVALID_ARGUMENT', `--sign must be none, unsigned or key, got "${mode}"`);
+  }
+  if (mode === 'key' && !signingKey)
+    throw new ConfigError('INVALID_ARGUMENT', '--sign key needs --signing-key FILE');
+  return { sign: mode, ...(signingKey ? { signingKey } : {}) };
+}
+
+function verifyCommand(rest: string[], values: Record<string, unknown>): CliCommand {
+  const [bundle, ...extra] = rest;
+  if (bundle === undefined || extra.length > 0)
+    throw new ConfigError('INVALID_ARGUMENT', `expected: vouch verify BUNDLE [options]\n\n${USAGE}`);
+  const text = (name: string): string | undefined =>
+    typeof values[name] === 'string' ? values[name] : undefined;
+  return {
+    kind: 'verify',
+    bundle,
+    key: text('key'),
+    certificateIdentity: text('certificate-identity'),
+    certificateOidcIssuer: text('certificate-oidc-issuer'),
+    subject: (values.subject as string[] | undefined)?.[0],
+    commit: text('commit'),
+    policy: text('policy'),
   };
 }
 

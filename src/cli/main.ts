@@ -1,7 +1,9 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exitCodeFor } from '../core/decision.js';
-import { describeError, VouchError } from '../core/errors.js';
+import { ConfigError, describeError, VouchError } from '../core/errors.js';
+import type { SigningConfig } from '../supplychain/sign.js';
+import { runVerify } from './verify.js';
 import { ensureTool } from '../core/install.js';
 import type { Ports } from '../core/ports.js';
 import { scanRepository } from '../core/scan.js';
@@ -52,6 +54,8 @@ async function execute(command: CliCommand, io: CliIo): Promise<number> {
       return 0;
     case 'scan':
       return scan(command, io);
+    case 'verify':
+      return runVerify(command, io);
   }
 }
 
@@ -63,6 +67,22 @@ async function setup(cacheDir: string, io: CliIo): Promise<number> {
   return 0;
 }
 
+async function signingFor(
+  command: Extract<CliCommand, { kind: 'scan' }>,
+  io: CliIo,
+): Promise<SigningConfig | undefined> {
+  if (command.sign === 'none') return undefined;
+  if (command.sign === 'unsigned') return { mode: 'unsigned' };
+  const path = resolve(io.cwd, command.signingKey ?? '');
+  try {
+    return { mode: 'key', privateKeyPem: (await io.ports.fs.readFile(path)).toString('utf8') };
+  } catch (cause) {
+    throw new ConfigError('INVALID_ARGUMENT', `--signing-key ${command.signingKey ?? ''}: cannot be read`, {
+      cause,
+    });
+  }
+}
+
 async function scan(command: Extract<CliCommand, { kind: 'scan' }>, io: CliIo): Promise<number> {
   const result = await scanRepository({
     root: resolve(io.cwd, command.dir),
@@ -72,6 +92,8 @@ async function scan(command: Extract<CliCommand, { kind: 'scan' }>, io: CliIo): 
     install: false,
     base: command.base,
     sarif: command.sarif,
+    signing: await signingFor(command, io),
+    subjects: command.subjects,
     vouchRoot: io.vouchRoot,
     vouchVersion: io.vouchVersion,
     ports: io.ports,

@@ -2,6 +2,10 @@ import { isAbsolute, join } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { applyLimits } from '../sarif/limits.js';
 import { EXPIRED_SUPPRESSION_RULE, POLICY_TOOL } from '../policy/expired.js';
+import type { LockfileProblem } from '../supplychain/component.js';
+import { LOCKFILE_PARSERS } from '../supplychain/lockfiles/index.js';
+import { writeAttestations } from './attest-output.js';
+import { writeSbom } from './sbom-output.js';
 import { renderSarif, type ResultAnnotation } from '../sarif/render.js';
 import type { Decision } from './decision.js';
 import type { Discovery } from './discover.js';
@@ -11,6 +15,12 @@ import type { GateRequest, ScannerRun } from './pipeline.js';
 export interface EmittedOutputs {
   readonly sarifFile: string;
   readonly resultsFile: string;
+  readonly sbomFile: string;
+  /** The signed (or, when asked, unsigned) decision attestation; absent when attestations are off. */
+  readonly attestationFile?: string;
+  readonly sbomAttestationFile?: string;
+  /** Lockfiles that could not be read, with file and line: reported, never fatal to the SBOM. */
+  readonly lockfileProblems: readonly LockfileProblem[];
   /** What had to be trimmed to fit GitHub's limits. */
   readonly sarifNotes: readonly string[];
 }
@@ -51,8 +61,38 @@ export async function emitOutputs(input: EmitInput): Promise<EmittedOutputs> {
   const sarifFile = join(request.outDir, SARIF_FILE);
   const resultsFile = join(request.outDir, RESULTS_FILE);
   await fs.writeFile(sarifFile, `${JSON.stringify(limited.log, null, 2)}\n`);
-  await fs.writeFile(resultsFile, `${JSON.stringify(resultsRecord(input), null, 2)}\n`);
-  return { sarifFile, resultsFile, sarifNotes: limited.notes };
+  const sbom = await writeSbom({
+    root: request.root,
+    outDir: request.outDir,
+    discovery: input.discovery,
+    findings: input.findings,
+    repository: request.repository,
+    vouchVersion: request.vouchVersion,
+    parsers: LOCKFILE_PARSERS,
+    ports: request.ports,
+  });
+  const attestations = request.attestation
+    ? await writeAttestations({
+        ...request.attestation,
+        outDir: request.outDir,
+        sarifFile,
+        sbomFile: sbom.sbomFile,
+        decision: input.decision,
+        policy: request.policy,
+        repository: request.repository,
+        ports: request.ports,
+      })
+    : undefined;
+  const outputs: EmittedOutputs = {
+    sarifFile,
+    resultsFile,
+    sbomFile: sbom.sbomFile,
+    ...attestations,
+    lockfileProblems: sbom.problems,
+    sarifNotes: limited.notes,
+  };
+  await fs.writeFile(resultsFile, `${JSON.stringify(resultsRecord(input, outputs), null, 2)}\n`);
+  return outputs;
 }
 
 /** SARIF URIs must be repository-relative; a policy kept outside the repository has no place there. */
@@ -75,7 +115,7 @@ function annotations(
   };
 }
 
-function resultsRecord(input: EmitInput): unknown {
+function resultsRecord(input: EmitInput, outputs: EmittedOutputs): unknown {
   const { decision } = input;
   return {
     vouchVersion: input.request.vouchVersion,
@@ -105,6 +145,12 @@ function resultsRecord(input: EmitInput): unknown {
         : {}),
     })),
     skipped: input.discovery.skipped,
+    lockfileProblems: outputs.lockfileProblems,
+    outputs: {
+      sbomFile: outputs.sbomFile,
+      attestationFile: outputs.attestationFile,
+      sbomAttestationFile: outputs.sbomAttestationFile,
+    },
     findings: decision.verdicts.map(({ finding, verdict, isNew, reasons }) => ({
       ...finding,
       verdict,

@@ -12,6 +12,8 @@ import { discover, type Discovery } from './discover.js';
 import { emitOutputs, type EmittedOutputs } from './emit.js';
 import { ScannerError, toError } from './errors.js';
 import type { Ports } from './ports.js';
+import type { RepositoryInfo } from './sbom-output.js';
+import type { Signer } from '../supplychain/sign.js';
 
 export type ProgressEvent =
   | { readonly kind: 'discovered'; readonly files: number; readonly skipped: number }
@@ -38,6 +40,14 @@ export interface GateRequest {
   readonly evaluation: EvaluationContext;
   /** Facts about how the policy was chosen, carried into the decision. */
   readonly policyNotes?: readonly string[];
+  /** The repository at its commit: the SBOM's root component and the attestations' subject. */
+  readonly repository: RepositoryInfo;
+  /** Sign and write attestations; absent: none are written. */
+  readonly attestation?: {
+    readonly signer: Signer;
+    readonly subjectFiles: readonly string[];
+    readonly verifierId: string;
+  };
   readonly onProgress?: (event: ProgressEvent) => void;
 }
 

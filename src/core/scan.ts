@@ -9,6 +9,9 @@ import { ensureTool, locateTool } from './install.js';
 import { runGate, type GateResult, type ProgressEvent } from './pipeline.js';
 import type { Ports } from './ports.js';
 import { toolPin } from './tools.js';
+import { defaultRepository, type RepositoryInfo } from './sbom-output.js';
+import { resolveSubjects } from './subjects.js';
+import { createSigner, type SigningConfig } from '../supplychain/sign.js';
 
 export interface ScanRequest {
   /** Repository to scan; made absolute here. */
@@ -25,6 +28,14 @@ export interface ScanRequest {
   readonly base?: string;
   /** Other tools' SARIF files (paths or globs) judged with the same policy. */
   readonly sarif?: readonly string[];
+  /** The repository at its commit; by default the scanned directory's name. */
+  readonly repository?: RepositoryInfo;
+  /** How to sign attestations; absent: no attestations are written. */
+  readonly signing?: SigningConfig;
+  /** Build outputs (paths or globs relative to the scanned directory) the decision attestation names. */
+  readonly subjects?: readonly string[];
+  /** The attestation's verifier id; by default `urn:vouch:cli:<version>`. */
+  readonly verifierId?: string;
   readonly ports: Ports;
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -75,6 +86,14 @@ export async function scanRepository(request: ScanRequest): Promise<GateResult> 
     vouchVersion: request.vouchVersion,
     ports: request.ports,
     evaluation: evaluation.context,
+    repository: request.repository ?? defaultRepository(root),
+    attestation: request.signing
+      ? {
+          signer: createSigner(request.signing),
+          subjectFiles: await resolveSubjects(request.subjects ?? [], root),
+          verifierId: request.verifierId ?? `urn:vouch:cli:${request.vouchVersion}`,
+        }
+      : undefined,
     policyNotes: [...effective.notes, ...evaluation.notes],
     onProgress: request.onProgress,
   });
