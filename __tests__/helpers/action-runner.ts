@@ -35,6 +35,7 @@ export function runAction(
   workspace: string,
   inputs: Record<string, string>,
   event: ActionEvent = PUSH,
+  extraEnv: Record<string, string> = {},
 ): ActionRun {
   const runnerDir = mkdtempSync(join(tmpdir(), 'vouch-runner-'));
   const outputFile = join(runnerDir, 'output');
@@ -56,6 +57,7 @@ export function runAction(
     // The action looks in <tool cache>/vouch, where `vouch setup` put the pinned scanners.
     RUNNER_TOOL_CACHE: dirname(DEFAULT_CACHE_DIR),
   };
+  Object.assign(env, extraEnv);
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const child = spawnSync(process.execPath, ['dist/index.js'], { env, encoding: 'utf8', timeout: 300_000 });
   const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
