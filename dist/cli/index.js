@@ -62842,8 +62842,8 @@ function owaspLines(result) {
     if (rows.length === 0)
         return [];
     return [
-        'OWASP Top 10 2025           total  blocking  new  suppressed',
-        ...rows.map((r) => `  ${`${r.category} ${r.title}`.slice(0, 26).padEnd(26)}${String(r.total).padStart(5)}${String(r.blocking).padStart(10)}${String(r.new).padStart(5)}${String(r.suppressed).padStart(12)}`),
+        'OWASP Top 10 2025                              total  blocking  new  suppressed',
+        ...rows.map((r) => `  ${`${r.category} ${r.title}`.slice(0, 45).padEnd(45)}${String(r.total).padStart(5)}${String(r.blocking).padStart(10)}${String(r.new).padStart(5)}${String(r.suppressed).padStart(12)}`),
     ];
 }
 /** The final human summary: decision, scanner problems, policy notes, reasons, counts, OWASP table, outputs. */

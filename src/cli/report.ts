@@ -12,10 +12,10 @@ function owaspLines(result: GateResult): string[] {
   const rows = owaspTable(result.decision, '2025');
   if (rows.length === 0) return [];
   return [
-    'OWASP Top 10 2025           total  blocking  new  suppressed',
+    'OWASP Top 10 2025                              total  blocking  new  suppressed',
     ...rows.map(
       (r) =>
-        `  ${`${r.category} ${r.title}`.slice(0, 26).padEnd(26)}${String(r.total).padStart(5)}${String(r.blocking).padStart(10)}${String(r.new).padStart(5)}${String(r.suppressed).padStart(12)}`,
+        `  ${`${r.category} ${r.title}`.slice(0, 45).padEnd(45)}${String(r.total).padStart(5)}${String(r.blocking).padStart(10)}${String(r.new).padStart(5)}${String(r.suppressed).padStart(12)}`,
     ),
   ];
 }
