@@ -180,3 +180,20 @@ describe('vouch scan with several scanners seeing one secret', () => {
     expect(run.stdout).not.toContain(keyId);
   });
 });
+
+describe('vouch policy validate', () => {
+  it('accepts a valid policy and points at the field and line of an invalid one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vouch-validate-'));
+    writeFileSync(join(dir, 'good.yml'), 'version: 1\nthresholds:\n  - owasp: A05:2025\n    max: 0\n');
+    writeFileSync(
+      join(dir, 'bad.yml'),
+      'version: 1\nsuppressions:\n  - rule: semgrep/x\n    owner: me\n    expires: 2027-01-01\n',
+    );
+    const good = vouch(['policy', 'validate', join(dir, 'good.yml')]);
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('good.yml: valid');
+    const bad = vouch(['policy', 'validate', join(dir, 'bad.yml')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.yml:3: \/suppressions\/0: must have required property 'reason'/);
+  });
+});
