@@ -40,6 +40,19 @@ export function generateRepository(dir, { files, seed }) {
   return { files: plan.length + changed.added, changedFiles: changed.modified + changed.added };
 }
 
+/** A handful of files, one per scanner's kind of input: enough to load every scanner, fast to scan. */
+export function generateWarmup(dir) {
+  const rng = createRandom('warm-up');
+  const files = [
+    { path: 'app/main.py', text: content.pythonModule(rng, { weakness: true, secret: false }) },
+    { path: 'web/index.js', text: content.jsModule(rng, { weakness: true, secret: false, typed: false }) },
+    { path: 'infra/main.tf', text: content.terraformFile(rng, { index: 0, weakness: true }) },
+    { path: '.github/workflows/ci.yml', text: content.workflow(rng, { index: 0, weakness: true }) },
+    { path: 'requirements.txt', text: content.requirementsTxt(rng) },
+  ];
+  for (const file of files) writeFile(dir, file);
+}
+
 function planFiles(rng, total) {
   const fixed = [
     ...fixedFiles(rng),

@@ -61,6 +61,7 @@ export function summarizeRepository(repo) {
     scannerResults: med(runs, (run) => run.concurrent.results),
     prMs: med(runs, (run) => run.pr.wallMs),
     prRatio: med(runs, (run) => run.pr.wallMs / run.vouch.wallMs),
+    prCpuRatio: med(runs, (run) => run.pr.cpuMs / run.vouch.cpuMs),
     prBlocking: med(runs, (run) => run.pr.blocking),
     prPreExisting: med(runs, (run) => run.pr.preExisting),
     phases: {
@@ -136,6 +137,7 @@ export function phaseTable(summaries) {
     'CPU vouch/alone',
     'tree RSS MB (alone / vouch)',
     'PR start→discovered s',
+    'PR CPU/full',
   ];
   const rows = summaries.map((s) => [
     s.name,
@@ -147,6 +149,7 @@ export function phaseTable(summaries) {
     ratio(s.cpuRatio),
     `${megabytes(s.scannersTreeRssKb)} / ${megabytes(s.vouchTreeRssKb)}`,
     seconds(s.phases.prStartupToDiscoveredMs),
+    ratio(s.prCpuRatio),
   ]);
   return table(headers, rows);
 }
