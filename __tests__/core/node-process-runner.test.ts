@@ -31,6 +31,17 @@ describe('NodeProcessRunner', () => {
     expect(result.stderrTail.endsWith('line 2999')).toBe(true);
   });
 
+  it('keeps only the head of a huge stdout (reports are read from files, not stdout)', async () => {
+    const result = await runner.run({
+      command: 'sh',
+      args: ['-c', "head -c 3000000 /dev/zero | tr '\\0' a; echo"],
+      timeoutMs: 20_000,
+    });
+    if (result.kind !== 'exited') throw new Error(result.kind);
+    expect(result.stdout.length).toBe(1_000_000);
+    expect(result.stdout.startsWith('aaa')).toBe(true);
+  });
+
   it('does not hand the job token or other secrets to scanners', async () => {
     process.env.GITHUB_TOKEN = 'ghs_should_not_leak';
     process.env.INPUT_SIGNING_KEY = 'private';

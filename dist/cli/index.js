@@ -63152,11 +63152,12 @@ function childEnv(extra) {
     }
     return { ...env, ...extra };
 }
+/** Keeps the head of stdout (bounded) and the tail of stderr, without rebuilding a capped string per chunk. */
 function appendCapped(current, chunk, limit, keepTail) {
+    if (!keepTail)
+        return current.length >= limit ? current : (current + chunk).slice(0, limit);
     const next = current + chunk;
-    if (next.length <= limit)
-        return next;
-    return keepTail ? next.slice(next.length - limit) : next.slice(0, limit);
+    return next.length <= limit ? next : next.slice(next.length - limit);
 }
 /** Spawns with an argument array (never a shell), a timeout that kills the process group, and capped output. */
 class NodeProcessRunner {

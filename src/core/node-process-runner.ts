@@ -38,10 +38,11 @@ function childEnv(extra: Readonly<Record<string, string>> | undefined): NodeJS.P
   return { ...env, ...extra };
 }
 
+/** Keeps the head of stdout (bounded) and the tail of stderr, without rebuilding a capped string per chunk. */
 function appendCapped(current: string, chunk: string, limit: number, keepTail: boolean): string {
+  if (!keepTail) return current.length >= limit ? current : (current + chunk).slice(0, limit);
   const next = current + chunk;
-  if (next.length <= limit) return next;
-  return keepTail ? next.slice(next.length - limit) : next.slice(0, limit);
+  return next.length <= limit ? next : next.slice(next.length - limit);
 }
 
 /** Spawns with an argument array (never a shell), a timeout that kills the process group, and capped output. */
