@@ -71,6 +71,21 @@ describe('the action on a pull request', () => {
     expect(run.status).toBe(0);
   });
 
+  it('points Semgrep at the files the pull request changed only', () => {
+    const vulnerable = 'import subprocess\n\n\ndef run(cmd):\n    return subprocess.call(cmd, shell=True)\n';
+    const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'old.py': vulnerable });
+    const base = repo.commit('base');
+    repo.write({ 'new.py': vulnerable });
+    const run = runAction(
+      repo.root,
+      { policy: '.vouch/policy.yml' },
+      pullRequestEvent(base, repo.commit('add new.py')),
+    );
+    const semgrep = results(run.outputs).findings.filter((f) => f.ruleId.startsWith('semgrep/'));
+    expect(semgrep.map((f) => [f.location.path, f.verdict])).toEqual([['new.py', 'blocking']]);
+    expect(run.outputs.decision).toBe('fail');
+  });
+
   it('judges a pull request that loosens the policy by the base policy, and says so', () => {
     const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
     const base = repo.commit('base');

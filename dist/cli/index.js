@@ -53683,7 +53683,8 @@ function createSemgrepAdapter(options) {
             }
             // A rule file only Semgrep can read may be in any language, so then every file is a target.
             const languages = ruleset.unreadable.length > 0 ? undefined : ruleset.languages;
-            const targets = semgrepTargets(context.files, languages);
+            // Semgrep's open-source engine analyses each file on its own, so a pull request needs only its files.
+            const targets = semgrepTargets(context.changedFiles ?? context.files, languages);
             // With no targets Semgrep would scan its working directory, which is not what discovery kept.
             if (targets.length === 0)
                 return { kind: 'clean', tool, rules: [...ruleset.rules.values()], notes: [] };
@@ -62516,6 +62517,7 @@ async function pipeline_runScanner(request, adapter, discovery, readText) {
             workDir,
             timeoutMs: settings.timeoutSeconds * 1000,
             executable: request.executables[adapter.id],
+            ...changedFilesOf(request, discovery),
             ports,
         });
         if (outcome.kind === 'findings') {
@@ -62543,6 +62545,13 @@ async function pipeline_runScanner(request, adapter, discovery, readText) {
         findings: findings.length,
     });
     return { scanner: adapter.id, outcome, durationMs, findings };
+}
+/** The discovered files a pull request touched, when new-only judging knows the change. */
+function changedFilesOf(request, discovery) {
+    const changes = request.evaluation.newOnly ? request.evaluation.changes : undefined;
+    if (!changes)
+        return {};
+    return { changedFiles: discovery.files.filter((path) => changes.has(path)) };
 }
 /** An adapter that throws, or reports nonsense, is a bug in Vouch: the scanner's answer cannot be trusted. */
 function pipeline_internalError(scanner, thrown) {

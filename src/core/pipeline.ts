@@ -124,6 +124,7 @@ async function runScanner(
       workDir,
       timeoutMs: settings.timeoutSeconds * 1000,
       executable: request.executables[adapter.id],
+      ...changedFilesOf(request, discovery),
       ports,
     });
     if (outcome.kind === 'findings') {
@@ -149,6 +150,13 @@ async function runScanner(
     findings: findings.length,
   });
   return { scanner: adapter.id, outcome, durationMs, findings };
+}
+
+/** The discovered files a pull request touched, when new-only judging knows the change. */
+function changedFilesOf(request: GateRequest, discovery: Discovery): { changedFiles?: readonly string[] } {
+  const changes = request.evaluation.newOnly ? request.evaluation.changes : undefined;
+  if (!changes) return {};
+  return { changedFiles: discovery.files.filter((path) => changes.has(path)) };
 }
 
 /** An adapter that throws, or reports nonsense, is a bug in Vouch: the scanner's answer cannot be trusted. */

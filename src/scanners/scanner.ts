@@ -14,6 +14,11 @@ export interface ScanContext {
   readonly root: string;
   /** Repository-relative POSIX paths of the files discovery kept. */
   readonly files: readonly string[];
+  /**
+   * On a pull request, the kept files the change touched. An adapter whose analysis is per file may scan only
+   * these (its findings elsewhere could only be pre-existing); absent: scan `files`.
+   */
+  readonly changedFiles?: readonly string[];
   /** A private scratch directory for this scanner's reports. */
   readonly workDir: string;
   readonly timeoutMs: number;

@@ -53,7 +53,8 @@ export function createSemgrepAdapter(options: SemgrepAdapterOptions): ScannerAda
       }
       // A rule file only Semgrep can read may be in any language, so then every file is a target.
       const languages = ruleset.unreadable.length > 0 ? undefined : ruleset.languages;
-      const targets = semgrepTargets(context.files, languages);
+      // Semgrep's open-source engine analyses each file on its own, so a pull request needs only its files.
+      const targets = semgrepTargets(context.changedFiles ?? context.files, languages);
       // With no targets Semgrep would scan its working directory, which is not what discovery kept.
       if (targets.length === 0) return { kind: 'clean', tool, rules: [...ruleset.rules.values()], notes: [] };
       const run = await runChunks(context, context.executable, settings, targets);
