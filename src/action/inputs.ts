@@ -76,7 +76,8 @@ function signingInput(env: NodeJS.ProcessEnv): SigningChoice {
     }
     // The runner masks secrets from `secrets.*` already; masking each line also covers a key passed any other
     // way, since multi-line values are not reliably masked as a whole.
-    for (const line of privateKeyPem.split(/\r?\n/).filter((l) => l.trim() !== '')) core.setSecret(line.trim());
+    for (const line of privateKeyPem.split(/\r?\n/).filter((l) => l.trim() !== ''))
+      core.setSecret(line.trim());
     return { mode: 'key', privateKeyPem };
   }
   if (mode === 'auto') return { mode: env.ACTIONS_ID_TOKEN_REQUEST_URL ? 'keyless' : 'unsigned' };
