@@ -44676,7 +44676,7 @@ function consoleLogger(write, verbose) {
 
 /***/ }),
 
-/***/ 89141:
+/***/ 77254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50497,7 +50497,48 @@ function checkovEnv(input) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/scanners/process.ts
+/** The rows every scanner's classification table shares: not found, could not start, timed out. */
+function unfinishedProcess(scanner, result) {
+    if (result.kind === 'timeout') {
+        return {
+            kind: 'error',
+            code: 'TIMEOUT',
+            message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
+        };
+    }
+    return result.errorCode === 'ENOENT'
+        ? {
+            kind: 'error',
+            code: 'NOT_INSTALLED',
+            message: `${scanner} executable not found; run \`vouch setup\``,
+        }
+        : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start ${scanner} (${result.message})` };
+}
+/**
+ * Reads and parses the report a scanner wrote. A missing file and the parser's own error class are answers
+ * for the classification table; any other error is a bug and propagates.
+ */
+async function readReportFile(fs, path, parse, parseError) {
+    let text;
+    try {
+        text = (await fs.readFile(path)).toString('utf8');
+    }
+    catch {
+        return { kind: 'missing' };
+    }
+    try {
+        return { kind: 'parsed', value: parse(text) };
+    }
+    catch (error) {
+        if (error instanceof parseError)
+            return { kind: 'invalid', message: error.message };
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/scanners/checkov/classify.ts
+
 
 /**
  * Exit code and report together decide; neither is trusted alone.
@@ -50521,20 +50562,9 @@ function checkovEnv(input) {
  * had nothing to object to, and a required scanner that is "skipped" would be reported as a problem.
  */
 function classifyCheckov(result, report) {
-    switch (result.kind) {
-        case 'spawn-error':
-            return result.errorCode === 'ENOENT'
-                ? { kind: 'error', code: 'NOT_INSTALLED', message: 'checkov executable not found; run `vouch setup`' }
-                : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start checkov (${result.message})` };
-        case 'timeout':
-            return {
-                kind: 'error',
-                code: 'TIMEOUT',
-                message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
-            };
-        case 'exited':
-            return classifyExit(result.exitCode, result.signal, report);
-    }
+    if (result.kind !== 'exited')
+        return unfinishedProcess('checkov', result);
+    return classifyExit(result.exitCode, result.signal, report);
 }
 function classifyExit(exitCode, signal, report) {
     if (exitCode !== 0 && exitCode !== FAILED_CHECKS_EXIT_CODE) {
@@ -50782,6 +50812,7 @@ function strings(value, where) {
 
 
 
+
 const adapter_SCANNER_ID = 'checkov';
 const MAX_RESOURCE_CHARS = 200;
 function createCheckovAdapter(options) {
@@ -50832,21 +50863,8 @@ async function runCheckov(context, executable, maxFileBytes) {
     return { command: [executable, ...args], result, report };
 }
 async function readReport(context, reportPath) {
-    let text;
-    try {
-        text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
-    }
-    catch {
-        return { kind: 'missing' };
-    }
-    try {
-        return { kind: 'parsed', report: parseCheckovReport(text) };
-    }
-    catch (error) {
-        if (error instanceof CheckovReportError)
-            return { kind: 'invalid', message: error.message };
-        throw error;
-    }
+    const read = await readReportFile(context.ports.fs, reportPath, parseCheckovReport, CheckovReportError);
+    return read.kind === 'parsed' ? { kind: 'parsed', report: read.value } : read;
 }
 function toOutcome(tool, report, context) {
     const kept = new Set(context.files);
@@ -50967,6 +50985,7 @@ function gitleaksArgs(input) {
 
 ;// CONCATENATED MODULE: ./src/scanners/gitleaks/classify.ts
 
+
 /**
  * Exit code and report together decide; neither is trusted alone (FACTS.md: Gitleaks exits 1 for leaks
  * and for errors alike, hence the explicit --exit-code).
@@ -50984,24 +51003,9 @@ function gitleaksArgs(input) {
  * | any other exit/signal| -                     | error CRASHED          |
  */
 function classifyGitleaks(result, report) {
-    switch (result.kind) {
-        case 'spawn-error':
-            return result.errorCode === 'ENOENT'
-                ? {
-                    kind: 'error',
-                    code: 'NOT_INSTALLED',
-                    message: 'gitleaks executable not found; run `vouch setup`',
-                }
-                : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start gitleaks (${result.message})` };
-        case 'timeout':
-            return {
-                kind: 'error',
-                code: 'TIMEOUT',
-                message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
-            };
-        case 'exited':
-            return classify_classifyExit(result.exitCode, result.signal, report);
-    }
+    if (result.kind !== 'exited')
+        return unfinishedProcess('gitleaks', result);
+    return classify_classifyExit(result.exitCode, result.signal, report);
 }
 function classify_classifyExit(exitCode, signal, report) {
     if (exitCode !== 0 && exitCode !== LEAKS_EXIT_CODE) {
@@ -51112,6 +51116,7 @@ function gitleaksRule(leak) {
 
 
 
+
 function createGitleaksAdapter(options) {
     const tool = {
         name: 'gitleaks',
@@ -51159,21 +51164,8 @@ function createGitleaksAdapter(options) {
     };
 }
 async function adapter_readReport(context, reportPath) {
-    let text;
-    try {
-        text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
-    }
-    catch {
-        return { kind: 'missing' };
-    }
-    try {
-        return { kind: 'parsed', leaks: parseGitleaksReport(text) };
-    }
-    catch (error) {
-        if (error instanceof GitleaksReportError)
-            return { kind: 'invalid', message: error.message };
-        throw error;
-    }
+    const read = await readReportFile(context.ports.fs, reportPath, parseGitleaksReport, GitleaksReportError);
+    return read.kind === 'parsed' ? { kind: 'parsed', leaks: read.value } : read;
 }
 function adapter_toOutcome(tool, leaks, context) {
     const kept = new Set(context.files);
@@ -51285,6 +51277,7 @@ function planLocalDb(dir, listing) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/osv/classify.ts
+
 /** osv-scanner's exit codes (cmd/osv-scanner/internal/cmd/run.go, 2.5.1). */
 const EXIT = {
     clean: 0,
@@ -51318,24 +51311,9 @@ const EXIT_MESSAGES = {
  * | any other exit/signal | -                               | error CRASHED                        |
  */
 function classifyOsv(result, report) {
-    switch (result.kind) {
-        case 'spawn-error':
-            return result.errorCode === 'ENOENT'
-                ? {
-                    kind: 'error',
-                    code: 'NOT_INSTALLED',
-                    message: 'osv-scanner executable not found; run `vouch setup`',
-                }
-                : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start osv-scanner (${result.message})` };
-        case 'timeout':
-            return {
-                kind: 'error',
-                code: 'TIMEOUT',
-                message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
-            };
-        case 'exited':
-            return osv_classify_classifyExit(result.exitCode, result.signal, report);
-    }
+    if (result.kind !== 'exited')
+        return unfinishedProcess('osv-scanner', result);
+    return osv_classify_classifyExit(result.exitCode, result.signal, report);
 }
 function osv_classify_classifyExit(exitCode, signal, report) {
     if (exitCode === EXIT.noPackages)
@@ -51910,6 +51888,7 @@ function detectionMessage(found) {
 
 
 
+
 const osv_adapter_SCANNER_ID = 'osv-scanner';
 function createOsvAdapter(options) {
     const tool = {
@@ -52018,21 +51997,8 @@ async function ecosystems(context, layoutDir) {
     return found.sort();
 }
 async function osv_adapter_readReport(context, reportPath) {
-    let text;
-    try {
-        text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
-    }
-    catch {
-        return { kind: 'missing' };
-    }
-    try {
-        return { kind: 'parsed', report: parseOsvReport(text) };
-    }
-    catch (error) {
-        if (error instanceof OsvReportError)
-            return { kind: 'invalid', message: error.message };
-        throw error;
-    }
+    const read = await readReportFile(context.ports.fs, reportPath, parseOsvReport, OsvReportError);
+    return read.kind === 'parsed' ? { kind: 'parsed', report: read.value } : read;
 }
 function hiddenNotes(hidden) {
     if (hidden.length === 0)
@@ -53264,6 +53230,7 @@ function chunkTargets(targets, maxBytes = MAX_TARGET_BYTES_PER_RUN) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/semgrep/classify.ts
+
 /** Exit codes `semgrep scan --help` documents as fatal (FACTS.md; 1.180.0 exits 7 for invalid rule YAML). */
 const FATAL_EXITS = {
     2: 'fatal error',
@@ -53311,20 +53278,9 @@ const LIMIT_PROBLEMS = new Set([
  * target errors include the unparseable source text.
  */
 function classifySemgrep(result, report) {
-    switch (result.kind) {
-        case 'spawn-error':
-            return result.errorCode === 'ENOENT'
-                ? { kind: 'error', code: 'NOT_INSTALLED', message: 'semgrep executable not found; run `vouch setup`' }
-                : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start semgrep (${result.message})` };
-        case 'timeout':
-            return {
-                kind: 'error',
-                code: 'TIMEOUT',
-                message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
-            };
-        case 'exited':
-            return semgrep_classify_classifyExit(result.exitCode, result.signal, report);
-    }
+    if (result.kind !== 'exited')
+        return unfinishedProcess('semgrep', result);
+    return semgrep_classify_classifyExit(result.exitCode, result.signal, report);
 }
 function semgrep_classify_classifyExit(exitCode, signal, report) {
     if (exitCode === 0 || exitCode === TARGET_PARSE_EXIT)
@@ -53658,6 +53614,7 @@ function rules_isRecord(value) {
 
 
 
+
 const semgrep_adapter_SCANNER_ID = 'semgrep';
 function createSemgrepAdapter(options) {
     const tool = { name: 'semgrep', version: options.version, informationUri: 'https://semgrep.dev' };
@@ -53730,21 +53687,8 @@ async function runChunks(context, command, options, targets) {
     return completed;
 }
 async function semgrep_adapter_readReport(context, reportPath) {
-    let text;
-    try {
-        text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
-    }
-    catch {
-        return { kind: 'missing' };
-    }
-    try {
-        return { kind: 'parsed', report: parseSemgrepReport(text) };
-    }
-    catch (error) {
-        if (error instanceof SemgrepReportError)
-            return { kind: 'invalid', message: error.message };
-        throw error;
-    }
+    const read = await readReportFile(context.ports.fs, reportPath, parseSemgrepReport, SemgrepReportError);
+    return read.kind === 'parsed' ? { kind: 'parsed', report: read.value } : read;
 }
 async function semgrep_adapter_toOutcome(tool, ruleset, run, context) {
     const kept = new Set(context.files);
@@ -58425,7 +58369,18 @@ function thresholdReasons(candidates, policy) {
     return reasons;
 }
 
+;// CONCATENATED MODULE: ./src/findings/order.ts
+
+/** Most severe first, then by place and rule: the order reports, summaries and verdicts list findings in. */
+function byImportance(a, b) {
+    return (severityRank(a.severity) - severityRank(b.severity) ||
+        a.location.path.localeCompare(b.location.path) ||
+        (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0) ||
+        a.ruleId.localeCompare(b.ruleId));
+}
+
 ;// CONCATENATED MODULE: ./src/policy/evaluate.ts
+
 
 
 
@@ -58523,12 +58478,6 @@ function countBySeverity(findings) {
     for (const finding of findings)
         counts[finding.severity] += 1;
     return counts;
-}
-function byImportance(a, b) {
-    return (severityRank(a.severity) - severityRank(b.severity) ||
-        a.location.path.localeCompare(b.location.path) ||
-        (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0) ||
-        a.ruleId.localeCompare(b.ruleId));
 }
 
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
@@ -62483,7 +62432,7 @@ async function runGate(request) {
     const readText = fileReader(request.root, discovery, ports);
     const scanned = await Promise.all(enabled.map((adapter) => pipeline_runScanner(request, adapter, discovery, readText)));
     const { findings: unique, replacedBy } = dedupeAcrossTools(scanned.flatMap((run) => run.findings));
-    const findings = [...unique].sort(pipeline_byImportance);
+    const findings = [...unique].sort(byImportance);
     // Each scanner's SARIF run keeps only the findings that stand for themselves after merging.
     const scanners = scanned.map((run) => ({
         ...run,
@@ -62574,12 +62523,6 @@ function fileReader(root, discovery, ports) {
             return undefined;
         }
     };
-}
-function pipeline_byImportance(a, b) {
-    return (severityRank(a.severity) - severityRank(b.severity) ||
-        a.location.path.localeCompare(b.location.path) ||
-        (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0) ||
-        a.ruleId.localeCompare(b.ruleId));
 }
 
 ;// CONCATENATED MODULE: ./src/core/subjects.ts
@@ -63228,7 +63171,7 @@ function killGroup(pid) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_node_http_client_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1950);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89141);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77254);
 /* harmony import */ var _cli_console_logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58328);
 /* harmony import */ var _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(586);
 /* harmony import */ var _core_node_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(10738);

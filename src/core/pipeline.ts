@@ -2,7 +2,6 @@ import { posix } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { dedupeAcrossTools } from '../findings/dedupe.js';
 import { normalizeDetections } from '../findings/normalize.js';
-import { severityRank } from '../findings/severity.js';
 import { judge, type ScannerResult } from '../policy/evaluate.js';
 import type { EvaluationContext } from '../policy/context.js';
 import { scannerSettings, type Policy } from '../policy/policy.js';
@@ -14,6 +13,7 @@ import { ScannerError, toError } from './errors.js';
 import type { Ports } from './ports.js';
 import type { RepositoryInfo } from './sbom-output.js';
 import type { Signer } from '../supplychain/sign.js';
+import { byImportance } from '../findings/order.js';
 
 export type ProgressEvent =
   | { readonly kind: 'discovered'; readonly files: number; readonly skipped: number }
@@ -187,13 +187,4 @@ function fileReader(
       return undefined;
     }
   };
-}
-
-function byImportance(a: Finding, b: Finding): number {
-  return (
-    severityRank(a.severity) - severityRank(b.severity) ||
-    a.location.path.localeCompare(b.location.path) ||
-    (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
 }

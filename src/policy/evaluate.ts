@@ -1,7 +1,7 @@
 import type { Decision, DecisionStatus, FindingVerdict, ScannerProblem } from '../core/decision.js';
 import { describeError } from '../core/errors.js';
 import type { Finding } from '../findings/finding.js';
-import { SEVERITIES, severityRank, type Severity } from '../findings/severity.js';
+import { SEVERITIES, type Severity } from '../findings/severity.js';
 import type { ScanOutcome } from '../scanners/scanner.js';
 import type { EvaluationContext } from './context.js';
 import { expiredSuppressionFinding, isExpired } from './expired.js';
@@ -9,6 +9,7 @@ import { suppressionMatches } from './match.js';
 import { isNewFinding } from './new-only.js';
 import { scannerSettings, type Policy, type Suppression } from './policy.js';
 import { thresholdReasons } from './thresholds.js';
+import { byImportance } from '../findings/order.js';
 
 export interface ScannerResult {
   readonly scanner: string;
@@ -128,13 +129,4 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const finding of findings) counts[finding.severity] += 1;
   return counts;
-}
-
-function byImportance(a: Finding, b: Finding): number {
-  return (
-    severityRank(a.severity) - severityRank(b.severity) ||
-    a.location.path.localeCompare(b.location.path) ||
-    (a.location.region?.startLine ?? 0) - (b.location.region?.startLine ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
 }

@@ -8,6 +8,7 @@ import { checkovArgs, checkovEnv, REPORT_FILE_NAME } from './args.js';
 import { classifyCheckov, type ReportRead } from './classify.js';
 import { CheckovReportError, parseCheckovReport, type CheckovReport, type CheckovResult } from './parse.js';
 import { checkovRule } from './rules.js';
+import { readReportFile } from '../process.js';
 
 const SCANNER_ID = 'checkov';
 const MAX_RESOURCE_CHARS = 200;
@@ -73,18 +74,8 @@ async function runCheckov(context: ScanContext, executable: string, maxFileBytes
 }
 
 async function readReport(context: ScanContext, reportPath: string): Promise<ReportRead> {
-  let text: string;
-  try {
-    text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
-  } catch {
-    return { kind: 'missing' };
-  }
-  try {
-    return { kind: 'parsed', report: parseCheckovReport(text) };
-  } catch (error) {
-    if (error instanceof CheckovReportError) return { kind: 'invalid', message: error.message };
-    throw error;
-  }
+  const read = await readReportFile(context.ports.fs, reportPath, parseCheckovReport, CheckovReportError);
+  return read.kind === 'parsed' ? { kind: 'parsed', report: read.value } : read;
 }
 
 interface Located {

@@ -2,6 +2,7 @@ import type { ScannerErrorCode } from '../../core/errors.js';
 import type { ProcessResult } from '../../core/ports.js';
 import { FAILED_CHECKS_EXIT_CODE } from './args.js';
 import type { CheckovReport } from './parse.js';
+import { unfinishedProcess } from '../process.js';
 
 export type ReportRead =
   | { readonly kind: 'missing' }
@@ -36,20 +37,8 @@ export type Classification =
  * had nothing to object to, and a required scanner that is "skipped" would be reported as a problem.
  */
 export function classifyCheckov(result: ProcessResult, report: ReportRead): Classification {
-  switch (result.kind) {
-    case 'spawn-error':
-      return result.errorCode === 'ENOENT'
-        ? { kind: 'error', code: 'NOT_INSTALLED', message: 'checkov executable not found; run `vouch setup`' }
-        : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start checkov (${result.message})` };
-    case 'timeout':
-      return {
-        kind: 'error',
-        code: 'TIMEOUT',
-        message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
-      };
-    case 'exited':
-      return classifyExit(result.exitCode, result.signal, report);
-  }
+  if (result.kind !== 'exited') return unfinishedProcess('checkov', result);
+  return classifyExit(result.exitCode, result.signal, report);
 }
 
 function classifyExit(exitCode: number | null, signal: string | null, report: ReportRead): Classification {

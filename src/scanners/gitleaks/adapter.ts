@@ -7,6 +7,7 @@ import { gitleaksArgs } from './args.js';
 import { classifyGitleaks, type ReportRead } from './classify.js';
 import { GitleaksReportError, parseGitleaksReport, type Leak } from './parse.js';
 import { gitleaksRule } from './rules.js';
+import { readReportFile } from '../process.js';
 
 export interface GitleaksAdapterOptions {
   readonly version: string;
@@ -62,18 +63,8 @@ export function createGitleaksAdapter(options: GitleaksAdapterOptions): ScannerA
 }
 
 async function readReport(context: ScanContext, reportPath: string): Promise<ReportRead> {
-  let text: string;
-  try {
-    text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
-  } catch {
-    return { kind: 'missing' };
-  }
-  try {
-    return { kind: 'parsed', leaks: parseGitleaksReport(text) };
-  } catch (error) {
-    if (error instanceof GitleaksReportError) return { kind: 'invalid', message: error.message };
-    throw error;
-  }
+  const read = await readReportFile(context.ports.fs, reportPath, parseGitleaksReport, GitleaksReportError);
+  return read.kind === 'parsed' ? { kind: 'parsed', leaks: read.value } : read;
 }
 
 function toOutcome(tool: ToolInfo, leaks: readonly Leak[], context: ScanContext): ScanOutcome {

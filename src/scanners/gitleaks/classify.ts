@@ -2,6 +2,7 @@ import type { ScannerErrorCode } from '../../core/errors.js';
 import type { ProcessResult } from '../../core/ports.js';
 import { LEAKS_EXIT_CODE } from './args.js';
 import type { Leak } from './parse.js';
+import { unfinishedProcess } from '../process.js';
 
 export type ReportRead =
   | { readonly kind: 'missing' }
@@ -30,24 +31,8 @@ export type Classification =
  * | any other exit/signal| -                     | error CRASHED          |
  */
 export function classifyGitleaks(result: ProcessResult, report: ReportRead): Classification {
-  switch (result.kind) {
-    case 'spawn-error':
-      return result.errorCode === 'ENOENT'
-        ? {
-            kind: 'error',
-            code: 'NOT_INSTALLED',
-            message: 'gitleaks executable not found; run `vouch setup`',
-          }
-        : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start gitleaks (${result.message})` };
-    case 'timeout':
-      return {
-        kind: 'error',
-        code: 'TIMEOUT',
-        message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
-      };
-    case 'exited':
-      return classifyExit(result.exitCode, result.signal, report);
-  }
+  if (result.kind !== 'exited') return unfinishedProcess('gitleaks', result);
+  return classifyExit(result.exitCode, result.signal, report);
 }
 
 function classifyExit(exitCode: number | null, signal: string | null, report: ReportRead): Classification {

@@ -12,6 +12,7 @@ import { locatePackage } from './locate.js';
 import { OsvReportError, parseOsvReport, type VulnerablePackage } from './parse.js';
 import { detectionMessage, osvRule, primaryId } from './rules.js';
 import { groupScore } from './severity.js';
+import { readReportFile } from '../process.js';
 
 const SCANNER_ID = 'osv-scanner';
 
@@ -150,18 +151,8 @@ async function ecosystems(context: ScanContext, layoutDir: string): Promise<stri
 }
 
 async function readReport(context: ScanContext, reportPath: string): Promise<ReportRead> {
-  let text: string;
-  try {
-    text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
-  } catch {
-    return { kind: 'missing' };
-  }
-  try {
-    return { kind: 'parsed', report: parseOsvReport(text) };
-  } catch (error) {
-    if (error instanceof OsvReportError) return { kind: 'invalid', message: error.message };
-    throw error;
-  }
+  const read = await readReportFile(context.ports.fs, reportPath, parseOsvReport, OsvReportError);
+  return read.kind === 'parsed' ? { kind: 'parsed', report: read.value } : read;
 }
 
 function hiddenNotes(hidden: readonly VulnerablePackage[]): ScanNote[] {

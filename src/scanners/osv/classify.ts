@@ -1,6 +1,7 @@
 import type { ScannerErrorCode } from '../../core/errors.js';
 import type { ProcessResult } from '../../core/ports.js';
 import type { OsvReport } from './parse.js';
+import { unfinishedProcess } from '../process.js';
 
 export type ReportRead =
   | { readonly kind: 'missing' }
@@ -49,24 +50,8 @@ const EXIT_MESSAGES: Readonly<Record<number, string>> = {
  * | any other exit/signal | -                               | error CRASHED                        |
  */
 export function classifyOsv(result: ProcessResult, report: ReportRead): Classification {
-  switch (result.kind) {
-    case 'spawn-error':
-      return result.errorCode === 'ENOENT'
-        ? {
-            kind: 'error',
-            code: 'NOT_INSTALLED',
-            message: 'osv-scanner executable not found; run `vouch setup`',
-          }
-        : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start osv-scanner (${result.message})` };
-    case 'timeout':
-      return {
-        kind: 'error',
-        code: 'TIMEOUT',
-        message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
-      };
-    case 'exited':
-      return classifyExit(result.exitCode, result.signal, report);
-  }
+  if (result.kind !== 'exited') return unfinishedProcess('osv-scanner', result);
+  return classifyExit(result.exitCode, result.signal, report);
 }
 
 function classifyExit(exitCode: number | null, signal: string | null, report: ReportRead): Classification {

@@ -12,6 +12,7 @@ import {
   semgrepRuleDescriptor,
   type SemgrepRuleset,
 } from './rules.js';
+import { readReportFile } from '../process.js';
 
 const SCANNER_ID = 'semgrep';
 
@@ -106,18 +107,8 @@ async function runChunks(
 }
 
 async function readReport(context: ScanContext, reportPath: string): Promise<ReportRead> {
-  let text: string;
-  try {
-    text = (await context.ports.fs.readFile(reportPath)).toString('utf8');
-  } catch {
-    return { kind: 'missing' };
-  }
-  try {
-    return { kind: 'parsed', report: parseSemgrepReport(text) };
-  } catch (error) {
-    if (error instanceof SemgrepReportError) return { kind: 'invalid', message: error.message };
-    throw error;
-  }
+  const read = await readReportFile(context.ports.fs, reportPath, parseSemgrepReport, SemgrepReportError);
+  return read.kind === 'parsed' ? { kind: 'parsed', report: read.value } : read;
 }
 
 async function toOutcome(

@@ -2,6 +2,7 @@ import type { ScannerErrorCode } from '../../core/errors.js';
 import type { ProcessResult } from '../../core/ports.js';
 import type { ScanNote } from '../scanner.js';
 import type { SemgrepIssue, SemgrepReport, SemgrepResult } from './parse.js';
+import { unfinishedProcess } from '../process.js';
 
 export type ReportRead =
   | { readonly kind: 'missing' }
@@ -69,20 +70,8 @@ const LIMIT_PROBLEMS = new Set([
  * target errors include the unparseable source text.
  */
 export function classifySemgrep(result: ProcessResult, report: ReportRead): Classification {
-  switch (result.kind) {
-    case 'spawn-error':
-      return result.errorCode === 'ENOENT'
-        ? { kind: 'error', code: 'NOT_INSTALLED', message: 'semgrep executable not found; run `vouch setup`' }
-        : { kind: 'error', code: 'SPAWN_FAILED', message: `could not start semgrep (${result.message})` };
-    case 'timeout':
-      return {
-        kind: 'error',
-        code: 'TIMEOUT',
-        message: `timed out after ${Math.round(result.durationMs / 1000)}s`,
-      };
-    case 'exited':
-      return classifyExit(result.exitCode, result.signal, report);
-  }
+  if (result.kind !== 'exited') return unfinishedProcess('semgrep', result);
+  return classifyExit(result.exitCode, result.signal, report);
 }
 
 function classifyExit(exitCode: number | null, signal: string | null, report: ReportRead): Classification {
