@@ -1,25 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import type { Component, LockfileResult } from '../../../src/supplychain/component.js';
+import { component, parseWith } from './fixture.js';
 import { gemfileLockfile } from '../../../src/supplychain/lockfiles/gemfile.js';
 
-const ROOT = '__fixtures__/supplychain/lockfiles';
-
-function readSibling(path: string): string | undefined {
-  const file = join(ROOT, path);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-}
-
-function parseFixture(path: string): LockfileResult {
-  return gemfileLockfile.parse(path, readSibling(path) ?? '', readSibling);
-}
-
-function component(result: LockfileResult, purl: string): Component {
-  const found = result.components.find((c) => c.purl === purl);
-  if (!found) throw new Error(`no component ${purl} in ${result.components.map((c) => c.purl).join(', ')}`);
-  return found;
-}
+const parseFixture = parseWith(gemfileLockfile);
 
 const FEATURE_FLAGS =
   'pkg:gem/feature_flags@0.4.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Ffeature_flags.git%400c1f5d9e2b7a4c3d8e6f1a2b3c4d5e6f7a8b9c0d';

@@ -1,25 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import type { Component, LockfileResult } from '../../../src/supplychain/component.js';
+import { component, parseWith } from './fixture.js';
 import { requirementsLockfile } from '../../../src/supplychain/lockfiles/requirements.js';
 
-const ROOT = '__fixtures__/supplychain/lockfiles';
-
-function readSibling(path: string): string | undefined {
-  const file = join(ROOT, path);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-}
-
-function parseFixture(path: string): LockfileResult {
-  return requirementsLockfile.parse(path, readSibling(path) ?? '', readSibling);
-}
-
-function component(result: LockfileResult, purl: string): Component {
-  const found = result.components.find((c) => c.purl === purl);
-  if (!found) throw new Error(`no component ${purl} in ${result.components.map((c) => c.purl).join(', ')}`);
-  return found;
-}
+const parseFixture = parseWith(requirementsLockfile);
 
 describe('requirementsLockfile.matches', () => {
   it.each([

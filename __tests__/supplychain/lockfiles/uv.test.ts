@@ -1,25 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import type { Component, LockfileResult } from '../../../src/supplychain/component.js';
+import { component, parseWith } from './fixture.js';
 import { uvLockfile } from '../../../src/supplychain/lockfiles/uv.js';
 
-const ROOT = '__fixtures__/supplychain/lockfiles';
-
-function readSibling(path: string): string | undefined {
-  const file = join(ROOT, path);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-}
-
-function parseFixture(path: string): LockfileResult {
-  return uvLockfile.parse(path, readSibling(path) ?? '', readSibling);
-}
-
-function component(result: LockfileResult, purl: string): Component {
-  const found = result.components.find((c) => c.purl === purl);
-  if (!found) throw new Error(`no component ${purl} in ${result.components.map((c) => c.purl).join(', ')}`);
-  return found;
-}
+const parseFixture = parseWith(uvLockfile);
 
 const DEMO_SDK =
   'pkg:pypi/demo-sdk@1.2.0?vcs_url=git%2Bhttps%3A%2F%2Fgithub.com%2Fexample%2Fdemo-sdk%404b825dc642cb6eb9a060e54bf8d69288fbee4904';

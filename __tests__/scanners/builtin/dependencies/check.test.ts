@@ -1,34 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { NodeHttpClient } from '../../../../src/core/node-http-client.js';
-import {
-  createDependencyHallucinationCheck,
-  type DependencyCheckOptions,
-} from '../../../../src/scanners/builtin/checks/dependency-hallucination.js';
-import { FakeRegistry, type FakePackage } from './fake-registry.js';
+import { fakeRegistryPerTest } from './fake-registry.js';
 import { daysAgo, memoryRepo, summary } from './helpers.js';
 
 const http = new NodeHttpClient();
-let registry: FakeRegistry | undefined;
-
-afterEach(async () => {
-  await registry?.stop();
-  registry = undefined;
-});
-
-async function serve(packages: Record<string, FakePackage>, delayMs = 0): Promise<FakeRegistry> {
-  registry = new FakeRegistry(new Map(Object.entries(packages)), delayMs);
-  await registry.start();
-  return registry;
-}
-
-function checkFor(server: FakeRegistry, options: DependencyCheckOptions = {}) {
-  return createDependencyHallucinationCheck({
-    npmRegistry: `${server.url}/npm`,
-    pypiUrl: server.url,
-    timeoutMs: 2_000,
-    ...options,
-  });
-}
+const { serve, checkFor } = fakeRegistryPerTest();
 
 const OLD = { kind: 'exists', created: daysAgo(4000) } as const;
 

@@ -1,5 +1,11 @@
+import { afterEach } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  createDependencyHallucinationCheck,
+  type DependencyCheckOptions,
+} from '../../../../src/scanners/builtin/checks/dependency-hallucination.js';
+import type { RepositoryCheck } from '../../../../src/scanners/builtin/repository-check.js';
 
 /** How the fake registry answers for one package. */
 export type FakePackage =
@@ -156,4 +162,33 @@ export class FakeRegistry {
         return [500, 'unreachable'];
     }
   }
+}
+
+/**
+ * A fake registry per test, stopped after each: `serve` starts it with the given packages, `checkFor` builds
+ * the dependency check pointed at it with a short timeout.
+ */
+export function fakeRegistryPerTest(): {
+  serve: (packages: Record<string, FakePackage>, delayMs?: number) => Promise<FakeRegistry>;
+  checkFor: (server: FakeRegistry, options?: DependencyCheckOptions) => RepositoryCheck;
+} {
+  let registry: FakeRegistry | undefined;
+  afterEach(async () => {
+    await registry?.stop();
+    registry = undefined;
+  });
+  return {
+    serve: async (packages, delayMs = 0) => {
+      registry = new FakeRegistry(new Map(Object.entries(packages)), delayMs);
+      await registry.start();
+      return registry;
+    },
+    checkFor: (server, options = {}) =>
+      createDependencyHallucinationCheck({
+        npmRegistry: `${server.url}/npm`,
+        pypiUrl: server.url,
+        timeoutMs: 2_000,
+        ...options,
+      }),
+  };
 }
