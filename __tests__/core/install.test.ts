@@ -92,7 +92,8 @@ describe('ensureTool', () => {
     const install = calls.find((c) => c.command === 'go');
     expect(install?.args).toEqual([
       'install',
-      '-ldflags=-X github.com/zricethezav/gitleaks/v8/version.Version=8.30.1',
+      '-trimpath',
+      '-ldflags=-s -w -X github.com/zricethezav/gitleaks/v8/version.Version=8.30.1',
       'github.com/zricethezav/gitleaks/v8@v8.30.1',
     ]);
     expect(install?.env?.GOBIN).toBe(join(cacheDir, 'gitleaks', '8.30.1', 'bin'));
@@ -116,6 +117,7 @@ describe('ensureTool', () => {
       expect.arrayContaining([
         '--require-hashes',
         '--no-deps',
+        '--no-compile',
         '-r',
         '/vouch/data/tools/semgrep-requirements.txt',
       ]),

@@ -4,10 +4,9 @@ import { exitCodeFor } from '../core/decision.js';
 import { ConfigError, describeError, VouchError } from '../core/errors.js';
 import type { SigningConfig } from '../supplychain/sign.js';
 import { runVerify } from './verify.js';
-import { ensureTool } from '../core/install.js';
 import type { Ports } from '../core/ports.js';
 import { scanRepository } from '../core/scan.js';
-import { pinnedTools } from '../core/tools.js';
+import { setupLines, setupTools } from '../core/setup.js';
 import { loadPolicy } from '../policy/load.js';
 import { parseCli, USAGE, type CliCommand } from './args.js';
 import { progressLine } from '../core/progress-line.js';
@@ -60,11 +59,9 @@ async function execute(command: CliCommand, io: CliIo): Promise<number> {
 }
 
 async function setup(cacheDir: string, io: CliIo): Promise<number> {
-  for (const pin of pinnedTools()) {
-    const tool = await ensureTool(pin.id, { cacheDir, ports: io.ports, vouchRoot: io.vouchRoot });
-    io.stdout(`${tool.id} ${tool.version}: ${tool.source} (${tool.path})`);
-  }
-  return 0;
+  const report = await setupTools({ cacheDir, ports: io.ports, vouchRoot: io.vouchRoot });
+  for (const line of setupLines(report)) io.stdout(line);
+  return report.results.every((result) => result.kind === 'ready') ? 0 : 2;
 }
 
 async function signingFor(
