@@ -12,6 +12,8 @@ export interface ActionSettings {
   readonly outputDir: string;
   readonly cacheDir: string;
   readonly installScanners: boolean;
+  /** Keep the installed scanners in the Actions cache between runs. */
+  readonly cacheScanners: boolean;
   readonly annotations: boolean;
   /** The pull request's base commit, from the event; undefined outside pull requests. */
   readonly base?: string;
@@ -149,6 +151,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     outputDir: outputInput ? resolve(workspace, outputInput) : join(temp, 'vouch-results'),
     cacheDir: join(env.RUNNER_TOOL_CACHE ?? join(temp, 'tool-cache'), 'vouch'),
     installScanners: booleanInput('install-scanners', true),
+    cacheScanners: booleanInput('cache-scanners', true),
     annotations: booleanInput('annotations', true),
     base: baseCommit(env),
     sarif: listInput('sarif'),

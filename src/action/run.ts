@@ -10,6 +10,7 @@ import { readSettings, type SigningChoice } from './inputs.js';
 import type { SigningConfig } from '../supplychain/sign.js';
 import { actionsLogger } from './logger.js';
 import { writeSummary } from './summary.js';
+import { actionsCacheStore, withScannerCache, type CacheStore } from './scanner-cache.js';
 
 /** The action's signing choice → the signer configuration; keyless asks the runner for an OIDC token. */
 function signingConfig(choice: SigningChoice): SigningConfig | undefined {
@@ -29,37 +30,51 @@ function signingConfig(choice: SigningChoice): SigningConfig | undefined {
 export interface ActionContext {
   readonly vouchRoot: string;
   readonly vouchVersion: string;
+  /** GitHub's Actions cache by default. */
+  readonly cacheStore?: CacheStore;
 }
 
 /** Reads inputs, runs the gate, writes outputs, summary and annotations; fails the step on fail and error. */
 export async function runAction(context: ActionContext): Promise<void> {
   try {
     const settings = readSettings();
-    const result = await scanRepository({
-      root: settings.scanPath,
-      outDir: settings.outputDir,
-      policy: settings.policy,
+    const ports = {
+      logger: actionsLogger,
+      processes: new NodeProcessRunner(),
+      fs: new NodeFileSystem(),
+      clock: systemClock,
+      http: new NodeHttpClient(),
+    };
+    const scan = () =>
+      scanRepository({
+        root: settings.scanPath,
+        outDir: settings.outputDir,
+        policy: settings.policy,
+        cacheDir: settings.cacheDir,
+        install: settings.installScanners,
+        base: settings.base,
+        sarif: settings.sarif,
+        repository: settings.repository,
+        signing: signingConfig(settings.signing),
+        subjects: settings.subjects,
+        verifierId: settings.verifierId,
+        vouchRoot: context.vouchRoot,
+        vouchVersion: context.vouchVersion,
+        ports,
+        onProgress: (event) => {
+          core.info(progressLine(event));
+        },
+      });
+    const cacheOptions = {
       cacheDir: settings.cacheDir,
-      install: settings.installScanners,
-      base: settings.base,
-      sarif: settings.sarif,
-      repository: settings.repository,
-      signing: signingConfig(settings.signing),
-      subjects: settings.subjects,
-      verifierId: settings.verifierId,
       vouchRoot: context.vouchRoot,
-      vouchVersion: context.vouchVersion,
-      ports: {
-        logger: actionsLogger,
-        processes: new NodeProcessRunner(),
-        fs: new NodeFileSystem(),
-        clock: systemClock,
-        http: new NodeHttpClient(),
-      },
-      onProgress: (event) => {
-        core.info(progressLine(event));
-      },
-    });
+      ports,
+      store: context.cacheStore ?? actionsCacheStore,
+    };
+    const result =
+      settings.installScanners && settings.cacheScanners
+        ? await withScannerCache(cacheOptions, scan)
+        : await scan();
     const { decision } = result;
     core.setOutput('decision', decision.status);
     core.setOutput('sarif-file', result.outputs.sarifFile);
