@@ -181,7 +181,10 @@ describe('checkov adapter with the real checkov', () => {
           /^an inline checkov:skip kept Checkov from evaluating CKV_AWS_20 on the resource at suppressed\/main\.tf lines 1-5; Vouch does not honour inline suppressions/,
         ) as unknown,
       },
-      { message: '3 checkov result(s) in files excluded by .gitignore or the policy were not reported' },
+      {
+        message:
+          "3 checkov result(s) in files excluded by .gitignore, the policy or discovery's limits were not reported",
+      },
     ]);
   });
 

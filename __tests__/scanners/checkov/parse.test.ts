@@ -21,6 +21,7 @@ describe('parseCheckovReport', () => {
       checkId: 'CKV_DOCKER_4',
       checkName: 'Ensure that COPY is used instead of ADD in Dockerfiles',
       filePath: '/docker/Dockerfile',
+      absolutePath: '/tmp/vouch-checkov-fixture/docker/Dockerfile',
       lineRange: [3, 3],
       resource: '/docker/Dockerfile.ADD',
     });
@@ -79,8 +80,23 @@ describe('parseCheckovReport', () => {
   });
 
   it("reads Checkov's bare summary, written when nothing was scanned, as no frameworks", () => {
-    expect(parseCheckovReport(recorded('report-no-files.json'))).toEqual({ frameworks: [] });
-    expect(parseCheckovReport('[]')).toEqual({ frameworks: [] });
+    expect(parseCheckovReport(recorded('report-no-files.json'))).toEqual({
+      frameworks: [],
+      summaryOnly: true,
+    });
+  });
+
+  it('reads the path from file_abs_path when file_path is missing', () => {
+    const text = JSON.stringify({
+      check_type: 'dockerfile',
+      results: { failed_checks: [{ check_id: 'CKV_DOCKER_2', file_abs_path: '/repo/Dockerfile' }] },
+    });
+    expect(parseCheckovReport(text).frameworks[0]?.failed[0]).toEqual({
+      checkType: 'dockerfile',
+      checkId: 'CKV_DOCKER_2',
+      checkName: 'CKV_DOCKER_2',
+      absolutePath: '/repo/Dockerfile',
+    });
   });
 
   it('locates a result without a usable line range at the file and ignores a guideline that is not a URL', () => {
@@ -125,8 +141,9 @@ describe('parseCheckovReport', () => {
     [
       'a skipped result without file_path',
       '{"check_type": "terraform", "results": {"failed_checks": [], "skipped_checks": [{"check_id": "C"}]}}',
-      /skipped_checks\[0\]\.file_path/,
+      /skipped_checks\[0\] has neither file_path nor file_abs_path/,
     ],
+    ['an empty list, which Checkov never writes', '[]', /report is an empty list/],
   ])('rejects %s with a message naming the problem', (_label, text, message) => {
     expect(() => parseCheckovReport(text)).toThrow(CheckovReportError);
     expect(() => parseCheckovReport(text)).toThrow(message);

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { ScannerError } from '../../core/errors.js';
 import type { ProcessResult } from '../../core/ports.js';
 import type { Detection, Region, RuleDescriptor } from '../../findings/finding.js';
@@ -8,6 +8,7 @@ import { checkovArgs, checkovEnv, REPORT_FILE_NAME } from './args.js';
 import { classifyCheckov, type ReportRead } from './classify.js';
 import { CheckovReportError, parseCheckovReport, type CheckovReport, type CheckovResult } from './parse.js';
 import { checkovRule } from './rules.js';
+import { filesCheckovMustReport } from './expected.js';
 import { readReportFile } from '../process.js';
 
 const SCANNER_ID = 'checkov';
@@ -43,6 +44,11 @@ export function createCheckovAdapter(options: CheckovAdapterOptions): ScannerAda
           stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
         };
         return { kind: 'error', error: new ScannerError(classification.code, details) };
+      }
+      const unreported = classification.report.summaryOnly ? filesCheckovMustReport(context.files) : [];
+      if (unreported.length > 0) {
+        const message = `checkov reported no result at all, yet the tree holds ${unreported.length} file(s) it always reports on (${unreported.slice(0, 3).join(', ')}): it did not scan them`;
+        return { kind: 'error', error: new ScannerError('BAD_OUTPUT', { scanner: SCANNER_ID, message }) };
       }
       return toOutcome(tool, classification.report, context);
     },
@@ -97,9 +103,14 @@ function toOutcome(tool: ToolInfo, report: CheckovReport, context: ScanContext):
     detections.push({ ruleId: rule.id, message: message(result, rule), location: { path, region } });
   }
   const notes = [...parsingNotes(report, context.root, kept), ...skipNotes(report, context.root, kept)];
-  if (located.outside > 0) {
+  if (located.excluded > 0) {
     notes.push({
-      message: `${located.outside} checkov result(s) in files excluded by .gitignore or the policy were not reported`,
+      message: `${located.excluded} checkov result(s) in files excluded by .gitignore, the policy or discovery's limits were not reported`,
+    });
+  }
+  if (located.outsideRoot > 0) {
+    notes.push({
+      message: `${located.outsideRoot} checkov result(s) at paths outside the repository (reached through a link?) were not reported`,
     });
   }
   const ruleList = [...rules.values()];
@@ -112,17 +123,14 @@ function toOutcome(tool: ToolInfo, report: CheckovReport, context: ScanContext):
  * Keeps results in files discovery kept, sorted by place: Checkov runs its frameworks in parallel, so its
  * report order changes from run to run.
  */
-function locate(
-  results: readonly CheckovResult[],
-  root: string,
-  kept: ReadonlySet<string>,
-): { results: Located[]; outside: number } {
+function locate(results: readonly CheckovResult[], root: string, kept: ReadonlySet<string>): Placement {
   const located: Located[] = [];
-  let outside = 0;
+  let excluded = 0;
+  let outsideRoot = 0;
   for (const result of results) {
-    // Checkov's file_path is relative to --directory with a leading `/` (`/infra/main.tf`, 3.3.30).
-    const path = toRepoPath(root, result.filePath.replace(/^\/+/, ''));
-    if (path === undefined || !kept.has(path)) outside += 1;
+    const path = repoPathOf(result, root, kept);
+    if (path === undefined) outsideRoot += 1;
+    else if (!kept.has(path)) excluded += 1;
     else located.push({ result, path, region: region(result) });
   }
   located.sort(
@@ -131,7 +139,33 @@ function locate(
       a.region.startLine - b.region.startLine ||
       a.result.checkId.localeCompare(b.result.checkId),
   );
-  return { results: located, outside };
+  return { results: located, excluded, outsideRoot };
+}
+
+interface Placement {
+  readonly results: Located[];
+  /** Inside the root, but not among the files discovery kept. */
+  readonly excluded: number;
+  /** Outside the root: reached through a link, or a path Vouch cannot place. */
+  readonly outsideRoot: number;
+}
+
+/**
+ * Checkov's file_path is relative to --directory with a leading `/` (`/infra/main.tf`, 3.3.30), but some
+ * frameworks write it absolute or leave it out; file_abs_path, when present, says where the file was read.
+ * The first reading that names a kept file wins; otherwise any reading inside the root.
+ */
+function repoPathOf(result: CheckovResult, root: string, kept: ReadonlySet<string>): string | undefined {
+  const readings = [
+    result.absolutePath === undefined || !isAbsolute(result.absolutePath)
+      ? undefined
+      : toRepoPath(root, result.absolutePath),
+    result.filePath === undefined ? undefined : toRepoPath(root, result.filePath.replace(/^\/+/, '')),
+    result.filePath === undefined || !isAbsolute(result.filePath)
+      ? undefined
+      : toRepoPath(root, result.filePath),
+  ].filter((path): path is string => path !== undefined && path !== '');
+  return readings.find((path) => kept.has(path)) ?? readings[0];
 }
 
 /**

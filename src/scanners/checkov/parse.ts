@@ -4,8 +4,10 @@ export interface CheckovResult {
   readonly checkType: string;
   readonly checkId: string;
   readonly checkName: string;
-  /** As Checkov wrote it: relative to the scanned directory, with a leading `/`. */
-  readonly filePath: string;
+  /** As Checkov wrote it: relative to the scanned directory, with a leading `/` (absolute in some reports). */
+  readonly filePath?: string;
+  /** `file_abs_path`: where Checkov read the file; preferred when present. */
+  readonly absolutePath?: string;
   /** Checkov's `[first, last]` lines; absent when the report has no usable range. */
   readonly lineRange?: readonly [number, number];
   /** `aws_s3_bucket.logs`, `Deployment.shop.web`, …; for secrets a hash of the value, so never shown. */
@@ -24,6 +26,8 @@ export interface CheckovFramework {
 
 export interface CheckovReport {
   readonly frameworks: readonly CheckovFramework[];
+  /** Checkov's bare summary: no framework had a result (no file it checks, or none with a checked resource). */
+  readonly summaryOnly?: boolean;
 }
 
 export class CheckovReportError extends Error {}
@@ -47,14 +51,18 @@ export function parseCheckovReport(text: string): CheckovReport {
   } catch (cause) {
     throw new CheckovReportError(`report is not JSON (${(cause as Error).message})`);
   }
-  if (Array.isArray(data))
+  if (Array.isArray(data)) {
+    // Checkov writes a summary object when no framework has results, never an empty list.
+    if (data.length === 0)
+      throw new CheckovReportError('report is an empty list, which Checkov never writes');
     return { frameworks: data.map((item, index) => parseFramework(item, `[${index}]`)) };
+  }
   if (!isObject(data)) throw new CheckovReportError('report is neither a JSON object nor an array');
   if ('results' in data || 'check_type' in data) return { frameworks: [parseFramework(data, '')] };
   if (typeof data.failed === 'number' && typeof data.passed === 'number') {
     if (data.failed !== 0)
       throw new CheckovReportError(`report is a summary of ${data.failed} failed checks without results`);
-    return { frameworks: [] };
+    return { frameworks: [], summaryOnly: true };
   }
   throw new CheckovReportError('report has neither framework results nor a summary');
 }
@@ -94,11 +102,16 @@ function parseResult(item: unknown, checkType: string, where: string): CheckovRe
   const lineRange = range(item.file_line_range);
   const resource = optionalString(item.resource);
   const guideline = optionalString(item.guideline);
+  const filePath = optionalString(item.file_path);
+  const absolutePath = optionalString(item.file_abs_path);
+  if (filePath === undefined && absolutePath === undefined)
+    throw new CheckovReportError(`${where} has neither file_path nor file_abs_path`);
   return {
     checkType,
     checkId,
     checkName: optionalString(item.check_name) ?? checkId,
-    filePath: requiredString(item, 'file_path', where),
+    ...(filePath === undefined ? {} : { filePath }),
+    ...(absolutePath === undefined ? {} : { absolutePath }),
     ...(lineRange === undefined ? {} : { lineRange }),
     ...(resource === undefined ? {} : { resource }),
     ...(guideline !== undefined && /^https?:\/\//.test(guideline) ? { guideline } : {}),
