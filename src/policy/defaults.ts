@@ -49,7 +49,7 @@ export interface PolicyDocument {
     'npm-registry'?: string;
     'pypi-url'?: string;
   };
-  readonly osv?: { 'offline-db'?: string };
+  readonly osv?: { 'offline-db'?: string; 'resolve-transitive'?: boolean };
 }
 
 export interface SuppressionsDocument {
@@ -93,6 +93,7 @@ export function buildPolicy(doc: PolicyDocument, context: SourceContext & { dige
       pypiUrl: doc.dependencies?.['pypi-url'],
     },
     osvOfflineDb: doc.osv?.['offline-db'],
+    osvResolveTransitive: doc.osv?.['resolve-transitive'] ?? false,
   };
 }
 

@@ -68,6 +68,8 @@ export interface Policy {
   readonly maxFileBytes: number;
   readonly dependencies: DependencySettings;
   readonly osvOfflineDb?: string;
+  /** Let osv-scanner resolve manifests' transitive dependencies through deps.dev and Maven registries. */
+  readonly osvResolveTransitive: boolean;
 }
 
 export const DEFAULT_SCANNER_TIMEOUT_SECONDS = 600;

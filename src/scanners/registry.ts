@@ -44,6 +44,7 @@ export function createAdapters(options: RegistryOptions): ScannerAdapter[] {
     createOsvAdapter({
       version: options.toolVersion('osv-scanner'),
       offlineDbPath: options.policy.osvOfflineDb,
+      resolveTransitive: options.policy.osvResolveTransitive,
       unknownSeverity: options.policy.unknownSeverity,
     }),
     createBuiltinAdapter(undefined, options.vouchVersion, {

@@ -13,6 +13,7 @@ import { OsvReportError, parseOsvReport, type VulnerablePackage } from './parse.
 import { detectionMessage, osvRule, primaryId } from './rules.js';
 import { groupScore } from './severity.js';
 import { readReportFile } from '../process.js';
+import { lockfilesWithPackages } from './sources.js';
 
 const SCANNER_ID = 'osv-scanner';
 
@@ -24,6 +25,8 @@ export interface OsvAdapterOptions {
    * when absent.
    */
   readonly offlineDbPath?: string;
+  /** Resolve manifests' transitive dependencies online (deps.dev, Maven Central); off unless the policy asks. */
+  readonly resolveTransitive?: boolean;
   /** What an advisory with no score counts as: the policy's `unknown-severity` (high by default). */
   readonly unknownSeverity: Severity;
 }
@@ -45,7 +48,7 @@ export function createOsvAdapter(options: OsvAdapterOptions): ScannerAdapter {
       if (run.kind === 'error') return run;
       const classification = classifyOsv(run.result, await readReport(context, run.reportPath));
       if (classification.kind === 'error') return failure(run, classification, options);
-      if (classification.kind === 'skipped') return classification;
+      if (classification.kind === 'skipped') return noSources(context, classification);
       const notes = hiddenNotes(classification.report.hidden);
       if (classification.kind === 'clean') return { kind: 'clean', tool, rules: [], notes };
       return toOutcome(tool, classification.report.vulnerable, notes, context, options);
@@ -77,10 +80,26 @@ async function runScanner(
     const message = `could not prepare osv-scanner's work directory ${context.workDir}: ${describeError(thrown)}`;
     return { kind: 'error', error: new ScannerError('INTERNAL', { scanner: SCANNER_ID, message }) };
   }
-  const args = osvArgs({ reportPath, configPath, ...(localDbPath === undefined ? {} : { localDbPath }) });
+  const args = osvArgs({
+    reportPath,
+    configPath,
+    resolveTransitive: options.resolveTransitive ?? false,
+    ...(localDbPath === undefined ? {} : { localDbPath }),
+  });
   const request = { command, args, cwd: context.root, timeoutMs: context.timeoutMs };
   const result = await context.ports.processes.run(request);
   return { kind: 'ran', command, args, reportPath, offline: localDbPath !== undefined, result };
+}
+
+/** "No package sources found" is believed only when Vouch's own parsers find no package either. */
+async function noSources(
+  context: ScanContext,
+  skipped: Extract<Classification, { kind: 'skipped' }>,
+): Promise<ScanOutcome> {
+  const lockfiles = await lockfilesWithPackages(context.root, context.files, context.ports.fs);
+  if (lockfiles.length === 0) return skipped;
+  const message = `osv-scanner found no package sources, yet ${lockfiles.length} lockfile(s) in the tree list packages (${lockfiles.slice(0, 3).join(', ')}): their dependencies were not checked`;
+  return { kind: 'error', error: new ScannerError('BAD_OUTPUT', { scanner: SCANNER_ID, message }) };
 }
 
 function failure(
@@ -90,15 +109,34 @@ function failure(
 ): ScanOutcome {
   const { result } = run;
   const exitCode = result.kind === 'exited' ? result.exitCode : undefined;
+  const stderrTail = result.kind === 'spawn-error' ? undefined : result.stderrTail;
+  const unreachable =
+    !run.offline && exitCode === EXIT.error && stderrTail !== undefined && networkFailure(stderrTail);
   const hint = run.offline && exitCode === EXIT.error ? offlineHint(options) : '';
   const details = {
     scanner: SCANNER_ID,
-    message: classification.message + hint,
+    message: unreachable ? unreachableMessage(unreachable) : classification.message + hint,
     command: [run.command, ...run.args].join(' '),
     exitCode,
-    stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
+    // The message says all there is to say; the raw tail (retries, URLs, resolver addresses) only buries it.
+    ...(unreachable ? {} : { stderrTail }),
   };
   return { kind: 'error', error: new ScannerError(classification.code, details) };
+}
+
+/** The host osv-scanner could not reach, when its stderr says it failed on the network. */
+function networkFailure(stderr: string): string | false {
+  if (
+    !/dial tcp|no such host|connection refused|i\/o timeout|TLS handshake|network is unreachable|max retries exceeded/i.test(
+      stderr,
+    )
+  )
+    return false;
+  return /https?:\/\/([a-z0-9.-]+)/i.exec(stderr)?.[1] ?? 'the OSV API';
+}
+
+function unreachableMessage(host: string): string {
+  return `osv-scanner could not reach ${host}: online, it looks every package up in the OSV API (api.osv.dev). Allow the runner to reach api.osv.dev, or run fully offline: set \`osv: { offline-db: <dir> }\` in the policy, with <dir> holding osv-scalibr/<Ecosystem>/all.zip for each ecosystem you use (downloaded once with \`osv-scanner scan source --offline-vulnerabilities --download-offline-databases --local-db-path <dir> .\`, or the all.zip archives from the OSV bucket, https://google.github.io/osv-scanner/offline-mode/)`;
 }
 
 function offlineHint(options: OsvAdapterOptions): string {

@@ -9,6 +9,12 @@ export interface OsvArgsInput {
   readonly reportPath: string;
   /** An empty TOML file: it replaces every osv-scanner.toml of the repository. */
   readonly configPath: string;
+  /**
+   * Resolve the transitive dependencies of manifests (requirements.txt, pom.xml) through deps.dev and
+   * Maven registries. Off by default: the gate would otherwise depend on services the policy never named,
+   * and fail where they are unreachable; lockfiles already list every package.
+   */
+  readonly resolveTransitive?: boolean;
   /** Offline mode when set: the directory holding `osv-scalibr/<Ecosystem>/all.zip`. */
   readonly localDbPath?: string;
 }
@@ -33,6 +39,7 @@ export function osvArgs(input: OsvArgsInput): string[] {
     // toolchains); the gate never runs repository code, and reports reachable or not alike.
     '--no-call-analysis',
     'all',
+    ...(input.resolveTransitive === true || input.localDbPath !== undefined ? [] : ['--no-resolve']),
     ...(input.localDbPath === undefined ? [] : offlineArgs(input.localDbPath)),
     '.',
   ];
