@@ -128,12 +128,17 @@ async function runScanner(
       ports,
     });
     if (outcome.kind === 'findings') {
-      findings = await normalizeDetections({
+      const normalized = await normalizeDetections({
         tool: adapter.id,
         rules: outcome.rules,
         detections: outcome.detections,
         readText,
       });
+      findings = normalized.findings;
+      if (normalized.clamped > 0) {
+        const message = `${normalized.clamped} ${adapter.id} result(s) pointed past the end of their file and were placed on its last line`;
+        outcome = { ...outcome, notes: [...outcome.notes, { message }] };
+      }
     }
   } catch (thrown) {
     outcome = internalError(adapter.id, thrown);

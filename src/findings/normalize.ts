@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Detection, Finding, RuleDescriptor } from './finding.js';
+import type { Detection, Finding, Region, RuleDescriptor } from './finding.js';
 import { lineHashes } from './line-hash.js';
 import { defaultScore, severityFromScore } from './severity.js';
 import { asvsForRule } from './asvs.js';
@@ -19,33 +19,63 @@ export class UnknownRuleError extends Error {
   }
 }
 
-/** Detections of one scanner → Findings: rule metadata, severity, taxonomy, GitHub line hash, fingerprint. */
-export async function normalizeDetections(input: NormalizeInput): Promise<Finding[]> {
+export interface Normalized {
+  readonly findings: Finding[];
+  /** How many results pointed past the end of their file and were moved onto its last line. */
+  readonly clamped: number;
+}
+
+/**
+ * Detections of one scanner → Findings: rule metadata, severity, taxonomy, GitHub line hash, fingerprint.
+ * A region is bounded by the file it names: a scanner's line past the end (garbled output, a file changed
+ * under it) would otherwise reach SARIF and annotations as it is.
+ */
+export async function normalizeDetections(input: NormalizeInput): Promise<Normalized> {
   const rules = new Map(input.rules.map((rule) => [rule.id, rule]));
   const hashCache = new Map<string, readonly string[] | undefined>();
   const findings: Finding[] = [];
+  let clamped = 0;
   for (const detection of input.detections) {
     const rule = rules.get(detection.ruleId);
     if (!rule) throw new UnknownRuleError(detection.ruleId);
-    const lineHash = await lineHashFor(detection, hashCache, input.readText);
-    findings.push(toFinding(input.tool, rule, detection, lineHash));
+    const hashes = await lineHashesOf(detection.location.path, hashCache, input.readText);
+    const bounded = hashes === undefined ? detection : boundToFile(detection, hashes.length);
+    if (bounded !== detection) clamped += 1;
+    // A result for the whole file is fingerprinted on line 1, as GitHub's uploader does.
+    const lineHash = hashes?.[(bounded.location.region?.startLine ?? 1) - 1];
+    findings.push(toFinding(input.tool, rule, bounded, lineHash));
   }
-  return findings;
+  return { findings, clamped };
 }
 
-async function lineHashFor(
-  detection: Detection,
+async function lineHashesOf(
+  path: string,
   cache: Map<string, readonly string[] | undefined>,
   readText: (path: string) => Promise<string | undefined>,
-): Promise<string | undefined> {
-  const path = detection.location.path;
+): Promise<readonly string[] | undefined> {
   if (!cache.has(path)) {
     const text = await readText(path);
     cache.set(path, text === undefined ? undefined : lineHashes(text));
   }
-  // A result for the whole file is fingerprinted on line 1, as GitHub's uploader does.
-  const line = detection.location.region?.startLine ?? 1;
-  return cache.get(path)?.[line - 1];
+  return cache.get(path);
+}
+
+/** The same detection when its region fits in `lineCount` lines; otherwise one moved within them. */
+function boundToFile(detection: Detection, lineCount: number): Detection {
+  const region = detection.location.region;
+  if (region === undefined) return detection;
+  const fits = (line: number | undefined) =>
+    line === undefined || (Number.isSafeInteger(line) && line >= 1 && line <= lineCount);
+  if (fits(region.startLine) && fits(region.endLine)) return detection;
+  const startLine = fits(region.startLine) ? region.startLine : lineCount;
+  const bounded: Region = fits(region.startLine)
+    ? {
+        startLine,
+        ...(region.startColumn === undefined ? {} : { startColumn: region.startColumn }),
+        endLine: lineCount,
+      }
+    : { startLine };
+  return { ...detection, location: { ...detection.location, region: bounded } };
 }
 
 function toFinding(

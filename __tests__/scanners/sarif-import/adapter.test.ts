@@ -56,7 +56,7 @@ describe('the sarif adapter', () => {
 
   it('yields findings that Vouch writes back as one valid SARIF run', async () => {
     const outcome = expectFindings(await scan(['bandit-1.9.4.sarif', 'multi-run.sarif']));
-    const findings = await normalizeDetections({
+    const { findings } = await normalizeDetections({
       tool: 'sarif',
       rules: outcome.rules,
       detections: outcome.detections,

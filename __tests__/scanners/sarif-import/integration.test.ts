@@ -79,7 +79,7 @@ describe('importing the SARIF of the real Bandit', () => {
     // The report lies outside the repository, as it does when written to the runner's temp directory.
     const adapter = createSarifImportAdapter({ patterns: [join(reports, report)] });
     const outcome = expectFindings(await adapter.scan(scanContext(root, FILES)));
-    const findings = await normalizeDetections({
+    const { findings } = await normalizeDetections({
       tool: adapter.id,
       rules: outcome.rules,
       detections: outcome.detections,
