@@ -349,7 +349,7 @@ describe('judge: scanner problems', () => {
     });
     expect(decision.status).toBe('error');
     expect(decision.problems).toEqual([
-      { scanner: 'gitleaks', message: 'gitleaks: gitleaks exited with code 1; exit code 1', fatal: true },
+      { scanner: 'gitleaks', message: 'gitleaks exited with code 1; exit code 1', fatal: true },
     ]);
   });
 

@@ -28,6 +28,7 @@ export function textReport(result: GateResult): string {
     lines.push(`  ${problem.fatal ? 'ERROR' : 'warning'} ${problem.scanner}: ${problem.message}`);
   }
   for (const note of decision.notes) lines.push(`  note: ${note}`);
+  lines.push(...scannerNoteLines(result));
   if (decision.blocking.length > 0) lines.push(`Blocking findings (${decision.blocking.length}):`);
   for (const { finding, reason } of decision.blocking.slice(0, TOP_FINDINGS)) {
     const region = finding.location.region;
@@ -48,6 +49,21 @@ export function textReport(result: GateResult): string {
   lines.push(`SARIF: ${result.outputs.sarifFile}`);
   lines.push(`Results: ${result.outputs.resultsFile}`);
   return lines.join('\n');
+}
+
+const MAX_SCANNER_NOTES = 10;
+
+/** What scanners said besides findings (files they could not parse, results not reported, …). */
+function scannerNoteLines(result: GateResult): string[] {
+  const notes = result.scanners.flatMap((run) =>
+    run.outcome.kind === 'clean' || run.outcome.kind === 'findings'
+      ? run.outcome.notes.map((note) => `${run.scanner}: ${note.message}`)
+      : [],
+  );
+  const lines = notes.slice(0, MAX_SCANNER_NOTES).map((note) => `  note: ${note}`);
+  if (notes.length > MAX_SCANNER_NOTES)
+    lines.push(`  … and ${notes.length - MAX_SCANNER_NOTES} more scanner notes in the results file`);
+  return lines;
 }
 
 export function jsonReport(result: GateResult): string {
@@ -71,6 +87,9 @@ export function jsonReport(result: GateResult): string {
         id: run.scanner,
         outcome: run.outcome.kind,
         findings: run.findings.length,
+        ...(run.outcome.kind === 'clean' || run.outcome.kind === 'findings'
+          ? { notes: run.outcome.notes }
+          : {}),
       })),
       sarifFile: result.outputs.sarifFile,
       resultsFile: result.outputs.resultsFile,

@@ -75,11 +75,13 @@ export function toError(thrown: unknown): Error {
 
 export function describeError(thrown: unknown): string {
   const error = toError(thrown);
-  if (error instanceof ScannerError) {
-    const parts = [`${error.scanner}: ${error.message}`];
-    if (error.exitCode !== undefined && error.exitCode !== null) parts.push(`exit code ${error.exitCode}`);
-    if (error.stderrTail) parts.push(`stderr: ${error.stderrTail}`);
-    return parts.join('; ');
-  }
-  return error.message;
+  return error instanceof ScannerError ? `${error.scanner}: ${describeScannerFailure(error)}` : error.message;
+}
+
+/** What went wrong, the exit code and the end of stderr, for a reader who already knows which scanner. */
+export function describeScannerFailure(error: ScannerError): string {
+  const parts = [error.message];
+  if (error.exitCode !== undefined && error.exitCode !== null) parts.push(`exit code ${error.exitCode}`);
+  if (error.stderrTail) parts.push(`stderr: ${error.stderrTail}`);
+  return parts.join('; ');
 }

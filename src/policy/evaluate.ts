@@ -1,5 +1,5 @@
 import type { Decision, DecisionStatus, FindingVerdict, ScannerProblem } from '../core/decision.js';
-import { describeError } from '../core/errors.js';
+import { describeScannerFailure } from '../core/errors.js';
 import type { Finding } from '../findings/finding.js';
 import { SEVERITIES, type Severity } from '../findings/severity.js';
 import type { ScanOutcome } from '../scanners/scanner.js';
@@ -117,7 +117,7 @@ function scannerProblems(scanners: readonly ScannerResult[], policy: Policy): Sc
     const settings = scannerSettings(policy, scanner);
     if (outcome.kind === 'error') {
       const fatal = settings.required && policy.onScannerError === 'fail';
-      problems.push({ scanner, message: describeError(outcome.error), fatal });
+      problems.push({ scanner, message: describeScannerFailure(outcome.error), fatal });
     } else if (outcome.kind === 'skipped' && settings.required) {
       problems.push({ scanner, message: `skipped: ${outcome.reason}`, fatal: false });
     }
