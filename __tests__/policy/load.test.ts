@@ -34,6 +34,14 @@ describe('parsePolicy', () => {
     expect(policy.maxFileBytes).toBe(1000);
   });
 
+  it('reads the OSV-Scanner settings: a local database and opt-in transitive resolution', () => {
+    expect(parse('version: 1\n').osvResolveTransitive).toBe(false);
+    const policy = parse('version: 1\nosv:\n  offline-db: .osv-db\n  resolve-transitive: true\n');
+    expect(policy.osvOfflineDb).toBe('.osv-db');
+    expect(policy.osvResolveTransitive).toBe(true);
+    expect(errorOf('version: 1\nosv:\n  resolve-transitive: "yes"\n')).toMatch(/resolve-transitive/);
+  });
+
   it('accepts JSON', () => {
     expect(parse('{"version": 1, "block": {"severities": ["low"]}}').blockSeverities).toEqual(['low']);
   });

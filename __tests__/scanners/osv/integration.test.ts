@@ -336,6 +336,13 @@ describe('osv-scanner arguments', () => {
     expect(args.filter((arg) => arg.startsWith('--offline'))).toEqual([]);
   });
 
+  it('does not resolve transitive dependencies online unless the policy asks for it', () => {
+    const base = { reportPath: '/w/r.json', configPath: '/w/c.toml' };
+    expect(osvArgs(base)).toContain('--no-resolve');
+    expect(osvArgs({ ...base, resolveTransitive: false })).toContain('--no-resolve');
+    expect(osvArgs({ ...base, resolveTransitive: true })).not.toContain('--no-resolve');
+  });
+
   it('goes offline, without resolving manifests through deps.dev, with a local database', () => {
     const args = osvArgs({ reportPath: '/w/r.json', configPath: '/w/c.toml', localDbPath: '/db' });
     expect(args).toEqual(expect.arrayContaining(['--offline', '--offline-vulnerabilities', '--no-resolve']));
