@@ -110,7 +110,7 @@ describe('withScannerCache', () => {
     expect(result).toBe('scanned');
     expect(calls).toEqual([]);
     expect(lines).toEqual([
-      'info: scanner cache: the Actions cache service is not available here; scanners are installed on each run',
+      'info: scanner cache: the Actions cache service is not available here; scanners missing from the tool cache are installed',
     ]);
   });
 

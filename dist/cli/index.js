@@ -44676,7 +44676,7 @@ function consoleLogger(write, verbose) {
 
 /***/ }),
 
-/***/ 77254:
+/***/ 74146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44750,15 +44750,16 @@ function toError(thrown) {
 }
 function describeError(thrown) {
     const error = toError(thrown);
-    if (error instanceof ScannerError) {
-        const parts = [`${error.scanner}: ${error.message}`];
-        if (error.exitCode !== undefined && error.exitCode !== null)
-            parts.push(`exit code ${error.exitCode}`);
-        if (error.stderrTail)
-            parts.push(`stderr: ${error.stderrTail}`);
-        return parts.join('; ');
-    }
-    return error.message;
+    return error instanceof ScannerError ? `${error.scanner}: ${describeScannerFailure(error)}` : error.message;
+}
+/** What went wrong, the exit code and the end of stderr, for a reader who already knows which scanner. */
+function describeScannerFailure(error) {
+    const parts = [error.message];
+    if (error.exitCode !== undefined && error.exitCode !== null)
+        parts.push(`exit code ${error.exitCode}`);
+    if (error.stderrTail)
+        parts.push(`stderr: ${error.stderrTail}`);
+    return parts.join('; ');
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -45466,143 +45467,6 @@ async function runVerify(args, io, overrides = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/install-methods.ts
-
-
-const INSTALL_TIMEOUT_MS = 20 * 60_000;
-/** Where each install method leaves the executable inside the tool's cache directory. */
-function installedBinary(pin, toolDir) {
-    return pin.pip ? (0,external_node_path_.join)(toolDir, 'venv', 'bin', pin.binary) : (0,external_node_path_.join)(toolDir, 'bin', pin.binary);
-}
-async function run(step, pin, request, ports) {
-    const result = await ports.processes.run(request);
-    if (result.kind === 'spawn-error') {
-        throw new InstallError('TOOLCHAIN_MISSING', `installing ${pin.id} needs \`${request.command}\` on PATH (${result.message})`);
-    }
-    if (result.kind === 'timeout')
-        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} timed out`);
-    if (result.exitCode !== 0) {
-        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} failed with exit code ${result.exitCode}: ${result.stderrTail}`);
-    }
-}
-/** go install verifies the module against Go's checksum database; -X stamps the version where the tool leaves it to the build. */
-async function goInstall(pin, go, options) {
-    const gobin = (0,external_node_path_.join)(options.toolDir, 'bin');
-    await options.ports.fs.mkdir(gobin);
-    options.ports.logger.info(`installing ${pin.id} ${pin.version}: go install ${go.module}@v${pin.version}`);
-    const request = {
-        command: 'go',
-        args: [
-            'install',
-            ...(go.versionVariable ? [`-ldflags=-X ${go.versionVariable}=${pin.version}`] : []),
-            `${go.module}@v${pin.version}`,
-        ],
-        env: { GOBIN: gobin, GO111MODULE: 'on' },
-        timeoutMs: INSTALL_TIMEOUT_MS,
-    };
-    await run('go install (needs Go >= 1.24; on GitHub Actions add actions/setup-go)', pin, request, options.ports);
-}
-/** An isolated venv per tool version; every file pip fetches must match a hash in the requirements. */
-async function pipInstall(pin, pip, options) {
-    const venv = (0,external_node_path_.join)(options.toolDir, 'venv');
-    const requirements = (0,external_node_path_.join)(options.vouchRoot, pip.requirements);
-    options.ports.logger.info(`installing ${pin.id} ${pin.version}: pip install --require-hashes into ${venv}`);
-    await options.ports.fs.remove(venv);
-    const venvRequest = { command: 'python3', args: ['-m', 'venv', venv], timeoutMs: INSTALL_TIMEOUT_MS };
-    await run(`creating a virtual environment (needs Python >= ${pip.python})`, pin, venvRequest, options.ports);
-    const pipRequest = {
-        command: (0,external_node_path_.join)(venv, 'bin', 'pip'),
-        args: [
-            'install',
-            '--require-hashes',
-            '--no-deps',
-            '--only-binary',
-            ':all:',
-            '--disable-pip-version-check',
-            '--no-input',
-            '-r',
-            requirements,
-        ],
-        timeoutMs: INSTALL_TIMEOUT_MS,
-    };
-    await run('pip install', pin, pipRequest, options.ports);
-}
-
-;// CONCATENATED MODULE: ./data/tools/pins.json
-const pins_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned scanner versions. Go modules are verified by Go\'s checksum database; pip installs use hash-checked requirements (scripts/lock-pip.js). semgrep stays at 1.180.0: newer releases need a certifi newer than the package index here serves. osv-scanner stays at 2.5.1: 2.6.0 needs Go 1.27.","gitleaks":{"version":"8.30.1","binary":"gitleaks","go":{"module":"github.com/zricethezav/gitleaks/v8","versionVariable":"github.com/zricethezav/gitleaks/v8/version.Version"},"versionArgs":["version"],"informationUri":"https://github.com/gitleaks/gitleaks"},"semgrep":{"version":"1.180.0","binary":"semgrep","pip":{"package":"semgrep","requirements":"data/tools/semgrep-requirements.txt","python":"3.11"},"versionArgs":["--version","--disable-version-check"],"informationUri":"https://semgrep.dev"},"checkov":{"version":"3.3.30","binary":"checkov","pip":{"package":"checkov","requirements":"data/tools/checkov-requirements.txt","python":"3.11"},"versionArgs":["--version"],"informationUri":"https://www.checkov.io"},"osv-scanner":{"version":"2.5.1","binary":"osv-scanner","go":{"module":"github.com/google/osv-scanner/v2/cmd/osv-scanner","versionVariable":""},"versionArgs":["--version"],"informationUri":"https://google.github.io/osv-scanner/"}}');
-;// CONCATENATED MODULE: ./src/core/tools.ts
-
-const PINS = Object.fromEntries(Object.entries(pins_namespaceObject)
-    .filter(([id]) => !id.startsWith('$'))
-    .map(([id, pin]) => [id, { id, ...pin }]));
-function toolPin(id) {
-    return PINS[id];
-}
-function pinnedTools() {
-    return Object.values(PINS);
-}
-
-;// CONCATENATED MODULE: ./src/core/install.ts
-
-
-
-
-const VERSION_TIMEOUT_MS = 60_000;
-function pinFor(id) {
-    const pin = toolPin(id);
-    if (!pin)
-        throw new InstallError('UNKNOWN_TOOL', `no pinned version for scanner "${id}" in data/tools/pins.json`);
-    return pin;
-}
-function toolDir(pin, cacheDir) {
-    return (0,external_node_path_.join)(cacheDir, pin.id, pin.version);
-}
-/** The pinned version from the cache, else from PATH when PATH has exactly the pinned version. */
-async function locateTool(id, options) {
-    const pin = pinFor(id);
-    const cached = installedBinary(pin, toolDir(pin, options.cacheDir));
-    if ((await options.ports.fs.lstat(cached))?.kind === 'file') {
-        return { id, path: cached, version: pin.version, source: 'cache' };
-    }
-    const onPath = await reportedVersion(pin.binary, pin, options.ports);
-    if (onPath === pin.version)
-        return { id, path: pin.binary, version: pin.version, source: 'path' };
-    return undefined;
-}
-async function reportedVersion(command, pin, ports) {
-    const result = await ports.processes.run({ command, args: pin.versionArgs, timeoutMs: VERSION_TIMEOUT_MS });
-    if (result.kind !== 'exited' || result.exitCode !== 0)
-        return undefined;
-    const match = /v?(\d+\.\d+\.\d+)/.exec(result.stdout);
-    return match?.[1];
-}
-/** Returns the pinned tool, installing it into the cache first when neither the cache nor PATH has it. */
-async function ensureTool(id, options) {
-    const found = await locateTool(id, options);
-    if (found)
-        return found;
-    const pin = pinFor(id);
-    if (options.vouchRoot === undefined)
-        throw new InstallError('INSTALL_FAILED', `${id}: Vouch's root is needed to install it`);
-    const method = {
-        toolDir: toolDir(pin, options.cacheDir),
-        vouchRoot: options.vouchRoot,
-        ports: options.ports,
-    };
-    if (pin.go)
-        await goInstall(pin, pin.go, method);
-    else if (pin.pip)
-        await pipInstall(pin, pin.pip, method);
-    else
-        throw new InstallError('INSTALL_FAILED', `${id} has no install method in data/tools/pins.json`);
-    const path = installedBinary(pin, method.toolDir);
-    const version = await reportedVersion(path, pin, options.ports);
-    if (version !== pin.version) {
-        throw new InstallError('INSTALL_FAILED', `${id}: installed binary reports version ${version ?? 'unknown'}, expected ${pin.version}`);
-    }
-    return { id, path, version, source: 'installed' };
-}
-
 ;// CONCATENATED MODULE: ./src/policy/policy.ts
 const DEFAULT_SCANNER_TIMEOUT_SECONDS = 600;
 const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -45871,7 +45735,7 @@ function detectionFor({ scalar, reference }, context) {
         evidence: `uses: ${reference}`,
     };
 }
-function actions_unpinned_run(file, rule) {
+function run(file, rule) {
     const parsed = parseYaml(file);
     if (parsed.kind === 'unparsable')
         return { detections: [], notes: [parsed.note] };
@@ -45883,7 +45747,7 @@ function actions_unpinned_run(file, rule) {
 const actionsUnpinned = defineCheck({
     meta: actions_unpinned_namespaceObject,
     appliesTo: (path) => WORKFLOW.test(path) || ACTION_METADATA.test(path),
-    run: actions_unpinned_run,
+    run,
 });
 
 ;// CONCATENATED MODULE: ./data/checks/ai-instructions-integrity.json
@@ -50607,8 +50471,12 @@ function parseCheckovReport(text) {
     catch (cause) {
         throw new CheckovReportError(`report is not JSON (${cause.message})`);
     }
-    if (Array.isArray(data))
+    if (Array.isArray(data)) {
+        // Checkov writes a summary object when no framework has results, never an empty list.
+        if (data.length === 0)
+            throw new CheckovReportError('report is an empty list, which Checkov never writes');
         return { frameworks: data.map((item, index) => parseFramework(item, `[${index}]`)) };
+    }
     if (!isObject(data))
         throw new CheckovReportError('report is neither a JSON object nor an array');
     if ('results' in data || 'check_type' in data)
@@ -50616,7 +50484,7 @@ function parseCheckovReport(text) {
     if (typeof data.failed === 'number' && typeof data.passed === 'number') {
         if (data.failed !== 0)
             throw new CheckovReportError(`report is a summary of ${data.failed} failed checks without results`);
-        return { frameworks: [] };
+        return { frameworks: [], summaryOnly: true };
     }
     throw new CheckovReportError('report has neither framework results nor a summary');
 }
@@ -50652,11 +50520,16 @@ function parseResult(item, checkType, where) {
     const lineRange = range(item.file_line_range);
     const resource = optionalString(item.resource);
     const guideline = optionalString(item.guideline);
+    const filePath = optionalString(item.file_path);
+    const absolutePath = optionalString(item.file_abs_path);
+    if (filePath === undefined && absolutePath === undefined)
+        throw new CheckovReportError(`${where} has neither file_path nor file_abs_path`);
     return {
         checkType,
         checkId,
         checkName: optionalString(item.check_name) ?? checkId,
-        filePath: requiredString(item, 'file_path', where),
+        ...(filePath === undefined ? {} : { filePath }),
+        ...(absolutePath === undefined ? {} : { absolutePath }),
         ...(lineRange === undefined ? {} : { lineRange }),
         ...(resource === undefined ? {} : { resource }),
         ...(guideline !== undefined && /^https?:\/\//.test(guideline) ? { guideline } : {}),
@@ -50804,7 +50677,30 @@ function strings(value, where) {
     return items;
 }
 
+;// CONCATENATED MODULE: ./src/scanners/checkov/expected.ts
+
+/** Directories Checkov 3.3.30 never enters (checkov/common/util/consts.py DEFAULT_EXTERNAL_MODULES_DIR, IGNORED_DIRECTORIES). */
+const IGNORED_SEGMENTS = new Set(['node_modules', '.terraform', '.serverless', '.external_modules']);
+/**
+ * Files for which Checkov always reports at least one result, passed or failed: any parsable Dockerfile
+ * (CKV_DOCKER_2, a HEALTHCHECK, applies to every image) and any workflow (CKV2_GHA_1, the permissions
+ * check). A report with no result at all while such files exist means Checkov did not look at them.
+ * Terraform and Kubernetes files are not listed: a file without a checked resource type gives no result.
+ */
+function filesCheckovMustReport(files) {
+    return files.filter((path) => {
+        const segments = path.split('/');
+        if (segments.some((segment) => IGNORED_SEGMENTS.has(segment)))
+            return false;
+        if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(path))
+            return true;
+        const hidden = segments.slice(0, -1).some((segment) => segment.startsWith('.'));
+        return !hidden && external_node_path_.posix.basename(path) === 'Dockerfile';
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/scanners/checkov/adapter.ts
+
 
 
 
@@ -50840,6 +50736,11 @@ function createCheckovAdapter(options) {
                     stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
                 };
                 return { kind: 'error', error: new ScannerError(classification.code, details) };
+            }
+            const unreported = classification.report.summaryOnly ? filesCheckovMustReport(context.files) : [];
+            if (unreported.length > 0) {
+                const message = `checkov reported no result at all, yet the tree holds ${unreported.length} file(s) it always reports on (${unreported.slice(0, 3).join(', ')}): it did not scan them`;
+                return { kind: 'error', error: new ScannerError('BAD_OUTPUT', { scanner: adapter_SCANNER_ID, message }) };
             }
             return toOutcome(tool, classification.report, context);
         },
@@ -50879,9 +50780,14 @@ function toOutcome(tool, report, context) {
         detections.push({ ruleId: rule.id, message: message(result, rule), location: { path, region } });
     }
     const notes = [...parsingNotes(report, context.root, kept), ...skipNotes(report, context.root, kept)];
-    if (located.outside > 0) {
+    if (located.excluded > 0) {
         notes.push({
-            message: `${located.outside} checkov result(s) in files excluded by .gitignore or the policy were not reported`,
+            message: `${located.excluded} checkov result(s) in files excluded by .gitignore, the policy or discovery's limits were not reported`,
+        });
+    }
+    if (located.outsideRoot > 0) {
+        notes.push({
+            message: `${located.outsideRoot} checkov result(s) at paths outside the repository (reached through a link?) were not reported`,
         });
     }
     const ruleList = [...rules.values()];
@@ -50895,19 +50801,38 @@ function toOutcome(tool, report, context) {
  */
 function locate(results, root, kept) {
     const located = [];
-    let outside = 0;
+    let excluded = 0;
+    let outsideRoot = 0;
     for (const result of results) {
-        // Checkov's file_path is relative to --directory with a leading `/` (`/infra/main.tf`, 3.3.30).
-        const path = toRepoPath(root, result.filePath.replace(/^\/+/, ''));
-        if (path === undefined || !kept.has(path))
-            outside += 1;
+        const path = repoPathOf(result, root, kept);
+        if (path === undefined)
+            outsideRoot += 1;
+        else if (!kept.has(path))
+            excluded += 1;
         else
             located.push({ result, path, region: region(result) });
     }
     located.sort((a, b) => a.path.localeCompare(b.path) ||
         a.region.startLine - b.region.startLine ||
         a.result.checkId.localeCompare(b.result.checkId));
-    return { results: located, outside };
+    return { results: located, excluded, outsideRoot };
+}
+/**
+ * Checkov's file_path is relative to --directory with a leading `/` (`/infra/main.tf`, 3.3.30), but some
+ * frameworks write it absolute or leave it out; file_abs_path, when present, says where the file was read.
+ * The first reading that names a kept file wins; otherwise any reading inside the root.
+ */
+function repoPathOf(result, root, kept) {
+    const readings = [
+        result.absolutePath === undefined || !(0,external_node_path_.isAbsolute)(result.absolutePath)
+            ? undefined
+            : toRepoPath(root, result.absolutePath),
+        result.filePath === undefined ? undefined : toRepoPath(root, result.filePath.replace(/^\/+/, '')),
+        result.filePath === undefined || !(0,external_node_path_.isAbsolute)(result.filePath)
+            ? undefined
+            : toRepoPath(root, result.filePath),
+    ].filter((path) => path !== undefined && path !== '');
+    return readings.find((path) => kept.has(path)) ?? readings[0];
 }
 /**
  * Checkov's ranges are 1-based and inclusive, except that secrets report `[line, line + 1]` for a value on
@@ -51242,6 +51167,7 @@ function osvArgs(input) {
         // toolchains); the gate never runs repository code, and reports reachable or not alike.
         '--no-call-analysis',
         'all',
+        ...(input.resolveTransitive === true || input.localDbPath !== undefined ? [] : ['--no-resolve']),
         ...(input.localDbPath === undefined ? [] : offlineArgs(input.localDbPath)),
         '.',
     ];
@@ -51877,7 +51803,2871 @@ function detectionMessage(found) {
     return `${what} is affected by ${ids}: ${summary(found)}; ${fixed}`;
 }
 
+;// CONCATENATED MODULE: ./src/supplychain/collect.ts
+
+const EMPTY = { components: [], direct: [] };
+/**
+ * Runs every parser that claims a discovered file. Parsers promise never to throw, but they read hostile
+ * input: a parser that throws anyway, or a file that cannot be read, becomes a problem on that file so one
+ * bad lockfile costs its own components and never the SBOM.
+ */
+function collectLockfiles(files, read, parsers) {
+    const collected = [];
+    // Sorted so the SBOM does not depend on the order the tree walk happened to produce.
+    for (const path of [...files].sort()) {
+        for (const parser of parsers) {
+            if (!claims(parser, path))
+                continue;
+            collected.push({ path, parser: parser.id, result: parseOne(parser, path, read) });
+        }
+    }
+    return collected;
+}
+function claims(parser, path) {
+    try {
+        return parser.matches(path);
+    }
+    catch {
+        // A matcher that throws cannot say the file is its format; the file may still be another parser's.
+        return false;
+    }
+}
+function parseOne(parser, path, read) {
+    const text = read(path);
+    if (text === undefined)
+        return failed(path, `${path} could not be read`);
+    try {
+        return parser.parse(path, text, read);
+    }
+    catch (thrown) {
+        return failed(path, `the ${parser.id} parser failed on ${path}: ${describeError(thrown)}`);
+    }
+}
+function failed(path, message) {
+    return { ...EMPTY, problems: [{ path, message }] };
+}
+
+// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
+var packageurl_js = __nccwpck_require__(87091);
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/cargo.ts
+/**
+ * Cargo.lock, versions 1 to 4 (https://doc.rust-lang.org/cargo/guide/cargo-toml-vs-cargo-lock.html).
+ *
+ * Packages without `source` are the workspace's own crates: not components, but their dependencies are the
+ * project's direct ones. Git sources become components carrying a `vcs_url` qualifier so the pinned commit
+ * stays visible. Cargo.lock does not say which edges are dev-dependencies, so every crate is `required`.
+ */
+
+
+function cargo_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** TOML parse that reports instead of throwing; shared by the TOML lockfile parsers. */
+function cargo_parseToml(path, text, problems) {
+    try {
+        // Keys like `__proto__` in hostile input must not reach object prototypes.
+        return parse(text, { unsafeKeyBehaviour: 'drop', maxDepth: 64 });
+    }
+    catch (error) {
+        const line = error instanceof TomlError ? error.line : undefined;
+        const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+        problems.push({ path, line, message: `not valid TOML: ${reason}` });
+        return undefined;
+    }
+}
+/** 1-based lines of each `[[name]]` header, in document order, which is the order of the parsed array. */
+function tableLines(text, name) {
+    const header = new RegExp(`^\\s*\\[\\[\\s*${name.replace('.', '\\.')}\\s*\\]\\]`);
+    const lines = [];
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (header.test(line))
+            lines.push(index + 1);
+    });
+    return lines;
+}
+const CRATES_IO = new Set([
+    'registry+https://github.com/rust-lang/crates.io-index',
+    'sparse+https://index.crates.io/',
+]);
+function cratePurl(crate) {
+    const source = crate.source ?? '';
+    let qualifiers;
+    if (source.startsWith('git+')) {
+        // `git+https://host/repo?branch=x#<commit>`: the commit after `#` is what was locked.
+        const [url = '', commit = ''] = source.split('#');
+        qualifiers = { vcs_url: `${url.replace(/\?.*$/, '')}@${commit}` };
+    }
+    else if (!CRATES_IO.has(source)) {
+        qualifiers = { repository_url: source.replace(/^(registry|sparse)\+/, '') };
+    }
+    try {
+        return new packageurl_js.PackageURL('cargo', undefined, crate.name, crate.version, qualifiers).toString();
+    }
+    catch {
+        return undefined;
+    }
+}
+function readCrates(report, doc, text) {
+    const { path, problems } = report;
+    const packages = Array.isArray(doc.package) ? doc.package : [];
+    const lines = tableLines(text, 'package');
+    const crates = [];
+    packages.forEach((entry, index) => {
+        const line = lines[index] ?? 1;
+        if (!cargo_isRecord(entry) || typeof entry.name !== 'string' || typeof entry.version !== 'string') {
+            problems.push({ path, line, message: '[[package]] without a string name and version' });
+            return;
+        }
+        const dependencies = Array.isArray(entry.dependencies)
+            ? entry.dependencies.filter((d) => typeof d === 'string')
+            : [];
+        const source = typeof entry.source === 'string' ? entry.source : undefined;
+        const checksum = typeof entry.checksum === 'string' ? entry.checksum : undefined;
+        crates.push({ name: entry.name, version: entry.version, source, line, dependencies, checksum });
+    });
+    return crates;
+}
+/** Version 1 keeps checksums apart, in `[metadata]` as `"checksum <name> <version> (<source>)" = "<hex>"`. */
+function legacyChecksum(doc, crate) {
+    if (!cargo_isRecord(doc.metadata))
+        return undefined;
+    const value = doc.metadata[`checksum ${crate.name} ${crate.version} (${crate.source ?? ''})`];
+    return typeof value === 'string' && value !== '<none>' ? value : undefined;
+}
+/** Dependency strings are `name`, `name version` or `name version (source)`: as much as makes them unique. */
+function cargo_resolve(byName, reference) {
+    const match = /^(\S+)(?:\s+(\S+))?(?:\s+\((.*)\))?$/.exec(reference.trim());
+    if (!match?.[1])
+        return undefined;
+    const [, name, version, source] = match;
+    const candidates = (byName.get(name) ?? []).filter((c) => (version === undefined || c.version === version) && (source === undefined || c.source === source));
+    return candidates.length === 1 ? candidates[0] : undefined;
+}
+function edges(graph, crate) {
+    return crate.dependencies.flatMap((reference) => {
+        const target = cargo_resolve(graph.byName, reference);
+        if (!target) {
+            const message = `dependency "${reference}" of ${crate.name} matches no single locked package`;
+            graph.problems.push({ path: graph.path, line: crate.line, message });
+        }
+        const purl = target ? graph.purls.get(target) : undefined;
+        return purl ? [purl] : [];
+    });
+}
+function hashesOf(graph, crate, checksum) {
+    if (checksum === undefined)
+        return [];
+    if (/^[0-9a-f]{64}$/i.test(checksum))
+        return [{ alg: 'SHA-256', content: checksum.toLowerCase() }];
+    graph.problems.push({
+        path: graph.path,
+        line: crate.line,
+        message: `checksum of ${crate.name} is not a SHA-256 hex digest`,
+    });
+    return [];
+}
+function purlsOf(path, crates, problems) {
+    const purls = new Map();
+    for (const crate of crates.filter((c) => c.source !== undefined)) {
+        const purl = cratePurl(crate);
+        if (purl)
+            purls.set(crate, purl);
+        else
+            problems.push({
+                path,
+                line: crate.line,
+                message: `${crate.name} ${crate.version} cannot be expressed as a purl`,
+            });
+    }
+    return purls;
+}
+function build(path, text, problems) {
+    const doc = cargo_parseToml(path, text, problems);
+    if (!doc)
+        return { components: [], direct: [], problems };
+    const crates = readCrates({ path, problems }, doc, text);
+    const byName = new Map();
+    for (const crate of crates)
+        byName.set(crate.name, [...(byName.get(crate.name) ?? []), crate]);
+    const graph = { path, byName, purls: purlsOf(path, crates, problems), problems };
+    const components = [];
+    const direct = new Set();
+    for (const crate of crates) {
+        const purl = graph.purls.get(crate);
+        const dependsOn = edges(graph, crate);
+        if (crate.source === undefined)
+            dependsOn.forEach((d) => direct.add(d));
+        if (!purl)
+            continue;
+        const hashes = hashesOf(graph, crate, crate.checksum ?? legacyChecksum(doc, crate));
+        const source = { path, line: crate.line };
+        components.push({
+            ecosystem: 'cargo',
+            name: crate.name,
+            version: crate.version,
+            purl,
+            scope: 'required',
+            hashes,
+            dependsOn,
+            source,
+        });
+    }
+    return { components, direct: [...direct], problems };
+}
+const cargoLockfile = {
+    id: 'cargo',
+    matches: (path) => /(^|\/)Cargo\.lock$/.test(path),
+    parse(path, text) {
+        const problems = [];
+        try {
+            return build(path, text, problems);
+        }
+        catch (error) {
+            problems.push({ path, message: `Cargo.lock could not be parsed: ${String(error)}` });
+            return { components: [], direct: [], problems };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/requirements.ts
+/**
+ * pip requirements files (https://pip.pypa.io/en/stable/reference/requirements-file-format/).
+ *
+ * Only `==` / `===` pins of index packages become components: a requirements file is a lockfile only as
+ * far as it pins, so a range (`name>=1`) is reported as "not pinned" at its line. Direct references
+ * (`-e`, `name @ url`, bare URLs, VCS links and local paths) are valid pip syntax but name no registry
+ * release, so they are skipped without a problem. `-c` constraint files are not read: they only restrict
+ * versions and never add a package to what gets installed.
+ */
+
+
+/** PEP 503 normalisation, which is also what the purl spec asks of `pkg:pypi` names. */
+function requirements_normalizePypiName(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+/** Undefined when packageurl-js rejects the parts: callers turn that into a problem instead of throwing. */
+function pypiPurl(name, version, qualifiers) {
+    try {
+        return new packageurl_js.PackageURL('pypi', undefined, requirements_normalizePypiName(name), version, qualifiers).toString();
+    }
+    catch {
+        return undefined;
+    }
+}
+const DIGESTS = new Map([
+    ['sha256', { alg: 'SHA-256', hexLength: 64 }],
+    ['sha384', { alg: 'SHA-384', hexLength: 96 }],
+    ['sha512', { alg: 'SHA-512', hexLength: 128 }],
+    ['md5', { alg: 'MD5', hexLength: 32 }],
+]);
+/** `sha256:<hex>` as pip, Poetry, Pipenv and uv write it; the other algorithms pip accepts are kept too. */
+function pythonHash(spec) {
+    const colon = spec.indexOf(':');
+    const [name, hex] = [spec.slice(0, Math.max(colon, 0)).trim(), spec.slice(colon + 1).trim()];
+    const digest = DIGESTS.get(name.toLowerCase());
+    if (!digest || hex.length !== digest.hexLength || !/^[0-9a-f]+$/i.test(hex))
+        return undefined;
+    return { alg: digest.alg, content: hex.toLowerCase() };
+}
+/** The file name is the only place a requirements file says which environment its pins are for. */
+const DEV_WORDS = /(^|[-_.])(dev|develop|development|test|tests|testing|lint|docs?)([-_.]|$)/i;
+function scopeOf(path) {
+    return DEV_WORDS.test(external_node_path_.posix.basename(path).replace(/\.txt$/i, '')) ? 'dev' : 'required';
+}
+/** Joins `\` continuations (pip does this before anything else) and keeps comment-only lines for `# via`. */
+function requirements_logicalLines(text) {
+    const out = [];
+    let start = 0;
+    let buffer;
+    text.split(/\r?\n/).forEach((raw, index) => {
+        if (buffer === undefined)
+            start = index + 1;
+        const joined = (buffer ?? '') + raw;
+        if (joined.endsWith('\\') && !/^\s*#/.test(joined)) {
+            buffer = joined.slice(0, -1) + ' ';
+            return;
+        }
+        buffer = undefined;
+        out.push({ line: start, text: joined });
+    });
+    if (buffer !== undefined)
+        out.push({ line: start, text: buffer });
+    return out;
+}
+function readVia(pending, comment) {
+    if (!pending)
+        return;
+    const via = /^#\s*via\b\s*(.*)$/.exec(comment);
+    if (via) {
+        pending.via = via[1] ? [via[1].trim()] : [];
+        pending.collecting = !via[1];
+    }
+    else if (pending.collecting && /^#\s{2,}\S/.test(comment)) {
+        pending.via?.push(comment.replace(/^#\s*/, ''));
+    }
+    else {
+        pending.collecting = false;
+    }
+}
+function settle(ctx, pending) {
+    if (!pending)
+        return;
+    const fromProject = (item) => /^-r\s/.test(item) || /\(.+\)$/.test(item);
+    if (pending.via === undefined || pending.via.some(fromProject))
+        ctx.direct.push(pending.purl);
+}
+function parseFile(ctx, path, text) {
+    ctx.visited.add(path);
+    let pending;
+    for (const { line, text: raw } of requirements_logicalLines(text)) {
+        const trimmed = raw.trim();
+        if (trimmed.startsWith('#')) {
+            readVia(pending, trimmed);
+            continue;
+        }
+        const content = trimmed.replace(/(^|\s)#.*$/, '').trim();
+        if (!content)
+            continue;
+        settle(ctx, pending);
+        pending = undefined;
+        if (content.startsWith('-')) {
+            lockfiles_requirements_option(ctx, { path, line, content });
+            continue;
+        }
+        const purl = requirement(ctx, { path, line, content });
+        if (purl)
+            pending = { purl, via: undefined, collecting: false };
+        // `pip-compile --annotation-style=line` puts the annotation on the requirement's own line.
+        const inline = /\s(#\s*via\b.*)$/.exec(trimmed)?.[1];
+        if (inline)
+            readVia(pending, inline);
+    }
+    settle(ctx, pending);
+}
+function lockfiles_requirements_option(ctx, at) {
+    const include = /^(?:-r|--requirement)(?:\s*=\s*|\s+|(?=[^\s-]))(\S+)$/.exec(at.content);
+    if (include?.[1])
+        followInclude(ctx, at, include[1]);
+    // Every other option (-c, -e, -i, --hash on its own line, --find-links, ...) adds no pinned package.
+}
+function followInclude(ctx, at, target) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+        ctx.problems.push({ path: at.path, line: at.line, message: `remote include ${target} is not followed` });
+        return;
+    }
+    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(at.path), target));
+    if (resolved.startsWith('../') || external_node_path_.posix.isAbsolute(resolved)) {
+        ctx.problems.push({
+            path: at.path,
+            line: at.line,
+            message: `include ${target} points outside the repository`,
+        });
+        return;
+    }
+    if (ctx.visited.has(resolved))
+        return;
+    const included = ctx.readSibling(resolved);
+    if (included === undefined) {
+        ctx.problems.push({
+            path: at.path,
+            line: at.line,
+            message: `included file ${resolved} could not be read`,
+        });
+        return;
+    }
+    parseFile(ctx, resolved, included);
+}
+const DIRECT_REFERENCE = /^(\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/|[a-z]+\+)|\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i;
+/** Returns the purl of the component it added, so a following `# via` comment can be attached to it. */
+function requirement(ctx, at) {
+    const [spec = '', ...options] = at.content.split(/\s+(?=--)/);
+    const [withoutMarker = ''] = spec.split(';');
+    if (DIRECT_REFERENCE.test(withoutMarker.trim()))
+        return undefined;
+    const match = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*(.*)$/.exec(withoutMarker.trim());
+    if (!match?.[1]) {
+        ctx.problems.push({
+            path: at.path,
+            line: at.line,
+            message: `not a requirement: ${at.content.slice(0, 80)}`,
+        });
+        return undefined;
+    }
+    const [, name, rest = ''] = match;
+    if (rest.startsWith('@'))
+        return undefined;
+    const pin = /^===?\s*([^\s,*]+)$/.exec(rest.trim());
+    if (!pin?.[1]) {
+        const message = `${name} is not pinned (${rest.trim() || 'no version'}): only == pins become SBOM components`;
+        ctx.problems.push({ path: at.path, line: at.line, message });
+        return undefined;
+    }
+    return addComponent(ctx, at, { name, version: pin[1], options });
+}
+function addComponent(ctx, at, req) {
+    const purl = pypiPurl(req.name, req.version);
+    if (!purl) {
+        ctx.problems.push({
+            path: at.path,
+            line: at.line,
+            message: `${req.name}==${req.version} cannot be expressed as a purl`,
+        });
+        return undefined;
+    }
+    if (ctx.seen.has(purl))
+        return purl;
+    ctx.seen.add(purl);
+    const hashes = req.options
+        .map((o) => /^--hash(?:\s*=\s*|\s+)(\S+)$/.exec(o.trim())?.[1])
+        .map((h) => (h ? pythonHash(h) : undefined))
+        .filter((h) => h !== undefined);
+    ctx.components.push({
+        ecosystem: 'pypi',
+        name: req.name,
+        version: req.version,
+        purl,
+        scope: scopeOf(at.path),
+        hashes,
+        dependsOn: [],
+        source: { path: at.path, line: at.line },
+    });
+    return purl;
+}
+const requirementsLockfile = {
+    id: 'requirements',
+    matches(path) {
+        const base = external_node_path_.posix.basename(path).toLowerCase();
+        const dir = external_node_path_.posix.basename(external_node_path_.posix.dirname(path)).toLowerCase();
+        return (/^([\w.-]*[-_.])?requirements([-_.][\w.-]*)?\.txt$/.test(base) ||
+            (dir === 'requirements' && base.endsWith('.txt')));
+    },
+    parse(path, text, readSibling) {
+        const ctx = {
+            components: [],
+            direct: [],
+            problems: [],
+            visited: new Set(),
+            seen: new Set(),
+            readSibling,
+        };
+        try {
+            parseFile(ctx, path, text);
+        }
+        catch (error) {
+            ctx.problems.push({ path, message: `requirements file could not be parsed: ${String(error)}` });
+        }
+        return { components: ctx.components, direct: [...new Set(ctx.direct)], problems: ctx.problems };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/pipfile.ts
+/**
+ * Pipfile.lock (https://pipenv.pypa.io/en/latest/pipfile.html), pipfile-spec 6.
+ *
+ * `default` is required and `develop` dev; other sections are Pipenv's custom categories, installed only
+ * when asked for (`--categories`), so optional. Entries without a `version` (git, file and path
+ * requirements) record no release and are skipped. Direct dependencies come from the Pipfile beside it.
+ */
+
+
+
+function pipfile_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** V8 names the line for some syntax errors, only the offset for others, and neither at the end of input. */
+function jsonErrorLine(text, error) {
+    const message = error instanceof Error ? error.message : '';
+    const line = /\bline (\d+)/.exec(message)?.[1];
+    if (line)
+        return Number(line);
+    const position = /\bposition (\d+)/.exec(message)?.[1];
+    const offset = position ? Number(position) : /end of JSON input/.test(message) ? text.length : 0;
+    return text.slice(0, offset).split('\n').length;
+}
+/** Maps an offset in `text` to its 1-based line by binary search over line starts. */
+function lineIndex(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return (offset) => {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const mid = Math.ceil((low + high) / 2);
+            if ((starts[mid] ?? 0) <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return low + 1;
+    };
+}
+/** Finds where a key is written at or after `from`; searching forward keeps entries read in order to one pass. */
+function keyLocator(text) {
+    const lineAt = lineIndex(text);
+    return (key, from) => {
+        const match = new RegExp(`${escapeRegExp(JSON.stringify(key))}\\s*:`, 'g');
+        match.lastIndex = from;
+        const found = match.exec(text);
+        return found ? { index: found.index, line: lineAt(found.index) } : undefined;
+    };
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function sectionScope(section) {
+    if (section === 'default')
+        return 'required';
+    return section === 'develop' ? 'dev' : 'optional';
+}
+function readEntry(reading, section, [name, entry]) {
+    const found = reading.locate(name, section.at);
+    const line = found?.line ?? reading.locate(section.name, 0)?.line ?? 1;
+    const { path, problems } = reading;
+    if (!pipfile_isRecord(entry)) {
+        problems.push({ path, line, message: `${name} in ${section.name} is not an object` });
+        return found?.index ?? section.at;
+    }
+    if (typeof entry.version !== 'string')
+        return found?.index ?? section.at;
+    const pin = /^===?\s*(\S+)$/.exec(entry.version.trim())?.[1];
+    const purl = pin ? pypiPurl(name, pin) : undefined;
+    if (!pin || !purl) {
+        problems.push({
+            path,
+            line,
+            message: `${name} version ${entry.version} is not a pin that can be expressed as a purl`,
+        });
+    }
+    else if (!reading.components.has(purl)) {
+        const hashes = (Array.isArray(entry.hashes) ? entry.hashes : [])
+            .map((h) => (typeof h === 'string' ? pythonHash(h) : undefined))
+            .filter((h) => h !== undefined);
+        reading.components.set(purl, {
+            ecosystem: 'pypi',
+            name,
+            version: pin,
+            purl,
+            scope: sectionScope(section.name),
+            hashes,
+            dependsOn: [],
+            source: { path, line },
+        });
+    }
+    return found?.index ?? section.at;
+}
+/** Names the Pipfile asks for, in any of its package tables. */
+function declaredNames(lockPath, readSibling, problems) {
+    const path = external_node_path_.posix.join(external_node_path_.posix.dirname(lockPath), 'Pipfile');
+    const text = readSibling(path);
+    const doc = text === undefined ? undefined : cargo_parseToml(path, text, problems);
+    const names = new Set();
+    for (const [table, body] of Object.entries(doc ?? {})) {
+        if (table !== 'source' &&
+            table !== 'requires' &&
+            table !== 'scripts' &&
+            table !== 'pipenv' &&
+            pipfile_isRecord(body)) {
+            Object.keys(body).forEach((name) => names.add(requirements_normalizePypiName(name)));
+        }
+    }
+    return names;
+}
+function pipfile_build(input) {
+    const { path, text, readSibling, problems } = input;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (error) {
+        problems.push({
+            path,
+            line: jsonErrorLine(text, error),
+            message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        });
+        return { components: [], direct: [], problems };
+    }
+    if (!pipfile_isRecord(doc)) {
+        problems.push({ path, line: 1, message: 'Pipfile.lock is not a JSON object' });
+        return { components: [], direct: [], problems };
+    }
+    const reading = { path, problems, components: new Map(), locate: keyLocator(text) };
+    // `default` first so a package locked in both sections keeps the stronger scope.
+    const sections = [
+        'default',
+        'develop',
+        ...Object.keys(doc).filter((k) => !['_meta', 'default', 'develop'].includes(k)),
+    ];
+    for (const name of sections) {
+        const body = doc[name];
+        if (!pipfile_isRecord(body))
+            continue;
+        let at = reading.locate(name, 0)?.index ?? 0;
+        for (const pair of Object.entries(body))
+            at = readEntry(reading, { name, at }, pair);
+    }
+    const declared = declaredNames(path, readSibling, problems);
+    const components = [...reading.components.values()];
+    const direct = components.filter((c) => declared.has(requirements_normalizePypiName(c.name))).map((c) => c.purl);
+    return { components, direct, problems };
+}
+const pipfileLockfile = {
+    id: 'pipfile',
+    matches: (path) => /(^|\/)Pipfile\.lock$/.test(path),
+    parse(path, text, readSibling) {
+        const problems = [];
+        try {
+            return pipfile_build({ path, text, readSibling, problems });
+        }
+        catch (error) {
+            problems.push({ path, message: `Pipfile.lock could not be parsed: ${String(error)}` });
+            return { components: [], direct: [], problems };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/composer.ts
+/**
+ * composer.lock (https://getcomposer.org/doc/01-basic-usage.md#commit-your-composer-lock-file-to-version-control).
+ *
+ * `packages` are required and `packages-dev` dev. `dist.shasum` is a SHA-1 of the dist archive but is
+ * empty for GitHub zipballs (the common case), so it becomes a hash only when it is 40 hex digits.
+ * `require` entries become edges when a locked package has that name or lists it under `replace` /
+ * `provide`; platform requirements (`php`, `ext-*`, `lib-*`, `composer-*`) are not packages. Packages from
+ * `path` repositories are the repository's own code and are skipped. Direct dependencies come from
+ * composer.json beside the lock.
+ */
+
+
+
+function composer_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function keys(value) {
+    return composer_isRecord(value) ? Object.keys(value).map((k) => k.toLowerCase()) : [];
+}
+function composerPurl(name, version) {
+    const [vendor, project, ...rest] = name.split('/');
+    if (!vendor || !project || rest.length > 0)
+        return undefined;
+    try {
+        return new packageurl_js.PackageURL('composer', vendor, project, version).toString();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Each package object is found by its `"name": "vendor/project"` member, in file order. */
+function composer_lineOf(reading, name) {
+    const pattern = new RegExp(`"name"\\s*:\\s*${escapeRegExp(JSON.stringify(name))}`, 'g');
+    pattern.lastIndex = reading.from;
+    const found = pattern.exec(reading.text);
+    if (!found)
+        return 1;
+    reading.from = found.index + 1;
+    return reading.lineAt(found.index);
+}
+function readPackage(reading, entry, scope) {
+    if (!composer_isRecord(entry) || typeof entry.name !== 'string' || typeof entry.version !== 'string') {
+        reading.problems.push({
+            path: reading.path,
+            line: reading.lineAt(reading.from),
+            message: 'package without a string name and version',
+        });
+        return undefined;
+    }
+    const line = composer_lineOf(reading, entry.name);
+    if (composer_isRecord(entry.dist) && entry.dist.type === 'path')
+        return undefined;
+    const purl = composerPurl(entry.name, entry.version);
+    if (!purl) {
+        reading.problems.push({
+            path: reading.path,
+            line,
+            message: `${entry.name} ${entry.version} cannot be expressed as a purl`,
+        });
+        return undefined;
+    }
+    return { entry, name: entry.name, version: entry.version, purl, scope, line };
+}
+function providers(packages) {
+    const out = new Map();
+    const add = (name, purl) => {
+        out.set(name, [...(out.get(name) ?? []), purl]);
+    };
+    for (const p of packages) {
+        add(p.name.toLowerCase(), p.purl);
+        for (const name of [...keys(p.entry.replace), ...keys(p.entry.provide)])
+            add(name, p.purl);
+    }
+    return out;
+}
+function toComponent(p, path, edges) {
+    const shasum = composer_isRecord(p.entry.dist) && typeof p.entry.dist.shasum === 'string'
+        ? p.entry.dist.shasum.toLowerCase()
+        : '';
+    const hashes = /^[0-9a-f]{40}$/.test(shasum) ? [{ alg: 'SHA-1', content: shasum }] : [];
+    return {
+        ecosystem: 'composer',
+        name: p.name,
+        version: p.version,
+        purl: p.purl,
+        scope: p.scope,
+        hashes,
+        dependsOn: edges,
+        source: { path, line: p.line },
+    };
+}
+function directOf(input, named) {
+    const { path, readSibling, problems } = input;
+    const manifestPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), 'composer.json');
+    const text = readSibling(manifestPath);
+    if (text === undefined)
+        return [];
+    try {
+        const manifest = JSON.parse(text);
+        const wanted = composer_isRecord(manifest) ? [...keys(manifest.require), ...keys(manifest['require-dev'])] : [];
+        return [...new Set(wanted.flatMap((name) => named.get(name) ?? []))];
+    }
+    catch (error) {
+        problems.push({
+            path: manifestPath,
+            line: jsonErrorLine(text, error),
+            message: 'composer.json is not valid JSON',
+        });
+        return [];
+    }
+}
+function composer_build(input) {
+    const { path, text, problems } = input;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (error) {
+        problems.push({
+            path,
+            line: jsonErrorLine(text, error),
+            message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        });
+        return { components: [], direct: [], problems };
+    }
+    if (!composer_isRecord(doc) || !Array.isArray(doc.packages)) {
+        problems.push({ path, line: 1, message: 'composer.lock has no "packages" array' });
+        return { components: [], direct: [], problems };
+    }
+    const reading = { path, text, problems, lineAt: lineIndex(text), from: 0 };
+    const dev = Array.isArray(doc['packages-dev']) ? doc['packages-dev'] : [];
+    const packages = [
+        ...doc.packages.map((e) => readPackage(reading, e, 'required')),
+        ...dev.map((e) => readPackage(reading, e, 'dev')),
+    ].filter((p) => p !== undefined);
+    const named = providers(packages);
+    const components = packages.map((p) => {
+        const edges = keys(p.entry.require).flatMap((name) => (named.get(name) ?? []).filter((purl) => purl !== p.purl));
+        return toComponent(p, path, [...new Set(edges)]);
+    });
+    return { components, direct: directOf(input, named), problems };
+}
+const composerLockfile = {
+    id: 'composer',
+    matches: (path) => /(^|\/)composer\.lock$/.test(path),
+    parse(path, text, readSibling) {
+        const problems = [];
+        try {
+            return composer_build({ path, text, readSibling, problems });
+        }
+        catch (error) {
+            problems.push({ path, message: `composer.lock could not be parsed: ${String(error)}` });
+            return { components: [], direct: [], problems };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/gemfile.ts
+/**
+ * Gemfile.lock (Bundler 1.x to 2.5+, https://bundler.io/man/gemfile.5.html). Sections start at column 0;
+ * specs sit at four spaces with their dependencies at six.
+ *
+ * Gemfile.lock does not record Gemfile groups, so every gem is `required`; reading the Gemfile would mean
+ * evaluating Ruby. `GIT` gems are kept with a `vcs_url` qualifier (the revision is locked); `PATH` gems are
+ * the repository's own and skipped, but their dependencies are direct ones. A platform-specific spec such
+ * as `nokogiri (1.16.0-x86_64-linux)` becomes version `1.16.0` with a `platform` qualifier (RubyGems
+ * versions never contain `-`). `CHECKSUMS` (Bundler 2.5+) supplies SHA-256 hashes.
+ */
+
+const SOURCES = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE']);
+const NAME_VERSION = /^(\S+) \(([^)\s]+)\)$/;
+function checksumsOf(list) {
+    return list.split(',').flatMap((item) => {
+        const [alg, hex = ''] = item.trim().split('=');
+        return alg === 'sha256' && /^[0-9a-f]{64}$/i.test(hex)
+            ? [{ alg: 'SHA-256', content: hex.toLowerCase() }]
+            : [];
+    });
+}
+function sourceLine(state, source, at) {
+    const { text, line } = at;
+    const spec = /^ {4}(\S.*)$/.exec(text)?.[1];
+    const dependency = /^ {6}(\S+)/.exec(text)?.[1];
+    const option = /^ {2}(remote|revision): (.+)$/.exec(text);
+    if (option)
+        source[option[1] === 'remote' ? 'remote' : 'revision'] = option[2]?.trim();
+    else if (dependency)
+        state.specs.at(-1)?.dependencies.push(dependency);
+    else if (spec) {
+        const match = NAME_VERSION.exec(spec);
+        if (match?.[1] && match[2])
+            state.specs.push({ name: match[1], locked: match[2], source, line, dependencies: [] });
+        else
+            state.problems.push({
+                path: state.path,
+                line,
+                message: `spec "${spec.slice(0, 60)}" is not \`name (version)\``,
+            });
+    }
+    else if (!/^ {2}(specs:|glob: |branch: |ref: |tag: |submodules: |type: )/.test(text)) {
+        state.problems.push({ path: state.path, line, message: `unexpected line in ${source.kind} section` });
+    }
+}
+function sectionLine(state, text, line) {
+    const { section, source } = state;
+    if (source)
+        sourceLine(state, source, { text, line });
+    else if (section === 'DEPENDENCIES') {
+        const name = /^ {2}([^\s!]+)/.exec(text)?.[1];
+        if (name)
+            state.direct.push(name);
+    }
+    else if (section === 'CHECKSUMS') {
+        const match = /^ {2}(\S+ \([^)]+\))(?: (\S+))?$/.exec(text);
+        if (match?.[1])
+            state.checksums.set(match[1], checksumsOf(match[2] ?? ''));
+        else
+            state.problems.push({
+                path: state.path,
+                line,
+                message: 'CHECKSUMS line is not `name (version) sha256=…`',
+            });
+    }
+}
+function gemfile_scan(path, text, problems) {
+    const state = {
+        path,
+        problems,
+        specs: [],
+        direct: [],
+        checksums: new Map(),
+        section: undefined,
+        source: undefined,
+    };
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = index + 1;
+        if (raw.trim() === '')
+            return;
+        if (!raw.startsWith(' ')) {
+            state.section = raw.trim();
+            state.source = SOURCES.has(state.section)
+                ? { kind: state.section, remote: undefined, revision: undefined }
+                : undefined;
+            return;
+        }
+        if (state.section === undefined)
+            problems.push({ path, line, message: 'indented line before any section' });
+        else
+            sectionLine(state, raw, line);
+    });
+    if (!state.specs.length && !text.split(/\r?\n/).some((l) => SOURCES.has(l.trim()))) {
+        problems.push({ path, line: 1, message: 'no GEM, GIT or PATH section: not a Gemfile.lock' });
+    }
+    return state;
+}
+function gemPurl(spec) {
+    const dash = spec.locked.indexOf('-');
+    const version = dash === -1 ? spec.locked : spec.locked.slice(0, dash);
+    const qualifiers = {};
+    if (dash !== -1)
+        qualifiers.platform = spec.locked.slice(dash + 1);
+    const { kind, remote, revision } = spec.source;
+    if (kind === 'GIT' && remote)
+        qualifiers.vcs_url = `git+${remote}${revision ? `@${revision}` : ''}`;
+    else if (remote && !/^https?:\/\/rubygems\.org\/?$/.test(remote))
+        qualifiers.repository_url = remote;
+    try {
+        return new packageurl_js.PackageURL('gem', undefined, spec.name, version, qualifiers).toString();
+    }
+    catch {
+        return undefined;
+    }
+}
+function gemfile_build(path, text, problems) {
+    const state = gemfile_scan(path, text, problems);
+    const purls = new Map();
+    for (const spec of state.specs.filter((s) => s.source.kind !== 'PATH')) {
+        const purl = gemPurl(spec);
+        if (purl)
+            purls.set(spec, purl);
+        else
+            problems.push({
+                path,
+                line: spec.line,
+                message: `${spec.name} (${spec.locked}) cannot be expressed as a purl`,
+            });
+    }
+    // Every platform variant of a gem is locked; an edge or a direct dependency by name reaches all of them.
+    const named = new Map();
+    for (const [spec, purl] of purls)
+        named.set(spec.name, [...(named.get(spec.name) ?? []), purl]);
+    const byName = (name) => named.get(name) ?? [];
+    const localDeps = state.specs.filter((s) => s.source.kind === 'PATH').flatMap((s) => s.dependencies);
+    const components = [...purls].map(([spec, purl]) => ({
+        ecosystem: 'gem',
+        name: spec.name,
+        version: spec.locked.split('-')[0] ?? spec.locked,
+        purl,
+        scope: 'required',
+        hashes: state.checksums.get(`${spec.name} (${spec.locked})`) ?? [],
+        dependsOn: [...new Set(spec.dependencies.flatMap(byName))],
+        source: { path, line: spec.line },
+    }));
+    const direct = [...new Set([...state.direct, ...localDeps].flatMap(byName))];
+    return { components, direct, problems };
+}
+const gemfileLockfile = {
+    id: 'gemfile',
+    matches: (path) => /(^|\/)(Gemfile\.lock|gems\.locked)$/.test(path),
+    parse(path, text) {
+        const problems = [];
+        try {
+            return gemfile_build(path, text, problems);
+        }
+        catch (error) {
+            problems.push({ path, message: `Gemfile.lock could not be parsed: ${String(error)}` });
+            return { components: [], direct: [], problems };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/gomod.ts
+/**
+ * go.mod (https://go.dev/ref/mod#go-mod-file). Since Go 1.17 a tidy go.mod lists every module the build
+ * needs, `// indirect` ones included, so it is the lockfile; Go has no dev scope, so all are required.
+ *
+ * go.sum is deliberately not read: its `h1:` value is a SHA-256 over Go's dirhash summary of the module's
+ * files (https://pkg.go.dev/golang.org/x/mod/sumdb/dirhash), not the digest of any artifact. Emitted as a
+ * CycloneDX SHA-256 it would claim to be the hash of the module zip and fail every verifier that checks it.
+ *
+ * `replace` to another module swaps in that module and version; `replace` to a directory is the
+ * repository's own code and is skipped. `exclude` and `retract` only steer version selection, which the
+ * `require` lines already record, so they are read and otherwise ignored.
+ */
+
+const VERBS = new Set([
+    'module',
+    'go',
+    'toolchain',
+    'godebug',
+    'require',
+    'replace',
+    'exclude',
+    'retract',
+    'tool',
+    'ignore',
+]);
+/** Splits a line into tokens, honouring Go's quoted and backquoted strings, and its trailing `//` comment. */
+function tokenize(text) {
+    const tokens = [];
+    const pattern = /\/\/(.*)$|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        if (m[1] !== undefined)
+            return { tokens, comment: m[1].trim() };
+        tokens.push(m[2] ?? m[3] ?? m[4] ?? '');
+    }
+    return { tokens, comment: '' };
+}
+function directives(path, text, problems) {
+    const out = [];
+    let block;
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = index + 1;
+        const { tokens, comment } = tokenize(raw);
+        const [first, ...rest] = tokens;
+        if (first === undefined)
+            return;
+        if (block) {
+            if (first === ')' && rest.length === 0)
+                block = undefined;
+            else
+                out.push({ verb: block.verb, args: tokens, comment, line });
+            return;
+        }
+        if (!VERBS.has(first)) {
+            problems.push({ path, line, message: `unknown go.mod directive "${first.slice(0, 40)}"` });
+        }
+        else if (rest.length === 1 && rest[0] === '(') {
+            block = { verb: first, line };
+        }
+        else {
+            out.push({ verb: first, args: rest, comment, line });
+        }
+    });
+    if (block)
+        problems.push({ path, line: block.line, message: `${block.verb} block is never closed` });
+    return out;
+}
+function replacements(path, list, problems) {
+    const out = new Map();
+    for (const d of list.filter((x) => x.verb === 'replace')) {
+        const arrow = d.args.indexOf('=>');
+        const left = d.args.slice(0, Math.max(arrow, 0));
+        const right = d.args.slice(arrow + 1);
+        if (arrow === -1 || left.length < 1 || left.length > 2 || right.length < 1 || right.length > 2) {
+            problems.push({
+                path,
+                line: d.line,
+                message: 'replace must read `module [version] => module version` or `=> directory`',
+            });
+            continue;
+        }
+        const [module = '', version] = left;
+        const [target = '', targetVersion] = right;
+        const replacement = {
+            version,
+            target: targetVersion === undefined ? undefined : { module: target, version: targetVersion },
+        };
+        out.set(module, [...(out.get(module) ?? []), replacement]);
+    }
+    return out;
+}
+/** The purl spec splits a module path at its last slash: `github.com/google` / `uuid`. */
+function goPurl(module, version) {
+    const slash = module.lastIndexOf('/');
+    const namespace = slash === -1 ? undefined : module.slice(0, slash);
+    try {
+        return new packageurl_js.PackageURL('golang', namespace, module.slice(slash + 1), version).toString();
+    }
+    catch {
+        return undefined;
+    }
+}
+function gomod_requirement(report, d, replaced) {
+    const { path, problems } = report;
+    const [module, version] = d.args;
+    if (d.args.length !== 2 || !module || !version?.startsWith('v')) {
+        problems.push({ path, line: d.line, message: 'require must read `module vX.Y.Z`' });
+        return undefined;
+    }
+    // A version-specific replace wins over one for every version of the module.
+    const candidates = replaced.get(module) ?? [];
+    const replacement = candidates.find((r) => r.version === version) ?? candidates.find((r) => r.version === undefined);
+    if (replacement && !replacement.target)
+        return undefined;
+    const name = replacement?.target?.module ?? module;
+    const resolved = replacement?.target?.version ?? version;
+    const purl = goPurl(name, resolved);
+    if (!purl) {
+        problems.push({ path, line: d.line, message: `${name}@${resolved} cannot be expressed as a purl` });
+        return undefined;
+    }
+    return {
+        ecosystem: 'golang',
+        name,
+        version: resolved,
+        purl,
+        scope: 'required',
+        hashes: [],
+        dependsOn: [],
+        source: { path, line: d.line },
+    };
+}
+function gomod_build(path, text, problems) {
+    const list = directives(path, text, problems);
+    if (!list.some((d) => d.verb === 'module'))
+        problems.push({ path, line: 1, message: 'go.mod has no module directive' });
+    const replaced = replacements(path, list, problems);
+    const components = new Map();
+    const direct = [];
+    for (const d of list.filter((x) => x.verb === 'require')) {
+        const component = gomod_requirement({ path, problems }, d, replaced);
+        if (!component || components.has(component.purl))
+            continue;
+        components.set(component.purl, component);
+        // Go marks a requirement indirect with a comment that starts with the word (`// indirect; ...` too).
+        if (!/^indirect\b/.test(d.comment))
+            direct.push(component.purl);
+    }
+    return { components: [...components.values()], direct, problems };
+}
+const goModLockfile = {
+    id: 'gomod',
+    matches: (path) => /(^|\/)go\.mod$/.test(path),
+    parse(path, text) {
+        const problems = [];
+        try {
+            return gomod_build(path, text, problems);
+        }
+        catch (error) {
+            problems.push({ path, message: `go.mod could not be parsed: ${String(error)}` });
+            return { components: [], direct: [], problems };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-integrity.ts
+/** Subresource Integrity algorithms npm, yarn and pnpm write, with their digest sizes in bytes. */
+const SRI_ALGORITHMS = new Map([
+    ['sha1', { alg: 'SHA-1', bytes: 20 }],
+    ['sha256', { alg: 'SHA-256', bytes: 32 }],
+    ['sha384', { alg: 'SHA-384', bytes: 48 }],
+    ['sha512', { alg: 'SHA-512', bytes: 64 }],
+]);
+const npm_integrity_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/**
+ * `sha512-<base64> sha1-<base64>` → hex digests. SRI allows several space-separated tokens, each optionally
+ * followed by `?options` (https://www.w3.org/TR/SRI/#the-integrity-attribute); unknown algorithms are skipped.
+ */
+function parseIntegrity(value) {
+    const tokens = (value ?? '').split(/\s+/).filter((token) => token !== '');
+    const hashes = [];
+    for (const token of tokens) {
+        const hash = sriToken(token);
+        if (hash)
+            addHash(hashes, hash);
+    }
+    return { hashes, unreadable: tokens.length > 0 && hashes.length === 0 };
+}
+function sriToken(token) {
+    const dash = token.indexOf('-');
+    const algorithm = SRI_ALGORITHMS.get(token.slice(0, dash).toLowerCase());
+    const digest = token.slice(dash + 1).split('?')[0] ?? '';
+    if (dash < 1 || !algorithm || !npm_integrity_BASE64.test(digest))
+        return undefined;
+    const bytes = Buffer.from(digest, 'base64');
+    return bytes.length === algorithm.bytes
+        ? { alg: algorithm.alg, content: bytes.toString('hex') }
+        : undefined;
+}
+/**
+ * yarn v1 appends the registry's `shasum` (SHA-1 of the tarball) to `resolved` as `…/x-1.0.0.tgz#<hex>`.
+ * Only a `.tgz` URL qualifies: for git URLs the fragment is a commit id, not a digest of the archive.
+ */
+function tarballSha1(resolved) {
+    const match = /^https?:\/\/[^#]+\.tgz#([0-9a-fA-F]{40})$/.exec(resolved ?? '');
+    return match?.[1] ? { alg: 'SHA-1', content: match[1].toLowerCase() } : undefined;
+}
+/** Adds a digest unless one of the same algorithm is already there. */
+function addHash(hashes, hash) {
+    if (!hashes.some((known) => known.alg === hash.alg))
+        hashes.push(hash);
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-purl.ts
+
+/**
+ * `pkg:npm/%40scope/name@version`: the npm scope is the purl namespace, and packageurl-js percent-encodes its
+ * `@` (https://github.com/package-url/purl-spec/blob/main/PURL-TYPES.rst#npm). Undefined when the name or
+ * version cannot make a purl, which the caller reports.
+ */
+function npmPurl(name, version) {
+    if (name === '' || version === '')
+        return undefined;
+    const slash = name.startsWith('@') ? name.indexOf('/') : -1;
+    if (name.startsWith('@') && (slash < 2 || slash === name.length - 1))
+        return undefined;
+    const namespace = slash > 0 ? name.slice(0, slash) : undefined;
+    try {
+        return new packageurl_js.PackageURL('npm', namespace, name.slice(slash + 1), version).toString();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `@scope/name@range` or `name@range` → [name, range]; the name's own leading `@` is not a separator. */
+function splitDescriptor(descriptor) {
+    const at = descriptor.indexOf('@', 1);
+    if (at < 1)
+        return undefined;
+    return [descriptor.slice(0, at), descriptor.slice(at + 1)];
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-scopes.ts
+/**
+ * Scope as a lattice: required < optional < dev. A package reached through an edge is at least as weak as
+ * the edge and its parent; among several paths the strongest wins ("required wins over dev"). An optional
+ * dependency of a dev dependency stays dev, as npm's `dev` + `optional` flags say
+ * (https://docs.npmjs.com/cli/v10/configuring-npm/package-lock-json#packages).
+ */
+const RANK = { required: 0, optional: 1, dev: 2 };
+function weakest(a, b) {
+    return RANK[a] >= RANK[b] ? a : b;
+}
+function strongest(a, b) {
+    return RANK[a] <= RANK[b] ? a : b;
+}
+/** npm and pnpm v6 flags: only-dev wins, then only-optional; `devOptional` is optional in production. */
+function scopeFromFlags(flags) {
+    if (flags.dev === true)
+        return 'dev';
+    return flags.optional === true || flags.devOptional === true ? 'optional' : 'required';
+}
+/**
+ * Scopes of everything reachable from the project's direct dependencies. A node's scope only ever gets
+ * stronger and there are three, so each is queued at most three times: linear in the graph.
+ */
+function propagateScopes(roots, edges) {
+    const scopes = new Map();
+    const queue = [];
+    const offer = (node, scope) => {
+        const known = scopes.get(node);
+        if (known !== undefined && strongest(known, scope) === known)
+            return;
+        scopes.set(node, scope);
+        queue.push(node);
+    };
+    for (const root of roots)
+        offer(root.to, root.kind);
+    for (let index = 0; index < queue.length; index++) {
+        const node = queue[index] ?? '';
+        const scope = scopes.get(node) ?? 'required';
+        for (const edge of edges(node))
+            offer(edge.to, weakest(scope, edge.kind));
+    }
+    return scopes;
+}
+function addEdge(edges, from, edge) {
+    const list = edges.get(from);
+    if (list)
+        list.push(edge);
+    else
+        edges.set(from, [edge]);
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-collect.ts
+
+
+
+const MAX_PROBLEMS = 100;
+const MAX_MESSAGE = 300;
+/**
+ * Accumulates one lockfile's components, edges, direct dependencies and problems. The same package can sit
+ * at several places in a tree (npm nested copies, pnpm peer variants): one component per purl, with the
+ * strongest scope, every digest, every edge and the first entry's line.
+ */
+class Collector {
+    path;
+    entries = new Map();
+    directs = new Set();
+    problemList = [];
+    constructor(path) {
+        this.path = path;
+    }
+    /** The component's purl, or undefined (and a problem) when name and version cannot make one. */
+    add(draft) {
+        const purl = npmPurl(draft.name, draft.version);
+        if (purl === undefined) {
+            this.problem(`cannot make a package URL from name "${draft.name}" and version "${draft.version}"`, draft.line);
+            return undefined;
+        }
+        const known = this.entries.get(purl);
+        if (!known) {
+            const { name, version, line, scope } = draft;
+            this.entries.set(purl, { name, version, line, scope, hashes: [...draft.hashes], dependsOn: new Set() });
+            return purl;
+        }
+        known.scope = strongest(known.scope, draft.scope);
+        for (const hash of draft.hashes)
+            addHash(known.hashes, hash);
+        return purl;
+    }
+    setScope(purl, scope) {
+        const entry = this.entries.get(purl);
+        if (entry)
+            entry.scope = scope;
+    }
+    link(from, to) {
+        if (from !== to && this.entries.has(to))
+            this.entries.get(from)?.dependsOn.add(to);
+    }
+    direct(purl) {
+        if (this.entries.has(purl))
+            this.directs.add(purl);
+    }
+    /** `path` names another file when the problem is in one read beside the lockfile (package.json). */
+    problem(message, line, path = this.path) {
+        // A file of junk could otherwise yield a problem per line; the first ones locate the damage.
+        if (this.problemList.length > MAX_PROBLEMS)
+            return;
+        if (this.problemList.length === MAX_PROBLEMS) {
+            this.problemList.push({ path: this.path, message: 'more problems not reported' });
+            return;
+        }
+        const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
+        this.problemList.push(line === undefined ? { path, message: text } : { path, line, message: text });
+    }
+    result() {
+        const components = [...this.entries].map(([purl, entry]) => ({
+            ecosystem: 'npm',
+            name: entry.name,
+            version: entry.version,
+            purl,
+            scope: entry.scope,
+            hashes: entry.hashes,
+            dependsOn: [...entry.dependsOn],
+            source: { path: this.path, line: entry.line },
+        }));
+        return { components, direct: [...this.directs], problems: this.problemList };
+    }
+}
+/**
+ * The contract says parse never throws; the format parsers are written not to, and this keeps a bug in
+ * them (or an engine limit such as a stack overflow in a library) from failing the whole SBOM.
+ */
+function collectSafely(path, read) {
+    const collector = new Collector(path);
+    try {
+        read(collector);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        collector.problem(`could not finish reading the lockfile: ${reason}`);
+    }
+    return collector.result();
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-json.ts
+/**
+ * JSON for package-lock.json and package.json, read with the line of every object key.
+ *
+ * JSON.parse gives neither lines nor the part of a truncated file before the break, and the lockfile is
+ * hostile input: this parser is iterative (no recursion for deep nesting to exhaust), caps the depth, keeps
+ * objects in Maps (a `__proto__` key is just a key) and, on a syntax error, returns what it had built.
+ */
+class JsonObject {
+    values = new Map();
+    /** 1-based line of each key. */
+    lines = new Map();
+    /** False when the text broke off before the closing brace: members may be missing. */
+    complete = false;
+    get(key) {
+        return this.values.get(key);
+    }
+}
+/** Far deeper than any lockfile (npm v1 trees nest two levels per package); deeper input is refused. */
+const npm_json_MAX_DEPTH = 512;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+class JsonSyntaxError extends Error {
+    line;
+    constructor(message, line) {
+        super(message);
+        this.line = line;
+    }
+}
+class Parser {
+    text;
+    pos = 0;
+    line = 1;
+    stack = [];
+    root;
+    constructor(text) {
+        this.text = text;
+    }
+    run() {
+        try {
+            this.document();
+            return { value: this.root };
+        }
+        catch (error) {
+            if (error instanceof JsonSyntaxError)
+                return { value: this.root, error: { line: error.line, message: error.message } };
+            throw error;
+        }
+    }
+    document() {
+        this.whitespace();
+        this.value();
+        for (let frame = this.stack.at(-1); frame; frame = this.stack.at(-1)) {
+            this.whitespace();
+            if (frame.container instanceof JsonObject)
+                this.objectStep(frame, frame.container);
+            else
+                this.arrayStep(frame);
+        }
+        this.whitespace();
+        if (this.pos < this.text.length)
+            this.fail('unexpected text after the JSON value');
+    }
+    objectStep(frame, object) {
+        const char = this.text[this.pos];
+        if (frame.state === 'done' || (frame.state === 'open' && char === '}')) {
+            this.afterMember(frame, '}');
+            if (char === '}')
+                object.complete = true;
+            return;
+        }
+        if (char !== '"')
+            this.fail('expected a property name in double quotes');
+        const line = this.line;
+        const key = this.string();
+        this.whitespace();
+        if (this.text[this.pos] !== ':')
+            this.fail(`expected ':' after property name "${key}"`);
+        this.pos++;
+        this.whitespace();
+        object.lines.set(key, line);
+        frame.key = key;
+        this.value();
+    }
+    arrayStep(frame) {
+        if (frame.state === 'done' || (frame.state === 'open' && this.text[this.pos] === ']')) {
+            this.afterMember(frame, ']');
+            return;
+        }
+        this.value();
+    }
+    /** After a member: a comma asks for another, the closing bracket pops the frame. */
+    afterMember(frame, close) {
+        const char = this.text[this.pos];
+        if (char === close) {
+            this.pos++;
+            this.stack.pop();
+        }
+        else if (char === ',' && frame.state === 'done') {
+            this.pos++;
+            frame.state = 'next';
+        }
+        else {
+            this.fail(char === undefined ? 'unexpected end of JSON' : `expected ',' or '${close}'`);
+        }
+    }
+    value() {
+        const char = this.text[this.pos];
+        if (char === '{' || char === '[') {
+            if (this.stack.length >= npm_json_MAX_DEPTH)
+                this.fail(`nested deeper than ${npm_json_MAX_DEPTH} levels`);
+            this.pos++;
+            const container = char === '{' ? new JsonObject() : [];
+            this.place(container);
+            this.stack.push({ container, key: undefined, state: 'open' });
+            return;
+        }
+        this.place(this.scalar(char));
+    }
+    scalar(char) {
+        if (char === '"')
+            return this.string();
+        for (const [word, value] of [
+            ['true', true],
+            ['false', false],
+            ['null', null],
+        ]) {
+            if (this.text.startsWith(word, this.pos)) {
+                this.pos += word.length;
+                return value;
+            }
+        }
+        NUMBER.lastIndex = this.pos;
+        const number = NUMBER.exec(this.text);
+        if (!number)
+            this.fail(char === undefined ? 'unexpected end of JSON' : 'expected a JSON value');
+        this.pos += number[0].length;
+        return Number(number[0]);
+    }
+    place(value) {
+        const parent = this.stack.at(-1);
+        if (!parent)
+            this.root = value;
+        else if (parent.container instanceof JsonObject)
+            parent.container.values.set(parent.key ?? '', value);
+        else
+            parent.container.push(value);
+        if (parent)
+            parent.state = 'done';
+    }
+    string() {
+        const start = this.pos;
+        let end = this.text.indexOf('"', start + 1);
+        while (end !== -1 && this.escaped(end))
+            end = this.text.indexOf('"', end + 1);
+        if (end === -1)
+            this.fail('unterminated string');
+        const raw = this.text.slice(start + 1, end);
+        this.pos = end + 1;
+        if (!raw.includes('\\') && !hasControlCharacter(raw))
+            return raw;
+        try {
+            return JSON.parse(this.text.slice(start, end + 1));
+        }
+        catch {
+            return this.fail('invalid string escape or control character');
+        }
+    }
+    /** Is the quote at `index` preceded by an odd number of backslashes? */
+    escaped(index) {
+        let count = 0;
+        while (this.text[index - 1 - count] === '\\')
+            count++;
+        return count % 2 === 1;
+    }
+    whitespace() {
+        for (;;) {
+            const char = this.text[this.pos];
+            if (char === '\n')
+                this.line++;
+            else if (char !== ' ' && char !== '\t' && char !== '\r')
+                return;
+            this.pos++;
+        }
+    }
+    fail(message) {
+        throw new JsonSyntaxError(message, this.line);
+    }
+}
+/** JSON strings may not hold raw control characters; a raw newline means the string broke off. */
+function hasControlCharacter(text) {
+    for (let index = 0; index < text.length; index++)
+        if (text.charCodeAt(index) < 0x20)
+            return true;
+    return false;
+}
+function npm_json_parseJson(text) {
+    // A byte-order mark is not JSON but editors write one; npm itself strips it.
+    return new Parser(text.startsWith('\uFEFF') ? text.slice(1) : text).run();
+}
+function jsonObject(value) {
+    return value instanceof JsonObject ? value : undefined;
+}
+function jsonString(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+/** The string members of an object, e.g. a `dependencies` map of name → range. */
+function stringEntries(value) {
+    const object = jsonObject(value);
+    if (!object)
+        return [];
+    return [...object.values].flatMap(([key, member]) => (typeof member === 'string' ? [[key, member]] : []));
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-manifest.ts
+
+
+/**
+ * A file beside the lockfile, as a repository-relative path (`dirname('yarn.lock')` is `.`). Undefined when
+ * the segments, which come from the lockfile or package.json, would lead out of the repository.
+ */
+function besideLockfile(lockfilePath, ...segments) {
+    const path = external_node_path_.posix.join(external_node_path_.posix.dirname(lockfilePath), ...segments);
+    return path === '..' || path.startsWith('../') || external_node_path_.posix.isAbsolute(path) ? undefined : path;
+}
+/**
+ * The package.json at `path`, for lockfiles that do not say which dependencies are dev or direct (yarn,
+ * npm v1). Undefined when absent or unreadable; unreadable is reported, absent is the caller's call.
+ */
+function readManifest(path, readSibling, collector) {
+    const text = path === undefined ? undefined : readSibling(path);
+    if (path === undefined || text === undefined)
+        return undefined;
+    const parsed = npm_json_parseJson(text);
+    const root = jsonObject(parsed.value);
+    if (parsed.error || !root) {
+        const reason = parsed.error?.message ?? 'not a JSON object';
+        collector.problem(`${path} could not be read (${reason}), so dependency scopes are unknown`, parsed.error?.line, path);
+        return undefined;
+    }
+    return { dependencies: manifestDependencies(root), workspaces: workspacePatterns(root.get('workspaces')) };
+}
+/** optionalDependencies take precedence over a dependencies entry of the same name, as npm and yarn do. */
+function manifestDependencies(manifest) {
+    const optional = stringEntries(manifest.get('optionalDependencies'));
+    const optionalNames = new Set(optional.map(([name]) => name));
+    const required = stringEntries(manifest.get('dependencies')).filter(([name]) => !optionalNames.has(name));
+    const dev = stringEntries(manifest.get('devDependencies'));
+    return [
+        ...required.map(([name, range]) => ({ name, range, kind: 'required' })),
+        ...optional.map(([name, range]) => ({ name, range, kind: 'optional' })),
+        ...dev.map(([name, range]) => ({ name, range, kind: 'dev' })),
+    ];
+}
+function workspacePatterns(value) {
+    const list = Array.isArray(value) ? value : jsonObject(value)?.get('packages');
+    return Array.isArray(list) ? list.flatMap((item) => jsonString(item) ?? []) : [];
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-packages.ts
+
+
+
+/**
+ * package-lock v2/v3 `packages`: keys are install paths (`node_modules/a/node_modules/b`), `""` is the
+ * project, other paths without `node_modules/` are workspace folders that `link: true` entries point at
+ * (https://docs.npmjs.com/cli/v10/configuring-npm/package-lock-json#packages). Workspaces are the project's
+ * own code: no component, but their dependencies are direct ones.
+ */
+const NODE_MODULES = 'node_modules/';
+/** Walking up more install levels than this means a hostile key, not a real tree. */
+const MAX_HOPS = 256;
+const PACKAGE_EDGES = ['dependencies', 'optionalDependencies', 'peerDependencies'];
+const PROJECT_EDGES = [...PACKAGE_EDGES, 'devDependencies'];
+function readPackages(packages, collector) {
+    const nodes = new Map();
+    const purls = new Map();
+    for (const [key, value] of packages.values) {
+        const line = packages.lines.get(key) ?? 1;
+        const node = jsonObject(value);
+        if (!node) {
+            collector.problem(`packages["${key}"] is not an object`, line);
+            continue;
+        }
+        // An entry cut short by a syntax error (already reported) may lack its dev/optional flags.
+        if (!node.complete)
+            continue;
+        nodes.set(key, node);
+        if (!isInstallPath(key) || node.get('link') === true)
+            continue;
+        const purl = addPackage(key, node, line, collector);
+        if (purl !== undefined)
+            purls.set(key, purl);
+    }
+    for (const [key, node] of nodes) {
+        const from = purls.get(key);
+        const project = !isInstallPath(key);
+        const fields = project ? PROJECT_EDGES : PACKAGE_EDGES;
+        for (const [name] of fields.flatMap((field) => stringEntries(node.get(field)))) {
+            const target = resolveInstallPath(key, name, nodes);
+            const to = target === undefined ? undefined : purls.get(target);
+            if (to === undefined)
+                continue;
+            if (project)
+                collector.direct(to);
+            else if (from !== undefined)
+                collector.link(from, to);
+        }
+    }
+}
+function addPackage(key, node, line, collector) {
+    // Aliased installs (`"x": "npm:real@1"`) sit at node_modules/x and name the real package in `name`.
+    const name = jsonString(node.get('name')) ?? key.slice(key.lastIndexOf(NODE_MODULES) + NODE_MODULES.length);
+    const version = jsonString(node.get('version'));
+    if (version === undefined) {
+        collector.problem(`packages["${key}"] has no version`, line);
+        return undefined;
+    }
+    const integrity = parseIntegrity(jsonString(node.get('integrity')));
+    if (integrity.unreadable)
+        collector.problem(`packages["${key}"] has an unreadable integrity value`, line);
+    const scope = scopeFromFlags({
+        dev: node.get('dev') === true,
+        optional: node.get('optional') === true,
+        devOptional: node.get('devOptional') === true,
+    });
+    return collector.add({ name, version, scope, hashes: integrity.hashes, line });
+}
+function isInstallPath(key) {
+    return key.startsWith(NODE_MODULES) || key.includes(`/${NODE_MODULES}`);
+}
+/**
+ * Node's lookup: the nearest `node_modules/<name>` from the dependent's folder up to the root
+ * (https://nodejs.org/api/modules.html#loading-from-node_modules-folders); a link resolves to its target.
+ */
+function resolveInstallPath(from, name, nodes) {
+    let base = from;
+    for (let hops = 0; base !== undefined && hops < MAX_HOPS; hops++) {
+        const candidate = base === '' ? `${NODE_MODULES}${name}` : `${base}/${NODE_MODULES}${name}`;
+        const node = nodes.get(candidate);
+        if (node)
+            return node.get('link') === true ? jsonString(node.get('resolved')) : candidate;
+        base = parentFolder(base);
+    }
+    return undefined;
+}
+/** The folder whose node_modules Node searches next: the enclosing package, else the parent directory. */
+function parentFolder(key) {
+    if (key === '')
+        return undefined;
+    const nested = key.lastIndexOf(`/${NODE_MODULES}`);
+    if (nested >= 0)
+        return key.slice(0, nested);
+    if (key.startsWith(NODE_MODULES))
+        return '';
+    const slash = key.lastIndexOf('/');
+    return slash >= 0 ? key.slice(0, slash) : '';
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-v1.ts
+
+
+
+
+function readV1(dependencies, manifest, collector) {
+    const root = { dependencies, parent: undefined };
+    const entries = npm_v1_walk(root, collector);
+    const purls = new Map();
+    for (const entry of entries) {
+        const purl = addEntry(entry, collector);
+        if (purl !== undefined)
+            purls.set(entry.node, purl);
+    }
+    const required = new Set();
+    for (const entry of entries) {
+        const from = purls.get(entry.node);
+        for (const [name] of stringEntries(entry.node.get('requires'))) {
+            const to = npm_v1_lookUp(name, entry.lookup, purls);
+            if (to === undefined)
+                continue;
+            required.add(to);
+            // A `file:` entry is the project's own code, so what it requires is a direct dependency.
+            if (from === undefined)
+                collector.direct(to);
+            else
+                collector.link(from, to);
+        }
+    }
+    markDirect({ root, purls, required }, manifest, collector);
+}
+/** Breadth-first over the levels with an explicit queue: nesting depth is bounded by the JSON reader. */
+function npm_v1_walk(root, collector) {
+    const entries = [];
+    const levels = [root];
+    for (let index = 0; index < levels.length; index++) {
+        const level = levels[index] ?? root;
+        for (const [name, value] of level.dependencies.values) {
+            const line = level.dependencies.lines.get(name) ?? 1;
+            const node = jsonObject(value);
+            if (!node) {
+                collector.problem(`dependencies["${name}"] is not an object`, line);
+                continue;
+            }
+            if (!node.complete)
+                continue;
+            const nested = jsonObject(node.get('dependencies'));
+            const own = nested ? { dependencies: nested, parent: level } : undefined;
+            if (own)
+                levels.push(own);
+            entries.push({ name, node, line, lookup: own ?? level });
+        }
+    }
+    return entries;
+}
+function addEntry(entry, collector) {
+    const raw = jsonString(entry.node.get('version'));
+    if (raw === undefined) {
+        collector.problem(`dependencies["${entry.name}"] has no version`, entry.line);
+        return undefined;
+    }
+    if (raw.startsWith('file:'))
+        return undefined;
+    // An alias records the real package as `npm:real@1.2.3`.
+    const alias = raw.startsWith('npm:') ? splitDescriptor(raw.slice('npm:'.length)) : undefined;
+    const [name, version] = alias ?? [entry.name, raw];
+    const integrity = parseIntegrity(jsonString(entry.node.get('integrity')));
+    if (integrity.unreadable)
+        collector.problem(`dependencies["${entry.name}"] has an unreadable integrity value`, entry.line);
+    const scope = scopeFromFlags({
+        dev: entry.node.get('dev') === true,
+        optional: entry.node.get('optional') === true,
+    });
+    return collector.add({ name, version, scope, hashes: integrity.hashes, line: entry.line });
+}
+function npm_v1_lookUp(name, start, purls) {
+    for (let level = start; level; level = level.parent) {
+        const node = jsonObject(level.dependencies.get(name));
+        if (node)
+            return purls.get(node);
+    }
+    return undefined;
+}
+/**
+ * v1 has no list of direct dependencies: package.json beside the lockfile says which they are. Without it,
+ * the top-level entries nothing else requires stand in (they were hoisted there because the project asked).
+ */
+function markDirect(tree, manifest, collector) {
+    const { root, purls, required } = tree;
+    const names = manifest
+        ? manifest.dependencies.map((dependency) => dependency.name)
+        : [...root.dependencies.values.keys()];
+    for (const name of names) {
+        const purl = npm_v1_lookUp(name, root, purls);
+        if (purl !== undefined && (manifest !== undefined || !required.has(purl)))
+            collector.direct(purl);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm.ts
+
+
+
+
+
+/**
+ * package-lock.json and npm-shrinkwrap.json (same format), lockfileVersion 1, 2 and 3. Version 2 carries
+ * both layouts; `packages` is the complete one, so it wins whenever present.
+ */
+const npmLockfile = {
+    id: 'npm',
+    matches: (path) => /(?:^|\/)(?:package-lock|npm-shrinkwrap)\.json$/.test(path),
+    parse: (path, text, readSibling) => collectSafely(path, (collector) => {
+        readLockfile(text, readSibling, collector);
+    }),
+};
+function readLockfile(text, readSibling, collector) {
+    const parsed = npm_json_parseJson(text);
+    if (parsed.error)
+        collector.problem(`not valid JSON: ${parsed.error.message}`, parsed.error.line);
+    const root = jsonObject(parsed.value);
+    if (!root) {
+        if (!parsed.error)
+            collector.problem('not a JSON object', 1);
+        return;
+    }
+    const version = root.get('lockfileVersion');
+    if (version !== undefined && version !== 1 && version !== 2 && version !== 3) {
+        const shown = typeof version === 'number' || typeof version === 'string' ? version : 'of another type';
+        collector.problem(`unknown lockfileVersion ${shown}; read as the nearest known one`, root.lines.get('lockfileVersion'));
+    }
+    const packages = jsonObject(root.get('packages'));
+    const dependencies = jsonObject(root.get('dependencies'));
+    if (packages) {
+        readPackages(packages, collector);
+    }
+    else if (dependencies) {
+        const manifest = readManifest(besideLockfile(collector.path, 'package.json'), readSibling, collector);
+        readV1(dependencies, manifest, collector);
+    }
+    else if (!parsed.error && version === undefined) {
+        collector.problem('no lockfileVersion, packages or dependencies: not an npm lockfile', 1);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-yaml-shape.ts
+/** Real lines are under a few hundred characters; long berry descriptor lists reach a few KiB. */
+const MAX_LINE = 64 * 1024;
+const MAX_FLOW_DEPTH = 8;
+/** pnpm nests five levels (10 spaces) at most, Berry three; deep indentation is nesting too. */
+const MAX_INDENT = 40;
+/** A few odd lines are the YAML parser's business; this many means the file is not a lockfile. */
+const MAX_FOREIGN_LINES = 100;
+const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'#{}[\],&*!|>%@`].*?):(?:[ \t]+(?![&*!|>]).*)?$/;
+/** A quote starts a quoted scalar only where a scalar starts; inside `it's` it is a plain character. */
+const QUOTE_OPENS = new Set([' ', '\t', '{', '[', ',', ':']);
+const ITEM_LINE = /^-(?:[ \t]+(?![&*!|>]).*)?$/;
+function cutToLockfileShape(text) {
+    let firstForeign;
+    let foreign = 0;
+    let start = 0;
+    for (let line = 1; start < text.length; line++) {
+        const newline = text.indexOf('\n', start);
+        const end = newline === -1 ? text.length : newline;
+        const verdict = judge(text, start, end);
+        if (verdict === 'dangerous')
+            return cut(text, start, line, 'a line too long or too deeply nested for a lockfile');
+        if (verdict === 'foreign') {
+            firstForeign ??= start;
+            if (++foreign > MAX_FOREIGN_LINES)
+                return cut(text, firstForeign, lineAt(text, firstForeign), 'too many lines unlike a lockfile from here');
+        }
+        start = end + 1;
+    }
+    return { text };
+}
+function judge(text, start, end) {
+    if (end - start > MAX_LINE)
+        return 'dangerous';
+    const line = text.slice(start, end);
+    const content = line.trim();
+    if (content === '' || content.startsWith('#'))
+        return 'ok';
+    if (line.length - line.trimStart().length > MAX_INDENT)
+        return 'dangerous';
+    const flow = flowNesting(content);
+    if (flow.deepest > MAX_FLOW_DEPTH)
+        return 'dangerous';
+    return flow.balanced && (KEY_LINE.test(content) || ITEM_LINE.test(content)) ? 'ok' : 'foreign';
+}
+/** Deepest `{`/`[` nesting outside quotes, and whether every bracket and quote closes on the line. */
+function flowNesting(content) {
+    let depth = 0;
+    let deepest = 0;
+    let quote;
+    for (let index = 0; index < content.length; index++) {
+        const char = content[index];
+        if (quote !== undefined) {
+            if (char === '\\' && quote === '"')
+                index++;
+            else if (char === quote)
+                quote = undefined;
+        }
+        else if ((char === '"' || char === "'") && QUOTE_OPENS.has(content[index - 1] ?? ' ')) {
+            quote = char;
+        }
+        else if (char === '{' || char === '[') {
+            deepest = Math.max(deepest, ++depth);
+        }
+        else if ((char === '}' || char === ']') && --depth < 0) {
+            return { deepest, balanced: false };
+        }
+    }
+    return { deepest, balanced: depth === 0 && quote === undefined };
+}
+function cut(text, offset, line, message) {
+    return { text: text.slice(0, offset), stop: { line, message: `stopped reading: ${message}` } };
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
+        line++;
+    return line;
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-yaml.ts
+
+
+function npm_yaml_parseYaml(text) {
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const shaped = cutToLockfileShape(text);
+    // The duplicate-key check is quadratic in the size of a mapping (minutes for a 10 MB lockfile); a
+    // duplicate entry is harmless here, since components are merged by purl.
+    const document = (0,yaml_dist/* parseDocument */.Tp)(shaped.text, { schema: 'failsafe', lineCounter, uniqueKeys: false });
+    const lastLine = lineCount(shaped.text);
+    const parsed = document.errors.map((error) => ({
+        // yaml places an unclosed flow collection at the end of the input, which can be one past the last line.
+        line: Math.min(error.linePos?.[0].line ?? 1, Math.max(lastLine, 1)),
+        message: error.message.split('\n')[0] ?? error.message,
+    }));
+    const errors = shaped.stop ? [...parsed, shaped.stop] : parsed;
+    const entries = (node) => {
+        if (!(0,yaml_dist/* isMap */.jh)(node))
+            return [];
+        return node.items.flatMap((pair) => {
+            const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? pair.key : undefined;
+            if (typeof key?.value !== 'string')
+                return [];
+            const line = lineCounter.linePos(key.range?.[0] ?? 0).line;
+            return [{ key: key.value, line, value: pair.value }];
+        });
+    };
+    return { root: document.contents, errors, entries };
+}
+function lineCount(text) {
+    let count = text.endsWith('\n') || text === '' ? 0 : 1;
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
+        count++;
+    return count;
+}
+function yamlIsMap(node) {
+    return (0,yaml_dist/* isMap */.jh)(node);
+}
+function yamlString(node) {
+    return (0,yaml_dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node.value : undefined;
+}
+/** The value of `key` in a mapping node. */
+function yamlField(node, key) {
+    if (!(0,yaml_dist/* isMap */.jh)(node))
+        return undefined;
+    return node.items.find((pair) => (0,yaml_dist/* isScalar */.jn)(pair.key) && pair.key.value === key)?.value;
+}
+/** String members of a mapping node, e.g. `dependencies: { ms: 2.0.0 }`. */
+function yamlStrings(node) {
+    if (!(0,yaml_dist/* isMap */.jh)(node))
+        return [];
+    return node.items.flatMap((pair) => {
+        const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
+        const value = yamlString(pair.value);
+        return typeof key === 'string' && value !== undefined ? [[key, value]] : [];
+    });
+}
+function yamlFlag(node, key) {
+    return yamlString(yamlField(node, key)) === 'true';
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/pnpm-graph.ts
+
+
+
+
+const EDGE_FIELDS = [
+    ['dependencies', 'required'],
+    ['optionalDependencies', 'optional'],
+];
+/** `/@scope/name@1.0.0(react@19.0.0)` → `@scope/name@1.0.0`. */
+function packageId(key) {
+    const bare = key.startsWith('/') ? key.slice(1) : key;
+    const peers = bare.indexOf('(');
+    return peers === -1 ? bare : bare.slice(0, peers);
+}
+/** v6 carries `dev`/`optional` flags; v9 leaves scope to the importers, so everything starts required. */
+function pnpm_graph_readPackages(yaml, withFlags, collector) {
+    const graph = { ids: new Map(), edges: new Map() };
+    for (const { key, line, value } of yaml.entries(yamlField(yaml.root, 'packages'))) {
+        if (!yamlIsMap(value)) {
+            collector.problem(`packages[${JSON.stringify(key)}] is not a mapping`, line);
+            continue;
+        }
+        const parsed = splitDescriptor(packageId(key));
+        // Packages not from a registry (git, tarball URL) name themselves in `name`/`version` fields.
+        const name = yamlString(yamlField(value, 'name')) ?? parsed?.[0];
+        const version = yamlString(yamlField(value, 'version')) ?? parsed?.[1];
+        if (name === undefined || version === undefined) {
+            collector.problem(`packages key ${JSON.stringify(key)} is not name@version`, line);
+            continue;
+        }
+        const integrity = parseIntegrity(yamlString(yamlField(yamlField(value, 'resolution'), 'integrity')));
+        if (integrity.unreadable)
+            collector.problem(`packages[${JSON.stringify(key)}] has an unreadable integrity value`, line);
+        const scope = withFlags
+            ? scopeFromFlags({ dev: yamlFlag(value, 'dev'), optional: yamlFlag(value, 'optional') })
+            : 'required';
+        const purl = collector.add({ name, version, scope, hashes: integrity.hashes, line });
+        if (purl !== undefined)
+            graph.ids.set(packageId(key), purl);
+    }
+    return graph;
+}
+/** Edges from the entries that list dependencies: `packages` in v6, `snapshots` in v9. */
+function readEdges(source, graph, collector) {
+    const { yaml, section } = source;
+    for (const { key, value } of yaml.entries(yamlField(yaml.root, section))) {
+        const from = graph.ids.get(packageId(key));
+        if (from === undefined)
+            continue;
+        for (const edge of dependencyEdges(value, graph)) {
+            collector.link(from, edge.to);
+            addEdge(graph.edges, from, edge);
+        }
+    }
+}
+/** `dependencies`/`optionalDependencies` of a package or snapshot entry, resolved to purls. */
+function dependencyEdges(node, graph) {
+    return EDGE_FIELDS.flatMap(([field, kind]) => yamlStrings(yamlField(node, field)).flatMap(([name, reference]) => {
+        const to = resolveReference(name, reference, graph);
+        return to === undefined ? [] : [{ to, kind }];
+    }));
+}
+/**
+ * A reference is a version (`2.0.0`, `1.7.0(react@19.0.0)`), an alias target (`/real@1.0.0` in v6,
+ * `real@1.0.0` in v9) or `link:path` to a workspace, which is the project's own code.
+ */
+function resolveReference(name, reference, graph) {
+    if (reference.startsWith('link:'))
+        return undefined;
+    return graph.ids.get(packageId(`${name}@${reference}`)) ?? graph.ids.get(packageId(reference));
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/pnpm.ts
+
+
+
+
+/**
+ * pnpm-lock.yaml, lockfileVersion 6.x (pnpm 8) and 9.x (pnpm 9 and 10). `importers` lists each workspace
+ * project's dependencies; a single-project v6 lockfile puts those sections at the top level instead.
+ */
+const pnpmLockfile = {
+    id: 'pnpm',
+    matches: (path) => /(?:^|\/)pnpm-lock\.yaml$/.test(path),
+    parse: (path, text) => collectSafely(path, (collector) => {
+        pnpm_readLockfile(npm_yaml_parseYaml(text), collector);
+    }),
+};
+const IMPORTER_FIELDS = [
+    ['dependencies', 'required'],
+    ['optionalDependencies', 'optional'],
+    ['devDependencies', 'dev'],
+];
+function pnpm_readLockfile(yaml, collector) {
+    for (const error of yaml.errors)
+        collector.problem(error.message, error.line);
+    const major = lockfileMajor(yaml, collector);
+    if (major === undefined)
+        return;
+    const v9 = major >= 9 || yamlField(yaml.root, 'snapshots') !== undefined;
+    const graph = pnpm_graph_readPackages(yaml, !v9, collector);
+    readEdges({ yaml, section: v9 ? 'snapshots' : 'packages' }, graph, collector);
+    const roots = importerRoots(yaml, graph);
+    for (const root of roots)
+        collector.direct(root.to);
+    if (!v9)
+        return;
+    // v9 has no dev flags: scope follows from what each importer declares, the strongest path winning.
+    const scopes = propagateScopes(roots, (purl) => graph.edges.get(purl) ?? []);
+    for (const purl of graph.ids.values())
+        collector.setScope(purl, scopes.get(purl) ?? 'required');
+}
+function lockfileMajor(yaml, collector) {
+    const declared = yamlString(yamlField(yaml.root, 'lockfileVersion'));
+    const major = Number.parseInt(declared ?? '', 10);
+    if (Number.isNaN(major)) {
+        if (yaml.errors.length === 0)
+            collector.problem('no lockfileVersion: not a pnpm lockfile', 1);
+        return undefined;
+    }
+    if (major < 6) {
+        collector.problem(`lockfileVersion ${declared ?? ''} (pnpm 7 and older) is not supported; upgrade with pnpm 8 or later`, 1);
+        return undefined;
+    }
+    if (major > 9)
+        collector.problem(`unknown lockfileVersion ${declared ?? ''}; read as 9.0`, 1);
+    return major;
+}
+function importerRoots(yaml, graph) {
+    const importers = yaml.entries(yamlField(yaml.root, 'importers')).map((entry) => entry.value);
+    return (importers.length > 0 ? importers : [yaml.root]).flatMap((importer) => IMPORTER_FIELDS.flatMap(([field, kind]) => yaml.entries(yamlField(importer, field)).flatMap(({ key, value }) => {
+        // v6/v9 write `{ specifier, version }`; older lockfiles wrote the version alone.
+        const reference = yamlString(yamlField(value, 'version')) ?? yamlString(value);
+        const to = reference === undefined ? undefined : resolveReference(key, reference, graph);
+        return to === undefined ? [] : [{ to, kind }];
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/poetry.ts
+/**
+ * poetry.lock, lock-version 1.1 (hashes under `[metadata.files]`), 2.0 (per-package `files`, with `category`
+ * up to Poetry 1.4 and without it from 1.5) and 2.1 (Poetry 2.x, `groups`).
+ *
+ * Scope comes from `groups` or `category` when the lock has them. Poetry 1.5–1.8 locks record neither, so
+ * scope is then walked from pyproject.toml's main and group dependencies through the lock's edges.
+ * Directory and file sources are the project's own code and are skipped; git and url sources are kept with
+ * a `vcs_url` / `download_url` qualifier.
+ */
+
+
+
+function poetry_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function poetry_strings(value) {
+    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+}
+const poetry_RANK = { required: 0, optional: 1, dev: 2 };
+/** Gives each reachable purl the strongest scope of any path to it: required beats optional beats dev. */
+function poetry_propagateScopes(roots, edges) {
+    const scopes = new Map();
+    const work = [...roots];
+    for (let next = work.pop(); next; next = work.pop()) {
+        const [purl, scope] = next;
+        const known = scopes.get(purl);
+        if (known !== undefined && poetry_RANK[known] <= poetry_RANK[scope])
+            continue;
+        scopes.set(purl, scope);
+        for (const target of edges.get(purl) ?? [])
+            work.push([target, scope]);
+    }
+    return scopes;
+}
+/** The name at the start of a PEP 508 requirement string. */
+function requirementName(requirement) {
+    return /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(requirement)?.[1];
+}
+/** What pyproject.toml asks for directly, PEP 621 / PEP 735 and Poetry's own tables alike. */
+function declared(pyproject) {
+    const out = new Map();
+    const add = (name, scope) => {
+        if (!name || name.toLowerCase() === 'python')
+            return;
+        const known = out.get(requirements_normalizePypiName(name));
+        if (known === undefined || poetry_RANK[scope] < poetry_RANK[known])
+            out.set(requirements_normalizePypiName(name), scope);
+    };
+    const project = poetry_isRecord(pyproject.project) ? pyproject.project : {};
+    const pep508 = (lists, scope) => {
+        for (const requirement of lists.flatMap(poetry_strings))
+            add(requirementName(requirement), scope);
+    };
+    const grouped = (table) => (poetry_isRecord(table) ? Object.values(table) : []);
+    pep508([project.dependencies], 'required');
+    pep508(grouped(project['optional-dependencies']), 'optional');
+    pep508(grouped(pyproject['dependency-groups']), 'dev');
+    const tool = poetry_isRecord(pyproject.tool) && poetry_isRecord(pyproject.tool.poetry) ? pyproject.tool.poetry : {};
+    const poetryTable = (table, scope) => {
+        if (!poetry_isRecord(table))
+            return;
+        for (const [name, spec] of Object.entries(table))
+            add(name, poetry_isRecord(spec) && spec.optional === true ? 'optional' : scope);
+    };
+    poetryTable(tool['dev-dependencies'], 'dev');
+    for (const [group, body] of Object.entries(poetry_isRecord(tool.group) ? tool.group : {})) {
+        if (poetry_isRecord(body))
+            poetryTable(body.dependencies, group === 'main' ? 'required' : 'dev');
+    }
+    poetryTable(tool.dependencies, 'required');
+    return out;
+}
+/** undefined for the project's own directory/file sources; a qualifier for git and url ones. */
+function sourceQualifiers(source) {
+    if (!poetry_isRecord(source) || typeof source.url !== 'string')
+        return undefined;
+    if (source.type === 'directory' || source.type === 'file')
+        return 'local';
+    if (source.type === 'git') {
+        const commit = typeof source.resolved_reference === 'string' ? source.resolved_reference : source.reference;
+        return { vcs_url: `git+${source.url}${typeof commit === 'string' ? `@${commit}` : ''}` };
+    }
+    return source.type === 'url' ? { download_url: source.url } : undefined;
+}
+function explicitScope(entry) {
+    const optional = entry.optional === true;
+    const groups = poetry_strings(entry.groups);
+    if (groups.length > 0)
+        return groups.includes('main') ? (optional ? 'optional' : 'required') : 'dev';
+    if (entry.category === 'main')
+        return optional ? 'optional' : 'required';
+    return entry.category === 'dev' ? 'dev' : undefined;
+}
+function fileHashes(files) {
+    if (!Array.isArray(files))
+        return [];
+    return files
+        .flatMap((f) => (poetry_isRecord(f) && typeof f.hash === 'string' ? [pythonHash(f.hash)] : []))
+        .filter((h) => h !== undefined);
+}
+function poetry_readPackage(reading, entry, line) {
+    const { path, problems } = reading;
+    if (!poetry_isRecord(entry) || typeof entry.name !== 'string' || typeof entry.version !== 'string') {
+        problems.push({ path, line, message: '[[package]] without a string name and version' });
+        return undefined;
+    }
+    const qualifiers = sourceQualifiers(entry.source);
+    if (qualifiers === 'local')
+        return undefined;
+    const purl = pypiPurl(entry.name, entry.version, qualifiers);
+    if (!purl) {
+        problems.push({ path, line, message: `${entry.name} ${entry.version} cannot be expressed as a purl` });
+        return undefined;
+    }
+    // Lock-version 1.1 keeps the files of every package in one `[metadata.files]` table keyed by name.
+    const files = entry.files ??
+        (Object.hasOwn(reading.legacyFiles, entry.name) ? reading.legacyFiles[entry.name] : undefined);
+    return {
+        name: entry.name,
+        version: entry.version,
+        purl,
+        line,
+        explicit: explicitScope(entry),
+        optional: entry.optional === true,
+        dependencies: poetry_isRecord(entry.dependencies) ? Object.keys(entry.dependencies) : [],
+        hashes: fileHashes(files),
+    };
+}
+function readPyproject(lockPath, readSibling, problems) {
+    const path = external_node_path_.posix.join(external_node_path_.posix.dirname(lockPath), 'pyproject.toml');
+    const text = readSibling(path);
+    const doc = text === undefined ? undefined : cargo_parseToml(path, text, problems);
+    return doc ? declared(doc) : new Map();
+}
+function poetry_build(input) {
+    const { path, text, readSibling, problems } = input;
+    const doc = cargo_parseToml(path, text, problems);
+    if (!doc)
+        return { components: [], direct: [], problems };
+    const metadata = poetry_isRecord(doc.metadata) ? doc.metadata : {};
+    const reading = { path, problems, legacyFiles: poetry_isRecord(metadata.files) ? metadata.files : {} };
+    const lines = tableLines(text, 'package');
+    const packages = (Array.isArray(doc.package) ? doc.package : [])
+        .map((entry, index) => poetry_readPackage(reading, entry, lines[index] ?? 1))
+        .filter((p) => p !== undefined);
+    // A name can be locked at several versions (one per Python-version marker); an edge then reaches all of them.
+    const byName = new Map();
+    for (const p of packages)
+        byName.set(requirements_normalizePypiName(p.name), [...(byName.get(requirements_normalizePypiName(p.name)) ?? []), p.purl]);
+    const edges = new Map(packages.map((p) => [p.purl, p.dependencies.flatMap((d) => byName.get(requirements_normalizePypiName(d)) ?? [])]));
+    const wanted = readPyproject(path, readSibling, problems);
+    const roots = [...wanted].flatMap(([name, scope]) => (byName.get(name) ?? []).map((purl) => [purl, scope]));
+    const walked = poetry_propagateScopes(roots, edges);
+    const components = packages.map((p) => ({
+        ecosystem: 'pypi',
+        name: p.name,
+        version: p.version,
+        purl: p.purl,
+        scope: p.explicit ?? walked.get(p.purl) ?? (p.optional ? 'optional' : 'required'),
+        hashes: p.hashes,
+        dependsOn: edges.get(p.purl) ?? [],
+        source: { path, line: p.line },
+    }));
+    return { components, direct: [...new Set(roots.map(([purl]) => purl))], problems };
+}
+const poetryLockfile = {
+    id: 'poetry',
+    matches: (path) => /(^|\/)poetry\.lock$/.test(path),
+    parse(path, text, readSibling) {
+        const problems = [];
+        try {
+            return poetry_build({ path, text, readSibling, problems });
+        }
+        catch (error) {
+            problems.push({ path, message: `poetry.lock could not be parsed: ${String(error)}` });
+            return { components: [], direct: [], problems };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/uv.ts
+
+
+
+function uv_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function uv_records(value) {
+    return Array.isArray(value) ? value.filter(uv_isRecord) : [];
+}
+/** What the package's `source` table says about where it came from. */
+function origin(source) {
+    if (!uv_isRecord(source))
+        return undefined;
+    if ('editable' in source || 'virtual' in source)
+        return 'project';
+    if ('path' in source || 'directory' in source)
+        return 'local';
+    if (typeof source.git === 'string') {
+        // `https://host/repo?rev=main#<commit>`: the fragment is the locked commit.
+        const [url = '', commit] = source.git.split('#');
+        return { vcs_url: `git+${url.replace(/\?.*$/, '')}${commit ? `@${commit}` : ''}` };
+    }
+    return typeof source.url === 'string' ? { download_url: source.url } : undefined;
+}
+function uv_readPackage(report, entry, line) {
+    const { path, problems } = report;
+    if (!uv_isRecord(entry) || typeof entry.name !== 'string') {
+        problems.push({ path, line, message: '[[package]] without a string name' });
+        return undefined;
+    }
+    const from = origin(entry.source);
+    if (from === 'project' || from === 'local')
+        return { entry, name: entry.name, line, purl: undefined, local: from === 'project' };
+    const purl = typeof entry.version === 'string' ? pypiPurl(entry.name, entry.version, from) : undefined;
+    if (!purl) {
+        problems.push({ path, line, message: `${entry.name} has no version that can be expressed as a purl` });
+        return undefined;
+    }
+    return { entry, name: entry.name, line, purl, local: false };
+}
+function uv_hashesOf(entry) {
+    const artifacts = [...(uv_isRecord(entry.sdist) ? [entry.sdist] : []), ...uv_records(entry.wheels)];
+    return artifacts
+        .flatMap((a) => (typeof a.hash === 'string' ? [pythonHash(a.hash)] : []))
+        .filter((h) => h !== undefined);
+}
+/** A dependency names a package, adding `version` and `source` only when the name alone is ambiguous. */
+function resolver(packages) {
+    const byName = new Map();
+    for (const p of packages)
+        byName.set(requirements_normalizePypiName(p.name), [...(byName.get(requirements_normalizePypiName(p.name)) ?? []), p]);
+    return (dependency) => {
+        if (typeof dependency.name !== 'string')
+            return [];
+        const wantSource = dependency.source === undefined ? undefined : JSON.stringify(dependency.source);
+        return (byName.get(requirements_normalizePypiName(dependency.name)) ?? []).filter((p) => (dependency.version === undefined || p.entry.version === dependency.version) &&
+            (wantSource === undefined || JSON.stringify(p.entry.source) === wantSource));
+    };
+}
+/** Dependency lists of one kind: `dependencies` is a list, the optional and dev ones are lists per extra/group. */
+function dependencyLists(entry) {
+    const grouped = (value) => uv_isRecord(value) ? Object.values(value).flatMap((list) => uv_records(list)) : [];
+    return {
+        required: uv_records(entry.dependencies),
+        optional: grouped(entry['optional-dependencies']),
+        dev: grouped(entry['dev-dependencies']),
+    };
+}
+function graphOf(packages) {
+    const resolve = resolver(packages);
+    const purlsOf = (deps) => [
+        ...new Set(deps.flatMap((d) => resolve(d).flatMap((p) => (p.purl ? [p.purl] : [])))),
+    ];
+    const graph = { edges: new Map(), roots: [] };
+    for (const p of packages) {
+        const lists = dependencyLists(p.entry);
+        if (p.purl)
+            graph.edges.set(p.purl, purlsOf([...lists.required, ...lists.optional]));
+        if (!p.local)
+            continue;
+        for (const scope of ['required', 'optional', 'dev']) {
+            graph.roots.push(...purlsOf(lists[scope]).map((purl) => [purl, scope]));
+        }
+    }
+    return graph;
+}
+function uv_build(path, text, problems) {
+    const doc = cargo_parseToml(path, text, problems);
+    if (!doc)
+        return { components: [], direct: [], problems };
+    if (doc.version !== 1) {
+        const message = `uv.lock version ${String(doc.version)} is not the known version 1; read as version 1`;
+        problems.push({ path, line: 1, message });
+    }
+    const lines = tableLines(text, 'package');
+    const packages = (Array.isArray(doc.package) ? doc.package : [])
+        .map((entry, index) => uv_readPackage({ path, problems }, entry, lines[index] ?? 1))
+        .filter((p) => p !== undefined);
+    const { edges, roots } = graphOf(packages);
+    const scopes = poetry_propagateScopes(roots, edges);
+    const components = packages.flatMap((p) => {
+        if (!p.purl || typeof p.entry.version !== 'string')
+            return [];
+        const { name, purl, line } = p;
+        const scope = scopes.get(purl) ?? 'required';
+        const dependsOn = edges.get(purl) ?? [];
+        const source = { path, line };
+        return [
+            {
+                ecosystem: 'pypi',
+                name,
+                version: p.entry.version,
+                purl,
+                scope,
+                hashes: uv_hashesOf(p.entry),
+                dependsOn,
+                source,
+            },
+        ];
+    });
+    return { components, direct: [...new Set(roots.map(([purl]) => purl))], problems };
+}
+const uvLockfile = {
+    id: 'uv',
+    matches: (path) => /(^|\/)uv\.lock$/.test(path),
+    parse(path, text) {
+        const problems = [];
+        try {
+            return uv_build(path, text, problems);
+        }
+        catch (error) {
+            problems.push({ path, message: `uv.lock could not be parsed: ${String(error)}` });
+            return { components: [], direct: [], problems };
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn-scopes.ts
+
+/**
+ * yarn.lock has no dev flag: the project's direct dependencies carry the kind package.json gives them and
+ * everything reachable inherits it, the strongest path winning. What no direct dependency reaches stays
+ * required, so an unknown never hides a production dependency.
+ */
+function applyScopes(graph, roots, collector) {
+    const scopes = propagateScopes(roots, (purl) => graph.edges.get(purl) ?? []);
+    for (const purl of graph.purls)
+        collector.setScope(purl, scopes.get(purl) ?? 'required');
+    for (const root of roots)
+        collector.direct(root.to);
+}
+/** The strongest kind under which a manifest lists each name (a name in both dependencies and devDependencies is required). */
+function kindsByName(manifest) {
+    const kinds = new Map();
+    for (const { name, kind } of manifest.dependencies) {
+        const known = kinds.get(name);
+        kinds.set(name, known === undefined ? kind : strongest(known, kind));
+    }
+    return kinds;
+}
+/** Stand-in for direct dependencies when package.json is missing: the packages nothing else depends on. */
+function unreferenced(graph) {
+    const referenced = new Set([...graph.edges.values()].flat().map((edge) => edge.to));
+    return graph.purls.filter((purl) => !referenced.has(purl)).map((to) => ({ to, kind: 'required' }));
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn-berry.ts
+
+
+
+
+
+function readYarnBerry(text, readSibling, collector) {
+    const yaml = npm_yaml_parseYaml(text);
+    for (const error of yaml.errors)
+        collector.problem(error.message, error.line);
+    const lookup = { byDescriptor: new Map(), byName: new Map() };
+    const packages = [];
+    const workspaces = [];
+    for (const entry of yaml.entries(yaml.root)) {
+        if (entry.key === '__metadata')
+            continue;
+        const resolution = yamlString(yamlField(entry.value, 'resolution'));
+        // Soft links are workspaces and `link:`/`portal:` folders: the project's own code, not a package.
+        if (yamlString(yamlField(entry.value, 'linkType')) === 'soft') {
+            const folder = /@workspace:(.+)$/.exec(resolution ?? '')?.[1];
+            if (folder !== undefined)
+                workspaces.push({ folder, node: entry.value });
+            continue;
+        }
+        const added = yarn_berry_addPackage(entry, resolution, collector);
+        if (added === undefined)
+            continue;
+        const [purl, name] = added;
+        for (const descriptor of entry.key.split(','))
+            lookup.byDescriptor.set(descriptor.trim(), purl);
+        lookup.byName.set(name, (lookup.byName.get(name) ?? new Set()).add(purl));
+        packages.push([purl, entry.value]);
+    }
+    const graph = linkPackages(packages, lookup, collector);
+    applyScopes(graph, workspaceRoots(workspaces, lookup, { readSibling, collector }), collector);
+}
+function yarn_berry_addPackage(entry, resolution, collector) {
+    if (!yamlIsMap(entry.value)) {
+        collector.problem(`entry ${JSON.stringify(entry.key)} is not a mapping`, entry.line);
+        return undefined;
+    }
+    const name = splitDescriptor(resolution ?? entry.key.split(',')[0]?.trim() ?? '')?.[0];
+    const version = yamlString(yamlField(entry.value, 'version'));
+    if (name === undefined || version === undefined) {
+        collector.problem(`entry ${JSON.stringify(entry.key)} has no ${name === undefined ? 'package name' : 'version'}`, entry.line);
+        return undefined;
+    }
+    const purl = collector.add({ name, version, scope: 'required', hashes: [], line: entry.line });
+    return purl === undefined ? undefined : [purl, name];
+}
+function linkPackages(packages, lookup, collector) {
+    const edges = new Map();
+    for (const [from, node] of packages) {
+        for (const { to, kind } of yarn_berry_dependencyEdges(node, lookup)) {
+            collector.link(from, to);
+            addEdge(edges, from, { to, kind });
+        }
+        // Peers resolve against the dependent's parent, which the lockfile does not record; one candidate is certain.
+        for (const [name] of yamlStrings(yamlField(node, 'peerDependencies'))) {
+            const candidates = [...(lookup.byName.get(name) ?? [])];
+            if (candidates.length === 1 && candidates[0] !== undefined)
+                collector.link(from, candidates[0]);
+        }
+    }
+    return { purls: packages.map(([purl]) => purl), edges };
+}
+/** `dependencies` with the optional ones (`dependenciesMeta.<name>.optional`) weakened to optional. */
+function yarn_berry_dependencyEdges(node, lookup) {
+    const meta = yamlField(node, 'dependenciesMeta');
+    return yamlStrings(yamlField(node, 'dependencies')).flatMap(([name, range]) => {
+        // Lockfiles before Berry 3 omit the default `npm:` protocol in ranges and keys alike.
+        const to = lookup.byDescriptor.get(`${name}@${range}`) ?? lookup.byDescriptor.get(`${name}@npm:${range}`);
+        const kind = yamlFlag(yamlField(meta, name), 'optional') ? 'optional' : 'required';
+        return to === undefined ? [] : [{ name, to, kind }];
+    });
+}
+/**
+ * Workspace entries list dev and production dependencies alike; the workspace's package.json tells which
+ * were dev. Without it they count as required, which is reported once.
+ */
+function workspaceRoots(workspaces, lookup, io) {
+    const unknown = [];
+    const roots = workspaces.flatMap((workspace) => {
+        const path = besideLockfile(io.collector.path, workspace.folder, 'package.json');
+        const manifest = readManifest(path, io.readSibling, io.collector);
+        if (!manifest)
+            unknown.push(path ?? `${workspace.folder}/package.json`);
+        const kinds = manifest ? kindsByName(manifest) : undefined;
+        return yarn_berry_dependencyEdges(workspace.node, lookup).map(({ name, to, kind }) => ({
+            to,
+            kind: kind === 'optional' ? kind : (kinds?.get(name) ?? kind),
+        }));
+    });
+    if (unknown.length > 0) {
+        io.collector.problem(`no readable ${unknown.join(', ')}: dev dependencies of those workspaces are treated as required`);
+    }
+    return roots;
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn-v1-syntax.ts
+/** yarn writes a few hundred characters a line at most; long descriptor lists reach a few KiB. */
+const yarn_v1_syntax_MAX_LINE = 64 * 1024;
+/** Below the collector's own cap, so the "stopped reading" line is kept. */
+const yarn_v1_syntax_MAX_PROBLEMS = 50;
+const TOKEN = /"(?:[^"\\]|\\.)*"|[^\s,"]+/g;
+const SEPARATORS = /^[\s,]*$/;
+const FIELD = /^("(?:[^"\\]|\\.)*"|[^\s"]+?)(:?)(?:\s+(.*))?$/;
+function parseYarnV1(text) {
+    const syntax = { entries: [], problems: [] };
+    let entry;
+    let block;
+    const lines = text.split(/\r?\n/);
+    for (const [index, raw] of lines.entries()) {
+        const line = index + 1;
+        if (syntax.problems.length >= yarn_v1_syntax_MAX_PROBLEMS) {
+            syntax.problems.push({
+                line,
+                message: `stopped reading: more than ${yarn_v1_syntax_MAX_PROBLEMS} unreadable lines, not a yarn lockfile`,
+            });
+            break;
+        }
+        if (raw.length > yarn_v1_syntax_MAX_LINE) {
+            syntax.problems.push({ line, message: `line longer than ${yarn_v1_syntax_MAX_LINE} characters skipped` });
+            continue;
+        }
+        if (raw.trim() === '' || raw.trimStart().startsWith('#'))
+            continue;
+        const indent = raw.length - raw.trimStart().length;
+        const content = raw.trim();
+        if (indent === 0) {
+            entry = header(content, line, syntax);
+            block = undefined;
+        }
+        else if (!entry) {
+            continue;
+        }
+        else if (indent === 2) {
+            block = yarn_v1_syntax_field(content, line, entry, syntax);
+        }
+        else if (indent === 4 && block) {
+            blockLine(content, line, block, syntax);
+        }
+        else {
+            syntax.problems.push({ line, message: `unexpected indentation of ${indent} spaces` });
+        }
+    }
+    return syntax;
+}
+function header(content, line, syntax) {
+    const descriptors = content.endsWith(':') ? tokens(content.slice(0, -1)) : undefined;
+    if (!descriptors || descriptors.length === 0) {
+        syntax.problems.push({
+            line,
+            message: `expected an entry header ending in ':', found ${JSON.stringify(content.slice(0, 80))}`,
+        });
+        return undefined;
+    }
+    const entry = { descriptors, line, fields: new Map(), blocks: new Map() };
+    syntax.entries.push(entry);
+    return entry;
+}
+/** A `key value` field, or a `key:` line opening a block, which is returned. */
+function yarn_v1_syntax_field(content, line, entry, syntax) {
+    const match = FIELD.exec(content);
+    const key = match?.[1] === undefined ? undefined : yarn_v1_syntax_unquote(match[1]);
+    if (!match || key === undefined) {
+        syntax.problems.push({ line, message: `unreadable field ${JSON.stringify(content.slice(0, 80))}` });
+        return undefined;
+    }
+    const value = match[3] === undefined ? undefined : yarn_v1_syntax_unquote(match[3]);
+    if (match[3] !== undefined && value === undefined) {
+        syntax.problems.push({ line, message: `field "${key}" has an unterminated or invalid quoted value` });
+        return undefined;
+    }
+    if (match[2] === ':' && value === undefined) {
+        const block = new Map();
+        entry.blocks.set(key, block);
+        return block;
+    }
+    if (value === undefined)
+        syntax.problems.push({ line, message: `field "${key}" has no value` });
+    else
+        entry.fields.set(key, value);
+    return undefined;
+}
+function blockLine(content, line, block, syntax) {
+    const parts = tokens(content);
+    const [name, range] = parts ?? [];
+    if (parts?.length !== 2 || name === undefined || range === undefined) {
+        syntax.problems.push({
+            line,
+            message: `expected 'name range', found ${JSON.stringify(content.slice(0, 80))}`,
+        });
+        return;
+    }
+    block.set(name, range);
+}
+/** Quoted or bare strings separated by spaces or commas; undefined if anything else sits between them. */
+function tokens(text) {
+    const found = [];
+    let end = 0;
+    for (const match of text.matchAll(TOKEN)) {
+        const value = yarn_v1_syntax_unquote(match[0]);
+        if (value === undefined || !SEPARATORS.test(text.slice(end, match.index)))
+            return undefined;
+        found.push(value);
+        end = match.index + match[0].length;
+    }
+    return SEPARATORS.test(text.slice(end)) ? found : undefined;
+}
+function yarn_v1_syntax_unquote(token) {
+    if (!token.startsWith('"'))
+        return token;
+    try {
+        const value = JSON.parse(token);
+        return typeof value === 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn-v1.ts
+
+
+
+
+
+
+const EDGE_BLOCKS = [
+    ['dependencies', 'required'],
+    ['optionalDependencies', 'optional'],
+];
+const GLOB = /[*?[\]{}!]/;
+function readYarnV1(text, readSibling, collector) {
+    const syntax = parseYarnV1(text);
+    for (const problem of syntax.problems)
+        collector.problem(problem.message, problem.line);
+    const byDescriptor = new Map();
+    const added = [];
+    for (const entry of syntax.entries) {
+        const purl = yarn_v1_addEntry(entry, collector);
+        if (purl === undefined)
+            continue;
+        for (const descriptor of entry.descriptors)
+            byDescriptor.set(descriptor, purl);
+        added.push([purl, entry]);
+    }
+    const edges = new Map();
+    for (const [from, entry] of added) {
+        for (const [block, kind] of EDGE_BLOCKS) {
+            for (const [name, range] of entry.blocks.get(block) ?? []) {
+                const to = byDescriptor.get(`${name}@${range}`);
+                if (to === undefined)
+                    continue;
+                collector.link(from, to);
+                addEdge(edges, from, { to, kind });
+            }
+        }
+    }
+    const graph = { purls: added.map(([purl]) => purl), edges };
+    const declared = projectDependencies(readSibling, collector);
+    const roots = declared?.flatMap(({ name, range, kind }) => {
+        const to = byDescriptor.get(`${name}@${range}`);
+        return to === undefined ? [] : [{ to, kind }];
+    });
+    applyScopes(graph, roots ?? unreferenced(graph), collector);
+}
+function yarn_v1_addEntry(entry, collector) {
+    const descriptor = splitDescriptor(entry.descriptors[0] ?? '');
+    const version = entry.fields.get('version');
+    if (!descriptor || version === undefined) {
+        const what = descriptor ? 'has no version' : 'does not start with a name@range descriptor';
+        collector.problem(`entry ${JSON.stringify(entry.descriptors.join(', '))} ${what}`, entry.line);
+        return undefined;
+    }
+    // `alias@npm:real@^1` installs `real`; the lockfile's version is the real package's.
+    const [alias, range] = descriptor;
+    const real = range.startsWith('npm:') ? splitDescriptor(range.slice('npm:'.length)) : undefined;
+    const integrity = parseIntegrity(entry.fields.get('integrity'));
+    if (integrity.unreadable)
+        collector.problem(`entry "${alias}" has an unreadable integrity value`, entry.line);
+    const hashes = integrity.hashes;
+    const shasum = tarballSha1(entry.fields.get('resolved'));
+    if (shasum)
+        addHash(hashes, shasum);
+    return collector.add({ name: real?.[0] ?? alias, version, scope: 'required', hashes, line: entry.line });
+}
+/**
+ * package.json beside yarn.lock, plus the workspaces it names literally: yarn v1 does not record workspaces
+ * in the lockfile, and a glob cannot be expanded from here (readSibling reads files, not directories).
+ */
+function projectDependencies(readSibling, collector) {
+    const rootPath = besideLockfile(collector.path, 'package.json');
+    const root = readManifest(rootPath, readSibling, collector);
+    if (!root) {
+        collector.problem(`no readable ${rootPath ?? 'package.json'}: direct dependencies are guessed and dev ones count as required`);
+        return undefined;
+    }
+    const globbed = root.workspaces.filter((pattern) => GLOB.test(pattern));
+    if (globbed.length > 0) {
+        collector.problem(`workspaces ${globbed.join(', ')} are globs this reader cannot expand: dependencies only they declare are not marked direct and stay required`);
+    }
+    const literal = root.workspaces.filter((pattern) => !GLOB.test(pattern));
+    const workspaces = literal.flatMap((workspace) => readManifest(besideLockfile(collector.path, workspace, 'package.json'), readSibling, collector)
+        ?.dependencies ?? []);
+    return [...root.dependencies, ...workspaces];
+}
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn.ts
+
+
+
+/**
+ * yarn.lock, classic (v1, its own syntax) and Berry (v2+, YAML with `__metadata`). Berry always writes
+ * `__metadata` as a top-level key; classic never does (https://yarnpkg.com/advanced/lockfile).
+ */
+const yarnLockfile = {
+    id: 'yarn',
+    matches: (path) => /(?:^|\/)yarn\.lock$/.test(path),
+    parse: (path, text, readSibling) => collectSafely(path, (collector) => {
+        if (/^__metadata:/m.test(text))
+            readYarnBerry(text, readSibling, collector);
+        else
+            readYarnV1(text, readSibling, collector);
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/supplychain/lockfiles/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Every lockfile format the SBOM reads; adding one is one module and one line here. */
+const LOCKFILE_PARSERS = [
+    npmLockfile,
+    yarnLockfile,
+    pnpmLockfile,
+    requirementsLockfile,
+    poetryLockfile,
+    pipfileLockfile,
+    uvLockfile,
+    goModLockfile,
+    cargoLockfile,
+    gemfileLockfile,
+    composerLockfile,
+];
+
+;// CONCATENATED MODULE: ./src/scanners/osv/sources.ts
+
+
+
+/** File names osv-scanner 2.5.1 extracts packages from in every layout (osv-scalibr's lockfile extractors). */
+const OSV_SOURCE_NAMES = new Set([
+    'package-lock.json',
+    'npm-shrinkwrap.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'requirements.txt',
+    'poetry.lock',
+    'Pipfile.lock',
+    'uv.lock',
+    'go.mod',
+    'Cargo.lock',
+    'Gemfile.lock',
+    'composer.lock',
+]);
+/** Directories osv-scanner's walk does not enter: dependencies already installed, and hidden ones. */
+function skippedByOsv(path) {
+    return path
+        .split('/')
+        .slice(0, -1)
+        .some((segment) => segment === 'node_modules' || segment === 'vendor' || segment.startsWith('.'));
+}
+/**
+ * The lockfiles among the kept files from which Vouch's own parsers read at least one package: when
+ * osv-scanner says it found no package source, these say it did not look.
+ */
+async function lockfilesWithPackages(root, files, fs) {
+    const candidates = files.filter((path) => OSV_SOURCE_NAMES.has(external_node_path_.posix.basename(path)) && !skippedByOsv(path));
+    const texts = new Map();
+    for (const path of candidates) {
+        try {
+            texts.set(path, (await fs.readFile((0,external_node_path_.join)(root, path))).toString('utf8'));
+        }
+        catch {
+            // Unreadable here means unreadable for osv-scanner too; it cannot count against it.
+        }
+    }
+    return collectLockfiles([...texts.keys()], (path) => texts.get(path), LOCKFILE_PARSERS)
+        .filter((lockfile) => lockfile.result.components.length > 0)
+        .map((lockfile) => lockfile.path);
+}
+
 ;// CONCATENATED MODULE: ./src/scanners/osv/adapter.ts
+
 
 
 
@@ -51910,7 +54700,7 @@ function createOsvAdapter(options) {
             if (classification.kind === 'error')
                 return failure(run, classification, options);
             if (classification.kind === 'skipped')
-                return classification;
+                return noSources(context, classification);
             const notes = hiddenNotes(classification.report.hidden);
             if (classification.kind === 'clean')
                 return { kind: 'clean', tool, rules: [], notes };
@@ -51930,23 +54720,48 @@ async function runScanner(context, command, options) {
         const message = `could not prepare osv-scanner's work directory ${context.workDir}: ${describeError(thrown)}`;
         return { kind: 'error', error: new ScannerError('INTERNAL', { scanner: osv_adapter_SCANNER_ID, message }) };
     }
-    const args = osvArgs({ reportPath, configPath, ...(localDbPath === undefined ? {} : { localDbPath }) });
+    const args = osvArgs({
+        reportPath,
+        configPath,
+        resolveTransitive: options.resolveTransitive ?? false,
+        ...(localDbPath === undefined ? {} : { localDbPath }),
+    });
     const request = { command, args, cwd: context.root, timeoutMs: context.timeoutMs };
     const result = await context.ports.processes.run(request);
     return { kind: 'ran', command, args, reportPath, offline: localDbPath !== undefined, result };
 }
+/** "No package sources found" is believed only when Vouch's own parsers find no package either. */
+async function noSources(context, skipped) {
+    const lockfiles = await lockfilesWithPackages(context.root, context.files, context.ports.fs);
+    if (lockfiles.length === 0)
+        return skipped;
+    const message = `osv-scanner found no package sources, yet ${lockfiles.length} lockfile(s) in the tree list packages (${lockfiles.slice(0, 3).join(', ')}): their dependencies were not checked`;
+    return { kind: 'error', error: new ScannerError('BAD_OUTPUT', { scanner: osv_adapter_SCANNER_ID, message }) };
+}
 function failure(run, classification, options) {
     const { result } = run;
     const exitCode = result.kind === 'exited' ? result.exitCode : undefined;
+    const stderrTail = result.kind === 'spawn-error' ? undefined : result.stderrTail;
+    const unreachable = !run.offline && exitCode === EXIT.error && stderrTail !== undefined && networkFailure(stderrTail);
     const hint = run.offline && exitCode === EXIT.error ? offlineHint(options) : '';
     const details = {
         scanner: osv_adapter_SCANNER_ID,
-        message: classification.message + hint,
+        message: unreachable ? unreachableMessage(unreachable) : classification.message + hint,
         command: [run.command, ...run.args].join(' '),
         exitCode,
-        stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
+        // The message says all there is to say; the raw tail (retries, URLs, resolver addresses) only buries it.
+        ...(unreachable ? {} : { stderrTail }),
     };
     return { kind: 'error', error: new ScannerError(classification.code, details) };
+}
+/** The host osv-scanner could not reach, when its stderr says it failed on the network. */
+function networkFailure(stderr) {
+    if (!/dial tcp|no such host|connection refused|i\/o timeout|TLS handshake|network is unreachable|max retries exceeded/i.test(stderr))
+        return false;
+    return /https?:\/\/([a-z0-9.-]+)/i.exec(stderr)?.[1] ?? 'the OSV API';
+}
+function unreachableMessage(host) {
+    return `osv-scanner could not reach ${host}: online, it looks every package up in the OSV API (api.osv.dev). Allow the runner to reach api.osv.dev, or run fully offline: set \`osv: { offline-db: <dir> }\` in the policy, with <dir> holding osv-scalibr/<Ecosystem>/all.zip for each ecosystem you use (downloaded once with \`osv-scanner scan source --offline-vulnerabilities --download-offline-databases --local-db-path <dir> .\`, or the all.zip archives from the OSV bucket, https://google.github.io/osv-scanner/offline-mode/)`;
 }
 function offlineHint(options) {
     return `. In offline mode this usually means the local database ${options.offlineDbPath ?? ''} has no all.zip for an ecosystem the repository uses (it must hold ${CURRENT_DB_LAYOUT}/<Ecosystem>/all.zip or ${LEGACY_DB_LAYOUT}/<Ecosystem>/all.zip for each)`;
@@ -52237,7 +55052,7 @@ function inside(base, path) {
     return relative;
 }
 /** A repository path for an absolute one: under our root, else under the producer's declared roots. */
-function repoPathOf(root, roots, path) {
+function locations_repoPathOf(root, roots, path) {
     const ours = inside(external_node_path_.posix.normalize(root.replaceAll('\\', '/')), path);
     if (ours !== undefined)
         return ours;
@@ -52283,7 +55098,7 @@ function createPlacer(root, run) {
                 return { kind: 'none' };
             if (target.kind === 'foreign')
                 return { kind: 'outside' };
-            const path = target.kind === 'absolute' ? repoPathOf(root, roots, target.path) : toRepoPath(root, target.path);
+            const path = target.kind === 'absolute' ? locations_repoPathOf(root, roots, target.path) : toRepoPath(root, target.path);
             if (path === undefined)
                 return { kind: 'outside' };
             if (path === '')
@@ -53786,6 +56601,7 @@ function createAdapters(options) {
         createOsvAdapter({
             version: options.toolVersion('osv-scanner'),
             offlineDbPath: options.policy.osvOfflineDb,
+            resolveTransitive: options.policy.osvResolveTransitive,
             unknownSeverity: options.policy.unknownSeverity,
         }),
         createBuiltinAdapter(undefined, options.vouchVersion, {
@@ -53845,7 +56661,7 @@ var _2020 = __nccwpck_require__(52210);
 var ajv_formats_dist = __nccwpck_require__(82815);
 var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./data/schemas/policy.schema.json
-const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/policy-v1.json","title":"Vouch policy","description":"What Vouch runs and what blocks a build. Everything is reported; only what the policy names blocks.","type":"object","additionalProperties":false,"required":["version"],"properties":{"$schema":{"type":"string"},"version":{"const":1,"description":"Policy format version."},"description":{"type":"string"},"scanners":{"type":"object","description":"Per-scanner settings; scanners not listed run with their defaults.","propertyNames":{"enum":["gitleaks","builtin","semgrep","checkov","osv-scanner","sarif"]},"additionalProperties":{"$ref":"#/$defs/scanner"}},"block":{"type":"object","additionalProperties":false,"properties":{"severities":{"description":"Findings of these severities block the build.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/severity"}}}},"on-scanner-error":{"description":"What a required scanner\'s failure does: fail (decision error, the default) or warn.","enum":["fail","warn"]},"unknown-severity":{"description":"Severity given to findings whose source has no score.","$ref":"#/$defs/severity"},"paths":{"type":"object","additionalProperties":false,"properties":{"exclude":{"description":"Globs (repository-relative) that no scanner looks at.","type":"array","items":{"type":"string","minLength":1}},"max-file-bytes":{"description":"Files larger than this are skipped and reported as skipped.","type":"integer","minimum":1}}},"thresholds":{"description":"Counts of findings allowed before the build is blocked. A finding is counted by a threshold when it matches every selector the threshold gives; when more findings match than `max`, every matching finding blocks.","type":"array","items":{"$ref":"#/$defs/threshold"}},"new-only":{"description":"Block only on findings a pull request introduces (on added or changed lines, or not in the baseline). auto: on pull requests; always: whenever a base or baseline is known; never: judge every finding.","enum":["auto","always","never"]},"baseline":{"description":"A SARIF file (repository-relative path) of known findings; findings whose fingerprint it holds are pre-existing: reported, not blocking.","type":"string","minLength":1},"suppressions":{"description":"Governed exceptions. Each needs a reason, an owner and an expiry date; an expired suppression stops suppressing and blocks the build itself.","type":"array","items":{"$ref":"#/$defs/suppression"}},"suppressions-file":{"description":"A separate YAML/JSON file (repository-relative) holding a `suppressions` list, for teams that review exceptions apart from the policy.","type":"string","minLength":1},"dependencies":{"type":"object","additionalProperties":false,"properties":{"min-age-days":{"description":"Packages first published fewer days ago than this are reported as new (high).","type":"integer","minimum":0,"maximum":3650},"offline":{"description":"Do not ask package registries; only the offline dependency checks run.","type":"boolean"},"npm-registry":{"type":"string","format":"uri"},"pypi-url":{"type":"string","format":"uri"}}},"osv":{"type":"object","additionalProperties":false,"properties":{"offline-db":{"description":"Directory of an OSV local database (offline mode); repository-relative or absolute.","type":"string","minLength":1}}}},"$defs":{"severity":{"enum":["critical","high","medium","low","info"]},"scanner":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"required":{"type":"boolean","description":"A required scanner that fails makes the decision error."},"timeout-seconds":{"type":"integer","minimum":1,"maximum":21600}}},"threshold":{"type":"object","additionalProperties":false,"required":["max"],"minProperties":2,"properties":{"name":{"type":"string","description":"Shown in explanations."},"severity":{"$ref":"#/$defs/severity","description":"Only findings of exactly this severity."},"min-severity":{"$ref":"#/$defs/severity","description":"Only findings of this severity or worse."},"owasp":{"type":"string","pattern":"^A(0[1-9]|10):(2021|2025)$","description":"An OWASP Top 10 category, e.g. A05:2025 or A03:2021."},"asvs":{"type":"string","pattern":"^v5\\\\.0\\\\.0-[0-9]{1,2}(\\\\.[0-9]{1,2}){0,2}$","description":"An ASVS 5.0.0 chapter (v5.0.0-1), section (v5.0.0-1.2) or requirement (v5.0.0-1.2.4)."},"scanner":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1,"description":"A rule id or glob, e.g. semgrep/python-* ."},"max":{"type":"integer","minimum":0}}},"suppression":{"type":"object","additionalProperties":false,"required":["reason","owner","expires"],"anyOf":[{"required":["rule"]},{"required":["fingerprint"]},{"required":["path"]}],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id or glob."},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{32}$","description":"Vouch fingerprint of one finding (see the results file)."},"path":{"type":"string","minLength":1,"description":"Repository-relative path glob."},"reason":{"type":"string","minLength":10},"owner":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","description":"Last day the suppression applies (YYYY-MM-DD, UTC)."}}}}}');
+const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/policy-v1.json","title":"Vouch policy","description":"What Vouch runs and what blocks a build. Everything is reported; only what the policy names blocks.","type":"object","additionalProperties":false,"required":["version"],"properties":{"$schema":{"type":"string"},"version":{"const":1,"description":"Policy format version."},"description":{"type":"string"},"scanners":{"type":"object","description":"Per-scanner settings; scanners not listed run with their defaults.","propertyNames":{"enum":["gitleaks","builtin","semgrep","checkov","osv-scanner","sarif"]},"additionalProperties":{"$ref":"#/$defs/scanner"}},"block":{"type":"object","additionalProperties":false,"properties":{"severities":{"description":"Findings of these severities block the build.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/severity"}}}},"on-scanner-error":{"description":"What a required scanner\'s failure does: fail (decision error, the default) or warn.","enum":["fail","warn"]},"unknown-severity":{"description":"Severity given to findings whose source has no score.","$ref":"#/$defs/severity"},"paths":{"type":"object","additionalProperties":false,"properties":{"exclude":{"description":"Globs (repository-relative) that no scanner looks at.","type":"array","items":{"type":"string","minLength":1}},"max-file-bytes":{"description":"Files larger than this are skipped and reported as skipped.","type":"integer","minimum":1}}},"thresholds":{"description":"Counts of findings allowed before the build is blocked. A finding is counted by a threshold when it matches every selector the threshold gives; when more findings match than `max`, every matching finding blocks.","type":"array","items":{"$ref":"#/$defs/threshold"}},"new-only":{"description":"Block only on findings a pull request introduces (on added or changed lines, or not in the baseline). auto: on pull requests; always: whenever a base or baseline is known; never: judge every finding.","enum":["auto","always","never"]},"baseline":{"description":"A SARIF file (repository-relative path) of known findings; findings whose fingerprint it holds are pre-existing: reported, not blocking.","type":"string","minLength":1},"suppressions":{"description":"Governed exceptions. Each needs a reason, an owner and an expiry date; an expired suppression stops suppressing and blocks the build itself.","type":"array","items":{"$ref":"#/$defs/suppression"}},"suppressions-file":{"description":"A separate YAML/JSON file (repository-relative) holding a `suppressions` list, for teams that review exceptions apart from the policy.","type":"string","minLength":1},"dependencies":{"type":"object","additionalProperties":false,"properties":{"min-age-days":{"description":"Packages first published fewer days ago than this are reported as new (high).","type":"integer","minimum":0,"maximum":3650},"offline":{"description":"Do not ask package registries; only the offline dependency checks run.","type":"boolean"},"npm-registry":{"type":"string","format":"uri"},"pypi-url":{"type":"string","format":"uri"}}},"osv":{"type":"object","additionalProperties":false,"properties":{"offline-db":{"description":"Directory of an OSV local database (offline mode); repository-relative or absolute.","type":"string","minLength":1},"resolve-transitive":{"description":"Let OSV-Scanner resolve the transitive dependencies of manifests (requirements.txt, pom.xml) through deps.dev and Maven registries. Off by default; ignored offline.","type":"boolean"}}}},"$defs":{"severity":{"enum":["critical","high","medium","low","info"]},"scanner":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"required":{"type":"boolean","description":"A required scanner that fails makes the decision error."},"timeout-seconds":{"type":"integer","minimum":1,"maximum":21600}}},"threshold":{"type":"object","additionalProperties":false,"required":["max"],"minProperties":2,"properties":{"name":{"type":"string","description":"Shown in explanations."},"severity":{"$ref":"#/$defs/severity","description":"Only findings of exactly this severity."},"min-severity":{"$ref":"#/$defs/severity","description":"Only findings of this severity or worse."},"owasp":{"type":"string","pattern":"^A(0[1-9]|10):(2021|2025)$","description":"An OWASP Top 10 category, e.g. A05:2025 or A03:2021."},"asvs":{"type":"string","pattern":"^v5\\\\.0\\\\.0-[0-9]{1,2}(\\\\.[0-9]{1,2}){0,2}$","description":"An ASVS 5.0.0 chapter (v5.0.0-1), section (v5.0.0-1.2) or requirement (v5.0.0-1.2.4)."},"scanner":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1,"description":"A rule id or glob, e.g. semgrep/python-* ."},"max":{"type":"integer","minimum":0}}},"suppression":{"type":"object","additionalProperties":false,"required":["reason","owner","expires"],"anyOf":[{"required":["rule"]},{"required":["fingerprint"]},{"required":["path"]}],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id or glob."},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{32}$","description":"Vouch fingerprint of one finding (see the results file)."},"path":{"type":"string","minLength":1,"description":"Repository-relative path glob."},"reason":{"type":"string","minLength":10},"owner":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","description":"Last day the suppression applies (YYYY-MM-DD, UTC)."}}}}}');
 ;// CONCATENATED MODULE: ./data/schemas/suppressions.schema.json
 const suppressions_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/suppressions-v1.json","title":"Vouch suppressions","description":"Governed exceptions kept apart from the policy: each with a reason, an owner and an expiry date.","type":"object","additionalProperties":false,"required":["suppressions"],"properties":{"$schema":{"type":"string"},"suppressions":{"type":"array","items":{"$ref":"policy-v1.json#/$defs/suppression"}}}}');
 ;// CONCATENATED MODULE: ./src/policy/validate.ts
@@ -53973,6 +56789,7 @@ function buildPolicy(doc, context) {
             pypiUrl: doc.dependencies?.['pypi-url'],
         },
         osvOfflineDb: doc.osv?.['offline-db'],
+        osvResolveTransitive: doc.osv?.['resolve-transitive'] ?? false,
     };
 }
 function scanners(doc) {
@@ -54368,6 +57185,153 @@ function createGit(processes, cwd) {
             return result.exitCode === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/install-methods.ts
+
+
+const INSTALL_TIMEOUT_MS = 20 * 60_000;
+/** Where each install method leaves the executable inside the tool's cache directory. */
+function installedBinary(pin, toolDir) {
+    return pin.pip ? (0,external_node_path_.join)(toolDir, 'venv', 'bin', pin.binary) : (0,external_node_path_.join)(toolDir, 'bin', pin.binary);
+}
+async function install_methods_run(step, pin, request, ports) {
+    const result = await ports.processes.run(request);
+    if (result.kind === 'spawn-error') {
+        throw new InstallError('TOOLCHAIN_MISSING', `installing ${pin.id} needs \`${request.command}\` on PATH (${result.message})`);
+    }
+    if (result.kind === 'timeout')
+        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} timed out`);
+    if (result.exitCode !== 0) {
+        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} failed with exit code ${result.exitCode}: ${result.stderrTail}`);
+    }
+}
+/**
+ * go install verifies the module against Go's checksum database; -X stamps the version where the tool
+ * leaves it to the build. `-s -w` drops the debug tables nobody reads from a scanner binary and
+ * shortens the link, the slowest single step of a build on a small runner.
+ */
+async function goInstall(pin, go, options) {
+    const gobin = (0,external_node_path_.join)(options.toolDir, 'bin');
+    await options.ports.fs.mkdir(gobin);
+    options.ports.logger.info(`installing ${pin.id} ${pin.version}: go install ${go.module}@v${pin.version}`);
+    const request = {
+        command: 'go',
+        args: [
+            'install',
+            '-trimpath',
+            `-ldflags=${['-s', '-w', ...(go.versionVariable ? [`-X ${go.versionVariable}=${pin.version}`] : [])].join(' ')}`,
+            `${go.module}@v${pin.version}`,
+        ],
+        env: { GOBIN: gobin, GO111MODULE: 'on' },
+        timeoutMs: INSTALL_TIMEOUT_MS,
+    };
+    await install_methods_run('go install (needs Go >= 1.24; on GitHub Actions add actions/setup-go)', pin, request, options.ports);
+}
+/**
+ * An isolated venv per tool version; every file pip fetches must match a hash in the requirements.
+ * `--no-compile` leaves byte-compiling to Python's first import, which compiles only the modules the
+ * scanner loads instead of every file of every wheel (Checkov ships thousands).
+ */
+async function pipInstall(pin, pip, options) {
+    const venv = (0,external_node_path_.join)(options.toolDir, 'venv');
+    const requirements = (0,external_node_path_.join)(options.vouchRoot, pip.requirements);
+    options.ports.logger.info(`installing ${pin.id} ${pin.version}: pip install --require-hashes into ${venv}`);
+    await options.ports.fs.remove(venv);
+    const venvRequest = { command: 'python3', args: ['-m', 'venv', venv], timeoutMs: INSTALL_TIMEOUT_MS };
+    await install_methods_run(`creating a virtual environment (needs Python >= ${pip.python})`, pin, venvRequest, options.ports);
+    const pipRequest = {
+        command: (0,external_node_path_.join)(venv, 'bin', 'pip'),
+        args: [
+            'install',
+            '--require-hashes',
+            '--no-deps',
+            '--only-binary',
+            ':all:',
+            '--disable-pip-version-check',
+            '--no-input',
+            '--no-compile',
+            '-r',
+            requirements,
+        ],
+        timeoutMs: INSTALL_TIMEOUT_MS,
+    };
+    await install_methods_run('pip install', pin, pipRequest, options.ports);
+}
+
+;// CONCATENATED MODULE: ./data/tools/pins.json
+const pins_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned scanner versions. Go modules are verified by Go\'s checksum database; pip installs use hash-checked requirements (scripts/lock-pip.js). semgrep stays at 1.180.0: newer releases need a certifi newer than the package index here serves. osv-scanner stays at 2.5.1: 2.6.0 needs Go 1.27.","gitleaks":{"version":"8.30.1","binary":"gitleaks","go":{"module":"github.com/zricethezav/gitleaks/v8","versionVariable":"github.com/zricethezav/gitleaks/v8/version.Version"},"versionArgs":["version"],"informationUri":"https://github.com/gitleaks/gitleaks"},"semgrep":{"version":"1.180.0","binary":"semgrep","pip":{"package":"semgrep","requirements":"data/tools/semgrep-requirements.txt","python":"3.11"},"versionArgs":["--version","--disable-version-check"],"informationUri":"https://semgrep.dev"},"checkov":{"version":"3.3.30","binary":"checkov","pip":{"package":"checkov","requirements":"data/tools/checkov-requirements.txt","python":"3.11"},"versionArgs":["--version"],"informationUri":"https://www.checkov.io"},"osv-scanner":{"version":"2.5.1","binary":"osv-scanner","go":{"module":"github.com/google/osv-scanner/v2/cmd/osv-scanner","versionVariable":""},"versionArgs":["--version"],"informationUri":"https://google.github.io/osv-scanner/"}}');
+;// CONCATENATED MODULE: ./src/core/tools.ts
+
+const PINS = Object.fromEntries(Object.entries(pins_namespaceObject)
+    .filter(([id]) => !id.startsWith('$'))
+    .map(([id, pin]) => [id, { id, ...pin }]));
+function toolPin(id) {
+    return PINS[id];
+}
+function pinnedTools() {
+    return Object.values(PINS);
+}
+
+;// CONCATENATED MODULE: ./src/core/install.ts
+
+
+
+
+const VERSION_TIMEOUT_MS = 60_000;
+function pinFor(id) {
+    const pin = toolPin(id);
+    if (!pin)
+        throw new InstallError('UNKNOWN_TOOL', `no pinned version for scanner "${id}" in data/tools/pins.json`);
+    return pin;
+}
+function toolDir(pin, cacheDir) {
+    return (0,external_node_path_.join)(cacheDir, pin.id, pin.version);
+}
+/** The pinned version from the cache, else from PATH when PATH has exactly the pinned version. */
+async function locateTool(id, options) {
+    const pin = pinFor(id);
+    const cached = installedBinary(pin, toolDir(pin, options.cacheDir));
+    if ((await options.ports.fs.lstat(cached))?.kind === 'file') {
+        return { id, path: cached, version: pin.version, source: 'cache' };
+    }
+    const onPath = await reportedVersion(pin.binary, pin, options.ports);
+    if (onPath === pin.version)
+        return { id, path: pin.binary, version: pin.version, source: 'path' };
+    return undefined;
+}
+async function reportedVersion(command, pin, ports) {
+    const result = await ports.processes.run({ command, args: pin.versionArgs, timeoutMs: VERSION_TIMEOUT_MS });
+    if (result.kind !== 'exited' || result.exitCode !== 0)
+        return undefined;
+    const match = /v?(\d+\.\d+\.\d+)/.exec(result.stdout);
+    return match?.[1];
+}
+/** Returns the pinned tool, installing it into the cache first when neither the cache nor PATH has it. */
+async function ensureTool(id, options) {
+    const found = await locateTool(id, options);
+    if (found)
+        return found;
+    const pin = pinFor(id);
+    if (options.vouchRoot === undefined)
+        throw new InstallError('INSTALL_FAILED', `${id}: Vouch's root is needed to install it`);
+    const method = {
+        toolDir: toolDir(pin, options.cacheDir),
+        vouchRoot: options.vouchRoot,
+        ports: options.ports,
+    };
+    if (pin.go)
+        await goInstall(pin, pin.go, method);
+    else if (pin.pip)
+        await pipInstall(pin, pin.pip, method);
+    else
+        throw new InstallError('INSTALL_FAILED', `${id} has no install method in data/tools/pins.json`);
+    const path = installedBinary(pin, method.toolDir);
+    const version = await reportedVersion(path, pin, options.ports);
+    if (version !== pin.version) {
+        throw new InstallError('INSTALL_FAILED', `${id}: installed binary reports version ${version ?? 'unknown'}, expected ${pin.version}`);
+    }
+    return { id, path, version, source: 'installed' };
 }
 
 ;// CONCATENATED MODULE: ./src/findings/dedupe.ts
@@ -55384,7 +58348,7 @@ const litMatch = (l, c) => {
     ascii[code] ||= l.re.test(c) ? 1 : 2;
     return ascii[code] === 1;
 };
-const tokenize = (p, nocase, noext, form, mark) => {
+const esm_tokenize = (p, nocase, noext, form, mark) => {
     const toks = [];
     for (let i = 0; i < p.length;) {
         const c = String.fromCodePoint(p.codePointAt(i));
@@ -55448,14 +58412,14 @@ const pair = (toks) => {
 // build the alternatives between start and end. An open token that
 // is not closed is never inside a closed extglob, so bar and close
 // tokens are only literal at the top level.
-const build = (toks, pairs, start, end, top) => {
+const esm_build = (toks, pairs, start, end, top) => {
     let seq = [];
     const alts = [seq];
     for (let i = start; i < end; i++) {
         const tok = toks[i];
         const close = pairs.get(i);
         if (tok.t === 'open' && close !== undefined) {
-            const sub = build(toks, pairs, i + 1, close, false);
+            const sub = esm_build(toks, pairs, i + 1, close, false);
             seq.push({ t: 'ext', type: tok.type, alts: sub });
             i = close;
         }
@@ -55969,8 +58933,8 @@ class Matcher {
         // a pattern that is only an empty extglob is a literal string,
         // except for `!()`, which matches any non-empty string
         const literal = /^[?*+@]\(\)$/.test(pattern);
-        const toks = tokenize(pattern, nocase, noext || literal, this.#form, options.rangeMark);
-        let [items] = build(toks, pair(toks), 0, toks.length, true);
+        const toks = esm_tokenize(pattern, nocase, noext || literal, this.#form, options.rangeMark);
+        let [items] = esm_build(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
             items = esm_normalize(items, this.#form);
         const [start, size] = compile(items, nocase);
@@ -58149,29 +61113,54 @@ class UnknownRuleError extends Error {
         this.ruleId = ruleId;
     }
 }
-/** Detections of one scanner → Findings: rule metadata, severity, taxonomy, GitHub line hash, fingerprint. */
+/**
+ * Detections of one scanner → Findings: rule metadata, severity, taxonomy, GitHub line hash, fingerprint.
+ * A region is bounded by the file it names: a scanner's line past the end (garbled output, a file changed
+ * under it) would otherwise reach SARIF and annotations as it is.
+ */
 async function normalizeDetections(input) {
     const rules = new Map(input.rules.map((rule) => [rule.id, rule]));
     const hashCache = new Map();
     const findings = [];
+    let clamped = 0;
     for (const detection of input.detections) {
         const rule = rules.get(detection.ruleId);
         if (!rule)
             throw new UnknownRuleError(detection.ruleId);
-        const lineHash = await lineHashFor(detection, hashCache, input.readText);
-        findings.push(toFinding(input.tool, rule, detection, lineHash));
+        const hashes = await lineHashesOf(detection.location.path, hashCache, input.readText);
+        const bounded = hashes === undefined ? detection : boundToFile(detection, hashes.length);
+        if (bounded !== detection)
+            clamped += 1;
+        // A result for the whole file is fingerprinted on line 1, as GitHub's uploader does.
+        const lineHash = hashes?.[(bounded.location.region?.startLine ?? 1) - 1];
+        findings.push(toFinding(input.tool, rule, bounded, lineHash));
     }
-    return findings;
+    return { findings, clamped };
 }
-async function lineHashFor(detection, cache, readText) {
-    const path = detection.location.path;
+async function lineHashesOf(path, cache, readText) {
     if (!cache.has(path)) {
         const text = await readText(path);
         cache.set(path, text === undefined ? undefined : lineHashes(text));
     }
-    // A result for the whole file is fingerprinted on line 1, as GitHub's uploader does.
-    const line = detection.location.region?.startLine ?? 1;
-    return cache.get(path)?.[line - 1];
+    return cache.get(path);
+}
+/** The same detection when its region fits in `lineCount` lines; otherwise one moved within them. */
+function boundToFile(detection, lineCount) {
+    const region = detection.location.region;
+    if (region === undefined)
+        return detection;
+    const fits = (line) => line === undefined || (Number.isSafeInteger(line) && line >= 1 && line <= lineCount);
+    if (fits(region.startLine) && fits(region.endLine))
+        return detection;
+    const startLine = fits(region.startLine) ? region.startLine : lineCount;
+    const bounded = fits(region.startLine)
+        ? {
+            startLine,
+            ...(region.startColumn === undefined ? {} : { startColumn: region.startColumn }),
+            endLine: lineCount,
+        }
+        : { startLine };
+    return { ...detection, location: { ...detection.location, region: bounded } };
 }
 function toFinding(tool, rule, detection, lineHash) {
     const severity = detection.severity ??
@@ -58393,7 +61382,7 @@ const NOT_NEW_OUTSIDE_NEW_ONLY = { today: '0000-00-00', newOnly: false };
  * Pure: the same findings, outcomes, policy and context always give the same decision. Order: live
  * suppressions first, then new-only, then thresholds over what is left; expired suppressions block.
  */
-function judge(input) {
+function evaluate_judge(input) {
     const { policy, context } = input;
     const live = policy.suppressions.filter((s) => !isExpired(s, context.today));
     const expired = policy.suppressions
@@ -58465,7 +61454,7 @@ function scannerProblems(scanners, policy) {
         const settings = scannerSettings(policy, scanner);
         if (outcome.kind === 'error') {
             const fatal = settings.required && policy.onScannerError === 'fail';
-            problems.push({ scanner, message: describeError(outcome.error), fatal });
+            problems.push({ scanner, message: describeScannerFailure(outcome.error), fatal });
         }
         else if (outcome.kind === 'skipped' && settings.required) {
             problems.push({ scanner, message: `skipped: ${outcome.reason}`, fatal: false });
@@ -58687,2779 +61676,6 @@ function applyLimits(log, overrides = {}) {
     return fitGzipSize(log, states, capResultsPerRun(states, limits.maxResultsPerRun), limits.maxGzipBytes);
 }
 
-// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
-var packageurl_js = __nccwpck_require__(87091);
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/cargo.ts
-/**
- * Cargo.lock, versions 1 to 4 (https://doc.rust-lang.org/cargo/guide/cargo-toml-vs-cargo-lock.html).
- *
- * Packages without `source` are the workspace's own crates: not components, but their dependencies are the
- * project's direct ones. Git sources become components carrying a `vcs_url` qualifier so the pinned commit
- * stays visible. Cargo.lock does not say which edges are dev-dependencies, so every crate is `required`.
- */
-
-
-function cargo_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** TOML parse that reports instead of throwing; shared by the TOML lockfile parsers. */
-function cargo_parseToml(path, text, problems) {
-    try {
-        // Keys like `__proto__` in hostile input must not reach object prototypes.
-        return parse(text, { unsafeKeyBehaviour: 'drop', maxDepth: 64 });
-    }
-    catch (error) {
-        const line = error instanceof TomlError ? error.line : undefined;
-        const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-        problems.push({ path, line, message: `not valid TOML: ${reason}` });
-        return undefined;
-    }
-}
-/** 1-based lines of each `[[name]]` header, in document order, which is the order of the parsed array. */
-function tableLines(text, name) {
-    const header = new RegExp(`^\\s*\\[\\[\\s*${name.replace('.', '\\.')}\\s*\\]\\]`);
-    const lines = [];
-    text.split(/\r?\n/).forEach((line, index) => {
-        if (header.test(line))
-            lines.push(index + 1);
-    });
-    return lines;
-}
-const CRATES_IO = new Set([
-    'registry+https://github.com/rust-lang/crates.io-index',
-    'sparse+https://index.crates.io/',
-]);
-function cratePurl(crate) {
-    const source = crate.source ?? '';
-    let qualifiers;
-    if (source.startsWith('git+')) {
-        // `git+https://host/repo?branch=x#<commit>`: the commit after `#` is what was locked.
-        const [url = '', commit = ''] = source.split('#');
-        qualifiers = { vcs_url: `${url.replace(/\?.*$/, '')}@${commit}` };
-    }
-    else if (!CRATES_IO.has(source)) {
-        qualifiers = { repository_url: source.replace(/^(registry|sparse)\+/, '') };
-    }
-    try {
-        return new packageurl_js.PackageURL('cargo', undefined, crate.name, crate.version, qualifiers).toString();
-    }
-    catch {
-        return undefined;
-    }
-}
-function readCrates(report, doc, text) {
-    const { path, problems } = report;
-    const packages = Array.isArray(doc.package) ? doc.package : [];
-    const lines = tableLines(text, 'package');
-    const crates = [];
-    packages.forEach((entry, index) => {
-        const line = lines[index] ?? 1;
-        if (!cargo_isRecord(entry) || typeof entry.name !== 'string' || typeof entry.version !== 'string') {
-            problems.push({ path, line, message: '[[package]] without a string name and version' });
-            return;
-        }
-        const dependencies = Array.isArray(entry.dependencies)
-            ? entry.dependencies.filter((d) => typeof d === 'string')
-            : [];
-        const source = typeof entry.source === 'string' ? entry.source : undefined;
-        const checksum = typeof entry.checksum === 'string' ? entry.checksum : undefined;
-        crates.push({ name: entry.name, version: entry.version, source, line, dependencies, checksum });
-    });
-    return crates;
-}
-/** Version 1 keeps checksums apart, in `[metadata]` as `"checksum <name> <version> (<source>)" = "<hex>"`. */
-function legacyChecksum(doc, crate) {
-    if (!cargo_isRecord(doc.metadata))
-        return undefined;
-    const value = doc.metadata[`checksum ${crate.name} ${crate.version} (${crate.source ?? ''})`];
-    return typeof value === 'string' && value !== '<none>' ? value : undefined;
-}
-/** Dependency strings are `name`, `name version` or `name version (source)`: as much as makes them unique. */
-function cargo_resolve(byName, reference) {
-    const match = /^(\S+)(?:\s+(\S+))?(?:\s+\((.*)\))?$/.exec(reference.trim());
-    if (!match?.[1])
-        return undefined;
-    const [, name, version, source] = match;
-    const candidates = (byName.get(name) ?? []).filter((c) => (version === undefined || c.version === version) && (source === undefined || c.source === source));
-    return candidates.length === 1 ? candidates[0] : undefined;
-}
-function edges(graph, crate) {
-    return crate.dependencies.flatMap((reference) => {
-        const target = cargo_resolve(graph.byName, reference);
-        if (!target) {
-            const message = `dependency "${reference}" of ${crate.name} matches no single locked package`;
-            graph.problems.push({ path: graph.path, line: crate.line, message });
-        }
-        const purl = target ? graph.purls.get(target) : undefined;
-        return purl ? [purl] : [];
-    });
-}
-function hashesOf(graph, crate, checksum) {
-    if (checksum === undefined)
-        return [];
-    if (/^[0-9a-f]{64}$/i.test(checksum))
-        return [{ alg: 'SHA-256', content: checksum.toLowerCase() }];
-    graph.problems.push({
-        path: graph.path,
-        line: crate.line,
-        message: `checksum of ${crate.name} is not a SHA-256 hex digest`,
-    });
-    return [];
-}
-function purlsOf(path, crates, problems) {
-    const purls = new Map();
-    for (const crate of crates.filter((c) => c.source !== undefined)) {
-        const purl = cratePurl(crate);
-        if (purl)
-            purls.set(crate, purl);
-        else
-            problems.push({
-                path,
-                line: crate.line,
-                message: `${crate.name} ${crate.version} cannot be expressed as a purl`,
-            });
-    }
-    return purls;
-}
-function cargo_build(path, text, problems) {
-    const doc = cargo_parseToml(path, text, problems);
-    if (!doc)
-        return { components: [], direct: [], problems };
-    const crates = readCrates({ path, problems }, doc, text);
-    const byName = new Map();
-    for (const crate of crates)
-        byName.set(crate.name, [...(byName.get(crate.name) ?? []), crate]);
-    const graph = { path, byName, purls: purlsOf(path, crates, problems), problems };
-    const components = [];
-    const direct = new Set();
-    for (const crate of crates) {
-        const purl = graph.purls.get(crate);
-        const dependsOn = edges(graph, crate);
-        if (crate.source === undefined)
-            dependsOn.forEach((d) => direct.add(d));
-        if (!purl)
-            continue;
-        const hashes = hashesOf(graph, crate, crate.checksum ?? legacyChecksum(doc, crate));
-        const source = { path, line: crate.line };
-        components.push({
-            ecosystem: 'cargo',
-            name: crate.name,
-            version: crate.version,
-            purl,
-            scope: 'required',
-            hashes,
-            dependsOn,
-            source,
-        });
-    }
-    return { components, direct: [...direct], problems };
-}
-const cargoLockfile = {
-    id: 'cargo',
-    matches: (path) => /(^|\/)Cargo\.lock$/.test(path),
-    parse(path, text) {
-        const problems = [];
-        try {
-            return cargo_build(path, text, problems);
-        }
-        catch (error) {
-            problems.push({ path, message: `Cargo.lock could not be parsed: ${String(error)}` });
-            return { components: [], direct: [], problems };
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/requirements.ts
-/**
- * pip requirements files (https://pip.pypa.io/en/stable/reference/requirements-file-format/).
- *
- * Only `==` / `===` pins of index packages become components: a requirements file is a lockfile only as
- * far as it pins, so a range (`name>=1`) is reported as "not pinned" at its line. Direct references
- * (`-e`, `name @ url`, bare URLs, VCS links and local paths) are valid pip syntax but name no registry
- * release, so they are skipped without a problem. `-c` constraint files are not read: they only restrict
- * versions and never add a package to what gets installed.
- */
-
-
-/** PEP 503 normalisation, which is also what the purl spec asks of `pkg:pypi` names. */
-function requirements_normalizePypiName(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-/** Undefined when packageurl-js rejects the parts: callers turn that into a problem instead of throwing. */
-function pypiPurl(name, version, qualifiers) {
-    try {
-        return new packageurl_js.PackageURL('pypi', undefined, requirements_normalizePypiName(name), version, qualifiers).toString();
-    }
-    catch {
-        return undefined;
-    }
-}
-const DIGESTS = new Map([
-    ['sha256', { alg: 'SHA-256', hexLength: 64 }],
-    ['sha384', { alg: 'SHA-384', hexLength: 96 }],
-    ['sha512', { alg: 'SHA-512', hexLength: 128 }],
-    ['md5', { alg: 'MD5', hexLength: 32 }],
-]);
-/** `sha256:<hex>` as pip, Poetry, Pipenv and uv write it; the other algorithms pip accepts are kept too. */
-function pythonHash(spec) {
-    const colon = spec.indexOf(':');
-    const [name, hex] = [spec.slice(0, Math.max(colon, 0)).trim(), spec.slice(colon + 1).trim()];
-    const digest = DIGESTS.get(name.toLowerCase());
-    if (!digest || hex.length !== digest.hexLength || !/^[0-9a-f]+$/i.test(hex))
-        return undefined;
-    return { alg: digest.alg, content: hex.toLowerCase() };
-}
-/** The file name is the only place a requirements file says which environment its pins are for. */
-const DEV_WORDS = /(^|[-_.])(dev|develop|development|test|tests|testing|lint|docs?)([-_.]|$)/i;
-function scopeOf(path) {
-    return DEV_WORDS.test(external_node_path_.posix.basename(path).replace(/\.txt$/i, '')) ? 'dev' : 'required';
-}
-/** Joins `\` continuations (pip does this before anything else) and keeps comment-only lines for `# via`. */
-function requirements_logicalLines(text) {
-    const out = [];
-    let start = 0;
-    let buffer;
-    text.split(/\r?\n/).forEach((raw, index) => {
-        if (buffer === undefined)
-            start = index + 1;
-        const joined = (buffer ?? '') + raw;
-        if (joined.endsWith('\\') && !/^\s*#/.test(joined)) {
-            buffer = joined.slice(0, -1) + ' ';
-            return;
-        }
-        buffer = undefined;
-        out.push({ line: start, text: joined });
-    });
-    if (buffer !== undefined)
-        out.push({ line: start, text: buffer });
-    return out;
-}
-function readVia(pending, comment) {
-    if (!pending)
-        return;
-    const via = /^#\s*via\b\s*(.*)$/.exec(comment);
-    if (via) {
-        pending.via = via[1] ? [via[1].trim()] : [];
-        pending.collecting = !via[1];
-    }
-    else if (pending.collecting && /^#\s{2,}\S/.test(comment)) {
-        pending.via?.push(comment.replace(/^#\s*/, ''));
-    }
-    else {
-        pending.collecting = false;
-    }
-}
-function settle(ctx, pending) {
-    if (!pending)
-        return;
-    const fromProject = (item) => /^-r\s/.test(item) || /\(.+\)$/.test(item);
-    if (pending.via === undefined || pending.via.some(fromProject))
-        ctx.direct.push(pending.purl);
-}
-function parseFile(ctx, path, text) {
-    ctx.visited.add(path);
-    let pending;
-    for (const { line, text: raw } of requirements_logicalLines(text)) {
-        const trimmed = raw.trim();
-        if (trimmed.startsWith('#')) {
-            readVia(pending, trimmed);
-            continue;
-        }
-        const content = trimmed.replace(/(^|\s)#.*$/, '').trim();
-        if (!content)
-            continue;
-        settle(ctx, pending);
-        pending = undefined;
-        if (content.startsWith('-')) {
-            lockfiles_requirements_option(ctx, { path, line, content });
-            continue;
-        }
-        const purl = requirement(ctx, { path, line, content });
-        if (purl)
-            pending = { purl, via: undefined, collecting: false };
-        // `pip-compile --annotation-style=line` puts the annotation on the requirement's own line.
-        const inline = /\s(#\s*via\b.*)$/.exec(trimmed)?.[1];
-        if (inline)
-            readVia(pending, inline);
-    }
-    settle(ctx, pending);
-}
-function lockfiles_requirements_option(ctx, at) {
-    const include = /^(?:-r|--requirement)(?:\s*=\s*|\s+|(?=[^\s-]))(\S+)$/.exec(at.content);
-    if (include?.[1])
-        followInclude(ctx, at, include[1]);
-    // Every other option (-c, -e, -i, --hash on its own line, --find-links, ...) adds no pinned package.
-}
-function followInclude(ctx, at, target) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
-        ctx.problems.push({ path: at.path, line: at.line, message: `remote include ${target} is not followed` });
-        return;
-    }
-    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(at.path), target));
-    if (resolved.startsWith('../') || external_node_path_.posix.isAbsolute(resolved)) {
-        ctx.problems.push({
-            path: at.path,
-            line: at.line,
-            message: `include ${target} points outside the repository`,
-        });
-        return;
-    }
-    if (ctx.visited.has(resolved))
-        return;
-    const included = ctx.readSibling(resolved);
-    if (included === undefined) {
-        ctx.problems.push({
-            path: at.path,
-            line: at.line,
-            message: `included file ${resolved} could not be read`,
-        });
-        return;
-    }
-    parseFile(ctx, resolved, included);
-}
-const DIRECT_REFERENCE = /^(\.{0,2}\/|[a-z][a-z0-9+.-]*:\/\/|[a-z]+\+)|\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i;
-/** Returns the purl of the component it added, so a following `# via` comment can be attached to it. */
-function requirement(ctx, at) {
-    const [spec = '', ...options] = at.content.split(/\s+(?=--)/);
-    const [withoutMarker = ''] = spec.split(';');
-    if (DIRECT_REFERENCE.test(withoutMarker.trim()))
-        return undefined;
-    const match = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]]*\])?\s*(.*)$/.exec(withoutMarker.trim());
-    if (!match?.[1]) {
-        ctx.problems.push({
-            path: at.path,
-            line: at.line,
-            message: `not a requirement: ${at.content.slice(0, 80)}`,
-        });
-        return undefined;
-    }
-    const [, name, rest = ''] = match;
-    if (rest.startsWith('@'))
-        return undefined;
-    const pin = /^===?\s*([^\s,*]+)$/.exec(rest.trim());
-    if (!pin?.[1]) {
-        const message = `${name} is not pinned (${rest.trim() || 'no version'}): only == pins become SBOM components`;
-        ctx.problems.push({ path: at.path, line: at.line, message });
-        return undefined;
-    }
-    return addComponent(ctx, at, { name, version: pin[1], options });
-}
-function addComponent(ctx, at, req) {
-    const purl = pypiPurl(req.name, req.version);
-    if (!purl) {
-        ctx.problems.push({
-            path: at.path,
-            line: at.line,
-            message: `${req.name}==${req.version} cannot be expressed as a purl`,
-        });
-        return undefined;
-    }
-    if (ctx.seen.has(purl))
-        return purl;
-    ctx.seen.add(purl);
-    const hashes = req.options
-        .map((o) => /^--hash(?:\s*=\s*|\s+)(\S+)$/.exec(o.trim())?.[1])
-        .map((h) => (h ? pythonHash(h) : undefined))
-        .filter((h) => h !== undefined);
-    ctx.components.push({
-        ecosystem: 'pypi',
-        name: req.name,
-        version: req.version,
-        purl,
-        scope: scopeOf(at.path),
-        hashes,
-        dependsOn: [],
-        source: { path: at.path, line: at.line },
-    });
-    return purl;
-}
-const requirementsLockfile = {
-    id: 'requirements',
-    matches(path) {
-        const base = external_node_path_.posix.basename(path).toLowerCase();
-        const dir = external_node_path_.posix.basename(external_node_path_.posix.dirname(path)).toLowerCase();
-        return (/^([\w.-]*[-_.])?requirements([-_.][\w.-]*)?\.txt$/.test(base) ||
-            (dir === 'requirements' && base.endsWith('.txt')));
-    },
-    parse(path, text, readSibling) {
-        const ctx = {
-            components: [],
-            direct: [],
-            problems: [],
-            visited: new Set(),
-            seen: new Set(),
-            readSibling,
-        };
-        try {
-            parseFile(ctx, path, text);
-        }
-        catch (error) {
-            ctx.problems.push({ path, message: `requirements file could not be parsed: ${String(error)}` });
-        }
-        return { components: ctx.components, direct: [...new Set(ctx.direct)], problems: ctx.problems };
-    },
-};
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/pipfile.ts
-/**
- * Pipfile.lock (https://pipenv.pypa.io/en/latest/pipfile.html), pipfile-spec 6.
- *
- * `default` is required and `develop` dev; other sections are Pipenv's custom categories, installed only
- * when asked for (`--categories`), so optional. Entries without a `version` (git, file and path
- * requirements) record no release and are skipped. Direct dependencies come from the Pipfile beside it.
- */
-
-
-
-function pipfile_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** V8 names the line for some syntax errors, only the offset for others, and neither at the end of input. */
-function jsonErrorLine(text, error) {
-    const message = error instanceof Error ? error.message : '';
-    const line = /\bline (\d+)/.exec(message)?.[1];
-    if (line)
-        return Number(line);
-    const position = /\bposition (\d+)/.exec(message)?.[1];
-    const offset = position ? Number(position) : /end of JSON input/.test(message) ? text.length : 0;
-    return text.slice(0, offset).split('\n').length;
-}
-/** Maps an offset in `text` to its 1-based line by binary search over line starts. */
-function lineIndex(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return (offset) => {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-            const mid = Math.ceil((low + high) / 2);
-            if ((starts[mid] ?? 0) <= offset)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        return low + 1;
-    };
-}
-/** Finds where a key is written at or after `from`; searching forward keeps entries read in order to one pass. */
-function keyLocator(text) {
-    const lineAt = lineIndex(text);
-    return (key, from) => {
-        const match = new RegExp(`${escapeRegExp(JSON.stringify(key))}\\s*:`, 'g');
-        match.lastIndex = from;
-        const found = match.exec(text);
-        return found ? { index: found.index, line: lineAt(found.index) } : undefined;
-    };
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-function sectionScope(section) {
-    if (section === 'default')
-        return 'required';
-    return section === 'develop' ? 'dev' : 'optional';
-}
-function readEntry(reading, section, [name, entry]) {
-    const found = reading.locate(name, section.at);
-    const line = found?.line ?? reading.locate(section.name, 0)?.line ?? 1;
-    const { path, problems } = reading;
-    if (!pipfile_isRecord(entry)) {
-        problems.push({ path, line, message: `${name} in ${section.name} is not an object` });
-        return found?.index ?? section.at;
-    }
-    if (typeof entry.version !== 'string')
-        return found?.index ?? section.at;
-    const pin = /^===?\s*(\S+)$/.exec(entry.version.trim())?.[1];
-    const purl = pin ? pypiPurl(name, pin) : undefined;
-    if (!pin || !purl) {
-        problems.push({
-            path,
-            line,
-            message: `${name} version ${entry.version} is not a pin that can be expressed as a purl`,
-        });
-    }
-    else if (!reading.components.has(purl)) {
-        const hashes = (Array.isArray(entry.hashes) ? entry.hashes : [])
-            .map((h) => (typeof h === 'string' ? pythonHash(h) : undefined))
-            .filter((h) => h !== undefined);
-        reading.components.set(purl, {
-            ecosystem: 'pypi',
-            name,
-            version: pin,
-            purl,
-            scope: sectionScope(section.name),
-            hashes,
-            dependsOn: [],
-            source: { path, line },
-        });
-    }
-    return found?.index ?? section.at;
-}
-/** Names the Pipfile asks for, in any of its package tables. */
-function declaredNames(lockPath, readSibling, problems) {
-    const path = external_node_path_.posix.join(external_node_path_.posix.dirname(lockPath), 'Pipfile');
-    const text = readSibling(path);
-    const doc = text === undefined ? undefined : cargo_parseToml(path, text, problems);
-    const names = new Set();
-    for (const [table, body] of Object.entries(doc ?? {})) {
-        if (table !== 'source' &&
-            table !== 'requires' &&
-            table !== 'scripts' &&
-            table !== 'pipenv' &&
-            pipfile_isRecord(body)) {
-            Object.keys(body).forEach((name) => names.add(requirements_normalizePypiName(name)));
-        }
-    }
-    return names;
-}
-function pipfile_build(input) {
-    const { path, text, readSibling, problems } = input;
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (error) {
-        problems.push({
-            path,
-            line: jsonErrorLine(text, error),
-            message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-        });
-        return { components: [], direct: [], problems };
-    }
-    if (!pipfile_isRecord(doc)) {
-        problems.push({ path, line: 1, message: 'Pipfile.lock is not a JSON object' });
-        return { components: [], direct: [], problems };
-    }
-    const reading = { path, problems, components: new Map(), locate: keyLocator(text) };
-    // `default` first so a package locked in both sections keeps the stronger scope.
-    const sections = [
-        'default',
-        'develop',
-        ...Object.keys(doc).filter((k) => !['_meta', 'default', 'develop'].includes(k)),
-    ];
-    for (const name of sections) {
-        const body = doc[name];
-        if (!pipfile_isRecord(body))
-            continue;
-        let at = reading.locate(name, 0)?.index ?? 0;
-        for (const pair of Object.entries(body))
-            at = readEntry(reading, { name, at }, pair);
-    }
-    const declared = declaredNames(path, readSibling, problems);
-    const components = [...reading.components.values()];
-    const direct = components.filter((c) => declared.has(requirements_normalizePypiName(c.name))).map((c) => c.purl);
-    return { components, direct, problems };
-}
-const pipfileLockfile = {
-    id: 'pipfile',
-    matches: (path) => /(^|\/)Pipfile\.lock$/.test(path),
-    parse(path, text, readSibling) {
-        const problems = [];
-        try {
-            return pipfile_build({ path, text, readSibling, problems });
-        }
-        catch (error) {
-            problems.push({ path, message: `Pipfile.lock could not be parsed: ${String(error)}` });
-            return { components: [], direct: [], problems };
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/composer.ts
-/**
- * composer.lock (https://getcomposer.org/doc/01-basic-usage.md#commit-your-composer-lock-file-to-version-control).
- *
- * `packages` are required and `packages-dev` dev. `dist.shasum` is a SHA-1 of the dist archive but is
- * empty for GitHub zipballs (the common case), so it becomes a hash only when it is 40 hex digits.
- * `require` entries become edges when a locked package has that name or lists it under `replace` /
- * `provide`; platform requirements (`php`, `ext-*`, `lib-*`, `composer-*`) are not packages. Packages from
- * `path` repositories are the repository's own code and are skipped. Direct dependencies come from
- * composer.json beside the lock.
- */
-
-
-
-function composer_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function keys(value) {
-    return composer_isRecord(value) ? Object.keys(value).map((k) => k.toLowerCase()) : [];
-}
-function composerPurl(name, version) {
-    const [vendor, project, ...rest] = name.split('/');
-    if (!vendor || !project || rest.length > 0)
-        return undefined;
-    try {
-        return new packageurl_js.PackageURL('composer', vendor, project, version).toString();
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Each package object is found by its `"name": "vendor/project"` member, in file order. */
-function composer_lineOf(reading, name) {
-    const pattern = new RegExp(`"name"\\s*:\\s*${escapeRegExp(JSON.stringify(name))}`, 'g');
-    pattern.lastIndex = reading.from;
-    const found = pattern.exec(reading.text);
-    if (!found)
-        return 1;
-    reading.from = found.index + 1;
-    return reading.lineAt(found.index);
-}
-function readPackage(reading, entry, scope) {
-    if (!composer_isRecord(entry) || typeof entry.name !== 'string' || typeof entry.version !== 'string') {
-        reading.problems.push({
-            path: reading.path,
-            line: reading.lineAt(reading.from),
-            message: 'package without a string name and version',
-        });
-        return undefined;
-    }
-    const line = composer_lineOf(reading, entry.name);
-    if (composer_isRecord(entry.dist) && entry.dist.type === 'path')
-        return undefined;
-    const purl = composerPurl(entry.name, entry.version);
-    if (!purl) {
-        reading.problems.push({
-            path: reading.path,
-            line,
-            message: `${entry.name} ${entry.version} cannot be expressed as a purl`,
-        });
-        return undefined;
-    }
-    return { entry, name: entry.name, version: entry.version, purl, scope, line };
-}
-function providers(packages) {
-    const out = new Map();
-    const add = (name, purl) => {
-        out.set(name, [...(out.get(name) ?? []), purl]);
-    };
-    for (const p of packages) {
-        add(p.name.toLowerCase(), p.purl);
-        for (const name of [...keys(p.entry.replace), ...keys(p.entry.provide)])
-            add(name, p.purl);
-    }
-    return out;
-}
-function toComponent(p, path, edges) {
-    const shasum = composer_isRecord(p.entry.dist) && typeof p.entry.dist.shasum === 'string'
-        ? p.entry.dist.shasum.toLowerCase()
-        : '';
-    const hashes = /^[0-9a-f]{40}$/.test(shasum) ? [{ alg: 'SHA-1', content: shasum }] : [];
-    return {
-        ecosystem: 'composer',
-        name: p.name,
-        version: p.version,
-        purl: p.purl,
-        scope: p.scope,
-        hashes,
-        dependsOn: edges,
-        source: { path, line: p.line },
-    };
-}
-function directOf(input, named) {
-    const { path, readSibling, problems } = input;
-    const manifestPath = external_node_path_.posix.join(external_node_path_.posix.dirname(path), 'composer.json');
-    const text = readSibling(manifestPath);
-    if (text === undefined)
-        return [];
-    try {
-        const manifest = JSON.parse(text);
-        const wanted = composer_isRecord(manifest) ? [...keys(manifest.require), ...keys(manifest['require-dev'])] : [];
-        return [...new Set(wanted.flatMap((name) => named.get(name) ?? []))];
-    }
-    catch (error) {
-        problems.push({
-            path: manifestPath,
-            line: jsonErrorLine(text, error),
-            message: 'composer.json is not valid JSON',
-        });
-        return [];
-    }
-}
-function composer_build(input) {
-    const { path, text, problems } = input;
-    let doc;
-    try {
-        doc = JSON.parse(text);
-    }
-    catch (error) {
-        problems.push({
-            path,
-            line: jsonErrorLine(text, error),
-            message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-        });
-        return { components: [], direct: [], problems };
-    }
-    if (!composer_isRecord(doc) || !Array.isArray(doc.packages)) {
-        problems.push({ path, line: 1, message: 'composer.lock has no "packages" array' });
-        return { components: [], direct: [], problems };
-    }
-    const reading = { path, text, problems, lineAt: lineIndex(text), from: 0 };
-    const dev = Array.isArray(doc['packages-dev']) ? doc['packages-dev'] : [];
-    const packages = [
-        ...doc.packages.map((e) => readPackage(reading, e, 'required')),
-        ...dev.map((e) => readPackage(reading, e, 'dev')),
-    ].filter((p) => p !== undefined);
-    const named = providers(packages);
-    const components = packages.map((p) => {
-        const edges = keys(p.entry.require).flatMap((name) => (named.get(name) ?? []).filter((purl) => purl !== p.purl));
-        return toComponent(p, path, [...new Set(edges)]);
-    });
-    return { components, direct: directOf(input, named), problems };
-}
-const composerLockfile = {
-    id: 'composer',
-    matches: (path) => /(^|\/)composer\.lock$/.test(path),
-    parse(path, text, readSibling) {
-        const problems = [];
-        try {
-            return composer_build({ path, text, readSibling, problems });
-        }
-        catch (error) {
-            problems.push({ path, message: `composer.lock could not be parsed: ${String(error)}` });
-            return { components: [], direct: [], problems };
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/gemfile.ts
-/**
- * Gemfile.lock (Bundler 1.x to 2.5+, https://bundler.io/man/gemfile.5.html). Sections start at column 0;
- * specs sit at four spaces with their dependencies at six.
- *
- * Gemfile.lock does not record Gemfile groups, so every gem is `required`; reading the Gemfile would mean
- * evaluating Ruby. `GIT` gems are kept with a `vcs_url` qualifier (the revision is locked); `PATH` gems are
- * the repository's own and skipped, but their dependencies are direct ones. A platform-specific spec such
- * as `nokogiri (1.16.0-x86_64-linux)` becomes version `1.16.0` with a `platform` qualifier (RubyGems
- * versions never contain `-`). `CHECKSUMS` (Bundler 2.5+) supplies SHA-256 hashes.
- */
-
-const SOURCES = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE']);
-const NAME_VERSION = /^(\S+) \(([^)\s]+)\)$/;
-function checksumsOf(list) {
-    return list.split(',').flatMap((item) => {
-        const [alg, hex = ''] = item.trim().split('=');
-        return alg === 'sha256' && /^[0-9a-f]{64}$/i.test(hex)
-            ? [{ alg: 'SHA-256', content: hex.toLowerCase() }]
-            : [];
-    });
-}
-function sourceLine(state, source, at) {
-    const { text, line } = at;
-    const spec = /^ {4}(\S.*)$/.exec(text)?.[1];
-    const dependency = /^ {6}(\S+)/.exec(text)?.[1];
-    const option = /^ {2}(remote|revision): (.+)$/.exec(text);
-    if (option)
-        source[option[1] === 'remote' ? 'remote' : 'revision'] = option[2]?.trim();
-    else if (dependency)
-        state.specs.at(-1)?.dependencies.push(dependency);
-    else if (spec) {
-        const match = NAME_VERSION.exec(spec);
-        if (match?.[1] && match[2])
-            state.specs.push({ name: match[1], locked: match[2], source, line, dependencies: [] });
-        else
-            state.problems.push({
-                path: state.path,
-                line,
-                message: `spec "${spec.slice(0, 60)}" is not \`name (version)\``,
-            });
-    }
-    else if (!/^ {2}(specs:|glob: |branch: |ref: |tag: |submodules: |type: )/.test(text)) {
-        state.problems.push({ path: state.path, line, message: `unexpected line in ${source.kind} section` });
-    }
-}
-function sectionLine(state, text, line) {
-    const { section, source } = state;
-    if (source)
-        sourceLine(state, source, { text, line });
-    else if (section === 'DEPENDENCIES') {
-        const name = /^ {2}([^\s!]+)/.exec(text)?.[1];
-        if (name)
-            state.direct.push(name);
-    }
-    else if (section === 'CHECKSUMS') {
-        const match = /^ {2}(\S+ \([^)]+\))(?: (\S+))?$/.exec(text);
-        if (match?.[1])
-            state.checksums.set(match[1], checksumsOf(match[2] ?? ''));
-        else
-            state.problems.push({
-                path: state.path,
-                line,
-                message: 'CHECKSUMS line is not `name (version) sha256=…`',
-            });
-    }
-}
-function gemfile_scan(path, text, problems) {
-    const state = {
-        path,
-        problems,
-        specs: [],
-        direct: [],
-        checksums: new Map(),
-        section: undefined,
-        source: undefined,
-    };
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = index + 1;
-        if (raw.trim() === '')
-            return;
-        if (!raw.startsWith(' ')) {
-            state.section = raw.trim();
-            state.source = SOURCES.has(state.section)
-                ? { kind: state.section, remote: undefined, revision: undefined }
-                : undefined;
-            return;
-        }
-        if (state.section === undefined)
-            problems.push({ path, line, message: 'indented line before any section' });
-        else
-            sectionLine(state, raw, line);
-    });
-    if (!state.specs.length && !text.split(/\r?\n/).some((l) => SOURCES.has(l.trim()))) {
-        problems.push({ path, line: 1, message: 'no GEM, GIT or PATH section: not a Gemfile.lock' });
-    }
-    return state;
-}
-function gemPurl(spec) {
-    const dash = spec.locked.indexOf('-');
-    const version = dash === -1 ? spec.locked : spec.locked.slice(0, dash);
-    const qualifiers = {};
-    if (dash !== -1)
-        qualifiers.platform = spec.locked.slice(dash + 1);
-    const { kind, remote, revision } = spec.source;
-    if (kind === 'GIT' && remote)
-        qualifiers.vcs_url = `git+${remote}${revision ? `@${revision}` : ''}`;
-    else if (remote && !/^https?:\/\/rubygems\.org\/?$/.test(remote))
-        qualifiers.repository_url = remote;
-    try {
-        return new packageurl_js.PackageURL('gem', undefined, spec.name, version, qualifiers).toString();
-    }
-    catch {
-        return undefined;
-    }
-}
-function gemfile_build(path, text, problems) {
-    const state = gemfile_scan(path, text, problems);
-    const purls = new Map();
-    for (const spec of state.specs.filter((s) => s.source.kind !== 'PATH')) {
-        const purl = gemPurl(spec);
-        if (purl)
-            purls.set(spec, purl);
-        else
-            problems.push({
-                path,
-                line: spec.line,
-                message: `${spec.name} (${spec.locked}) cannot be expressed as a purl`,
-            });
-    }
-    // Every platform variant of a gem is locked; an edge or a direct dependency by name reaches all of them.
-    const named = new Map();
-    for (const [spec, purl] of purls)
-        named.set(spec.name, [...(named.get(spec.name) ?? []), purl]);
-    const byName = (name) => named.get(name) ?? [];
-    const localDeps = state.specs.filter((s) => s.source.kind === 'PATH').flatMap((s) => s.dependencies);
-    const components = [...purls].map(([spec, purl]) => ({
-        ecosystem: 'gem',
-        name: spec.name,
-        version: spec.locked.split('-')[0] ?? spec.locked,
-        purl,
-        scope: 'required',
-        hashes: state.checksums.get(`${spec.name} (${spec.locked})`) ?? [],
-        dependsOn: [...new Set(spec.dependencies.flatMap(byName))],
-        source: { path, line: spec.line },
-    }));
-    const direct = [...new Set([...state.direct, ...localDeps].flatMap(byName))];
-    return { components, direct, problems };
-}
-const gemfileLockfile = {
-    id: 'gemfile',
-    matches: (path) => /(^|\/)(Gemfile\.lock|gems\.locked)$/.test(path),
-    parse(path, text) {
-        const problems = [];
-        try {
-            return gemfile_build(path, text, problems);
-        }
-        catch (error) {
-            problems.push({ path, message: `Gemfile.lock could not be parsed: ${String(error)}` });
-            return { components: [], direct: [], problems };
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/gomod.ts
-/**
- * go.mod (https://go.dev/ref/mod#go-mod-file). Since Go 1.17 a tidy go.mod lists every module the build
- * needs, `// indirect` ones included, so it is the lockfile; Go has no dev scope, so all are required.
- *
- * go.sum is deliberately not read: its `h1:` value is a SHA-256 over Go's dirhash summary of the module's
- * files (https://pkg.go.dev/golang.org/x/mod/sumdb/dirhash), not the digest of any artifact. Emitted as a
- * CycloneDX SHA-256 it would claim to be the hash of the module zip and fail every verifier that checks it.
- *
- * `replace` to another module swaps in that module and version; `replace` to a directory is the
- * repository's own code and is skipped. `exclude` and `retract` only steer version selection, which the
- * `require` lines already record, so they are read and otherwise ignored.
- */
-
-const VERBS = new Set([
-    'module',
-    'go',
-    'toolchain',
-    'godebug',
-    'require',
-    'replace',
-    'exclude',
-    'retract',
-    'tool',
-    'ignore',
-]);
-/** Splits a line into tokens, honouring Go's quoted and backquoted strings, and its trailing `//` comment. */
-function gomod_tokenize(text) {
-    const tokens = [];
-    const pattern = /\/\/(.*)$|"((?:[^"\\]|\\.)*)"|`([^`]*)`|(\S+)/g;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        if (m[1] !== undefined)
-            return { tokens, comment: m[1].trim() };
-        tokens.push(m[2] ?? m[3] ?? m[4] ?? '');
-    }
-    return { tokens, comment: '' };
-}
-function directives(path, text, problems) {
-    const out = [];
-    let block;
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = index + 1;
-        const { tokens, comment } = gomod_tokenize(raw);
-        const [first, ...rest] = tokens;
-        if (first === undefined)
-            return;
-        if (block) {
-            if (first === ')' && rest.length === 0)
-                block = undefined;
-            else
-                out.push({ verb: block.verb, args: tokens, comment, line });
-            return;
-        }
-        if (!VERBS.has(first)) {
-            problems.push({ path, line, message: `unknown go.mod directive "${first.slice(0, 40)}"` });
-        }
-        else if (rest.length === 1 && rest[0] === '(') {
-            block = { verb: first, line };
-        }
-        else {
-            out.push({ verb: first, args: rest, comment, line });
-        }
-    });
-    if (block)
-        problems.push({ path, line: block.line, message: `${block.verb} block is never closed` });
-    return out;
-}
-function replacements(path, list, problems) {
-    const out = new Map();
-    for (const d of list.filter((x) => x.verb === 'replace')) {
-        const arrow = d.args.indexOf('=>');
-        const left = d.args.slice(0, Math.max(arrow, 0));
-        const right = d.args.slice(arrow + 1);
-        if (arrow === -1 || left.length < 1 || left.length > 2 || right.length < 1 || right.length > 2) {
-            problems.push({
-                path,
-                line: d.line,
-                message: 'replace must read `module [version] => module version` or `=> directory`',
-            });
-            continue;
-        }
-        const [module = '', version] = left;
-        const [target = '', targetVersion] = right;
-        const replacement = {
-            version,
-            target: targetVersion === undefined ? undefined : { module: target, version: targetVersion },
-        };
-        out.set(module, [...(out.get(module) ?? []), replacement]);
-    }
-    return out;
-}
-/** The purl spec splits a module path at its last slash: `github.com/google` / `uuid`. */
-function goPurl(module, version) {
-    const slash = module.lastIndexOf('/');
-    const namespace = slash === -1 ? undefined : module.slice(0, slash);
-    try {
-        return new packageurl_js.PackageURL('golang', namespace, module.slice(slash + 1), version).toString();
-    }
-    catch {
-        return undefined;
-    }
-}
-function gomod_requirement(report, d, replaced) {
-    const { path, problems } = report;
-    const [module, version] = d.args;
-    if (d.args.length !== 2 || !module || !version?.startsWith('v')) {
-        problems.push({ path, line: d.line, message: 'require must read `module vX.Y.Z`' });
-        return undefined;
-    }
-    // A version-specific replace wins over one for every version of the module.
-    const candidates = replaced.get(module) ?? [];
-    const replacement = candidates.find((r) => r.version === version) ?? candidates.find((r) => r.version === undefined);
-    if (replacement && !replacement.target)
-        return undefined;
-    const name = replacement?.target?.module ?? module;
-    const resolved = replacement?.target?.version ?? version;
-    const purl = goPurl(name, resolved);
-    if (!purl) {
-        problems.push({ path, line: d.line, message: `${name}@${resolved} cannot be expressed as a purl` });
-        return undefined;
-    }
-    return {
-        ecosystem: 'golang',
-        name,
-        version: resolved,
-        purl,
-        scope: 'required',
-        hashes: [],
-        dependsOn: [],
-        source: { path, line: d.line },
-    };
-}
-function gomod_build(path, text, problems) {
-    const list = directives(path, text, problems);
-    if (!list.some((d) => d.verb === 'module'))
-        problems.push({ path, line: 1, message: 'go.mod has no module directive' });
-    const replaced = replacements(path, list, problems);
-    const components = new Map();
-    const direct = [];
-    for (const d of list.filter((x) => x.verb === 'require')) {
-        const component = gomod_requirement({ path, problems }, d, replaced);
-        if (!component || components.has(component.purl))
-            continue;
-        components.set(component.purl, component);
-        // Go marks a requirement indirect with a comment that starts with the word (`// indirect; ...` too).
-        if (!/^indirect\b/.test(d.comment))
-            direct.push(component.purl);
-    }
-    return { components: [...components.values()], direct, problems };
-}
-const goModLockfile = {
-    id: 'gomod',
-    matches: (path) => /(^|\/)go\.mod$/.test(path),
-    parse(path, text) {
-        const problems = [];
-        try {
-            return gomod_build(path, text, problems);
-        }
-        catch (error) {
-            problems.push({ path, message: `go.mod could not be parsed: ${String(error)}` });
-            return { components: [], direct: [], problems };
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-integrity.ts
-/** Subresource Integrity algorithms npm, yarn and pnpm write, with their digest sizes in bytes. */
-const SRI_ALGORITHMS = new Map([
-    ['sha1', { alg: 'SHA-1', bytes: 20 }],
-    ['sha256', { alg: 'SHA-256', bytes: 32 }],
-    ['sha384', { alg: 'SHA-384', bytes: 48 }],
-    ['sha512', { alg: 'SHA-512', bytes: 64 }],
-]);
-const npm_integrity_BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-/**
- * `sha512-<base64> sha1-<base64>` → hex digests. SRI allows several space-separated tokens, each optionally
- * followed by `?options` (https://www.w3.org/TR/SRI/#the-integrity-attribute); unknown algorithms are skipped.
- */
-function parseIntegrity(value) {
-    const tokens = (value ?? '').split(/\s+/).filter((token) => token !== '');
-    const hashes = [];
-    for (const token of tokens) {
-        const hash = sriToken(token);
-        if (hash)
-            addHash(hashes, hash);
-    }
-    return { hashes, unreadable: tokens.length > 0 && hashes.length === 0 };
-}
-function sriToken(token) {
-    const dash = token.indexOf('-');
-    const algorithm = SRI_ALGORITHMS.get(token.slice(0, dash).toLowerCase());
-    const digest = token.slice(dash + 1).split('?')[0] ?? '';
-    if (dash < 1 || !algorithm || !npm_integrity_BASE64.test(digest))
-        return undefined;
-    const bytes = Buffer.from(digest, 'base64');
-    return bytes.length === algorithm.bytes
-        ? { alg: algorithm.alg, content: bytes.toString('hex') }
-        : undefined;
-}
-/**
- * yarn v1 appends the registry's `shasum` (SHA-1 of the tarball) to `resolved` as `…/x-1.0.0.tgz#<hex>`.
- * Only a `.tgz` URL qualifies: for git URLs the fragment is a commit id, not a digest of the archive.
- */
-function tarballSha1(resolved) {
-    const match = /^https?:\/\/[^#]+\.tgz#([0-9a-fA-F]{40})$/.exec(resolved ?? '');
-    return match?.[1] ? { alg: 'SHA-1', content: match[1].toLowerCase() } : undefined;
-}
-/** Adds a digest unless one of the same algorithm is already there. */
-function addHash(hashes, hash) {
-    if (!hashes.some((known) => known.alg === hash.alg))
-        hashes.push(hash);
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-purl.ts
-
-/**
- * `pkg:npm/%40scope/name@version`: the npm scope is the purl namespace, and packageurl-js percent-encodes its
- * `@` (https://github.com/package-url/purl-spec/blob/main/PURL-TYPES.rst#npm). Undefined when the name or
- * version cannot make a purl, which the caller reports.
- */
-function npmPurl(name, version) {
-    if (name === '' || version === '')
-        return undefined;
-    const slash = name.startsWith('@') ? name.indexOf('/') : -1;
-    if (name.startsWith('@') && (slash < 2 || slash === name.length - 1))
-        return undefined;
-    const namespace = slash > 0 ? name.slice(0, slash) : undefined;
-    try {
-        return new packageurl_js.PackageURL('npm', namespace, name.slice(slash + 1), version).toString();
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `@scope/name@range` or `name@range` → [name, range]; the name's own leading `@` is not a separator. */
-function splitDescriptor(descriptor) {
-    const at = descriptor.indexOf('@', 1);
-    if (at < 1)
-        return undefined;
-    return [descriptor.slice(0, at), descriptor.slice(at + 1)];
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-scopes.ts
-/**
- * Scope as a lattice: required < optional < dev. A package reached through an edge is at least as weak as
- * the edge and its parent; among several paths the strongest wins ("required wins over dev"). An optional
- * dependency of a dev dependency stays dev, as npm's `dev` + `optional` flags say
- * (https://docs.npmjs.com/cli/v10/configuring-npm/package-lock-json#packages).
- */
-const RANK = { required: 0, optional: 1, dev: 2 };
-function weakest(a, b) {
-    return RANK[a] >= RANK[b] ? a : b;
-}
-function strongest(a, b) {
-    return RANK[a] <= RANK[b] ? a : b;
-}
-/** npm and pnpm v6 flags: only-dev wins, then only-optional; `devOptional` is optional in production. */
-function scopeFromFlags(flags) {
-    if (flags.dev === true)
-        return 'dev';
-    return flags.optional === true || flags.devOptional === true ? 'optional' : 'required';
-}
-/**
- * Scopes of everything reachable from the project's direct dependencies. A node's scope only ever gets
- * stronger and there are three, so each is queued at most three times: linear in the graph.
- */
-function propagateScopes(roots, edges) {
-    const scopes = new Map();
-    const queue = [];
-    const offer = (node, scope) => {
-        const known = scopes.get(node);
-        if (known !== undefined && strongest(known, scope) === known)
-            return;
-        scopes.set(node, scope);
-        queue.push(node);
-    };
-    for (const root of roots)
-        offer(root.to, root.kind);
-    for (let index = 0; index < queue.length; index++) {
-        const node = queue[index] ?? '';
-        const scope = scopes.get(node) ?? 'required';
-        for (const edge of edges(node))
-            offer(edge.to, weakest(scope, edge.kind));
-    }
-    return scopes;
-}
-function addEdge(edges, from, edge) {
-    const list = edges.get(from);
-    if (list)
-        list.push(edge);
-    else
-        edges.set(from, [edge]);
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-collect.ts
-
-
-
-const MAX_PROBLEMS = 100;
-const MAX_MESSAGE = 300;
-/**
- * Accumulates one lockfile's components, edges, direct dependencies and problems. The same package can sit
- * at several places in a tree (npm nested copies, pnpm peer variants): one component per purl, with the
- * strongest scope, every digest, every edge and the first entry's line.
- */
-class Collector {
-    path;
-    entries = new Map();
-    directs = new Set();
-    problemList = [];
-    constructor(path) {
-        this.path = path;
-    }
-    /** The component's purl, or undefined (and a problem) when name and version cannot make one. */
-    add(draft) {
-        const purl = npmPurl(draft.name, draft.version);
-        if (purl === undefined) {
-            this.problem(`cannot make a package URL from name "${draft.name}" and version "${draft.version}"`, draft.line);
-            return undefined;
-        }
-        const known = this.entries.get(purl);
-        if (!known) {
-            const { name, version, line, scope } = draft;
-            this.entries.set(purl, { name, version, line, scope, hashes: [...draft.hashes], dependsOn: new Set() });
-            return purl;
-        }
-        known.scope = strongest(known.scope, draft.scope);
-        for (const hash of draft.hashes)
-            addHash(known.hashes, hash);
-        return purl;
-    }
-    setScope(purl, scope) {
-        const entry = this.entries.get(purl);
-        if (entry)
-            entry.scope = scope;
-    }
-    link(from, to) {
-        if (from !== to && this.entries.has(to))
-            this.entries.get(from)?.dependsOn.add(to);
-    }
-    direct(purl) {
-        if (this.entries.has(purl))
-            this.directs.add(purl);
-    }
-    /** `path` names another file when the problem is in one read beside the lockfile (package.json). */
-    problem(message, line, path = this.path) {
-        // A file of junk could otherwise yield a problem per line; the first ones locate the damage.
-        if (this.problemList.length > MAX_PROBLEMS)
-            return;
-        if (this.problemList.length === MAX_PROBLEMS) {
-            this.problemList.push({ path: this.path, message: 'more problems not reported' });
-            return;
-        }
-        const text = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message;
-        this.problemList.push(line === undefined ? { path, message: text } : { path, line, message: text });
-    }
-    result() {
-        const components = [...this.entries].map(([purl, entry]) => ({
-            ecosystem: 'npm',
-            name: entry.name,
-            version: entry.version,
-            purl,
-            scope: entry.scope,
-            hashes: entry.hashes,
-            dependsOn: [...entry.dependsOn],
-            source: { path: this.path, line: entry.line },
-        }));
-        return { components, direct: [...this.directs], problems: this.problemList };
-    }
-}
-/**
- * The contract says parse never throws; the format parsers are written not to, and this keeps a bug in
- * them (or an engine limit such as a stack overflow in a library) from failing the whole SBOM.
- */
-function collectSafely(path, read) {
-    const collector = new Collector(path);
-    try {
-        read(collector);
-    }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        collector.problem(`could not finish reading the lockfile: ${reason}`);
-    }
-    return collector.result();
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-json.ts
-/**
- * JSON for package-lock.json and package.json, read with the line of every object key.
- *
- * JSON.parse gives neither lines nor the part of a truncated file before the break, and the lockfile is
- * hostile input: this parser is iterative (no recursion for deep nesting to exhaust), caps the depth, keeps
- * objects in Maps (a `__proto__` key is just a key) and, on a syntax error, returns what it had built.
- */
-class JsonObject {
-    values = new Map();
-    /** 1-based line of each key. */
-    lines = new Map();
-    /** False when the text broke off before the closing brace: members may be missing. */
-    complete = false;
-    get(key) {
-        return this.values.get(key);
-    }
-}
-/** Far deeper than any lockfile (npm v1 trees nest two levels per package); deeper input is refused. */
-const npm_json_MAX_DEPTH = 512;
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-class JsonSyntaxError extends Error {
-    line;
-    constructor(message, line) {
-        super(message);
-        this.line = line;
-    }
-}
-class Parser {
-    text;
-    pos = 0;
-    line = 1;
-    stack = [];
-    root;
-    constructor(text) {
-        this.text = text;
-    }
-    run() {
-        try {
-            this.document();
-            return { value: this.root };
-        }
-        catch (error) {
-            if (error instanceof JsonSyntaxError)
-                return { value: this.root, error: { line: error.line, message: error.message } };
-            throw error;
-        }
-    }
-    document() {
-        this.whitespace();
-        this.value();
-        for (let frame = this.stack.at(-1); frame; frame = this.stack.at(-1)) {
-            this.whitespace();
-            if (frame.container instanceof JsonObject)
-                this.objectStep(frame, frame.container);
-            else
-                this.arrayStep(frame);
-        }
-        this.whitespace();
-        if (this.pos < this.text.length)
-            this.fail('unexpected text after the JSON value');
-    }
-    objectStep(frame, object) {
-        const char = this.text[this.pos];
-        if (frame.state === 'done' || (frame.state === 'open' && char === '}')) {
-            this.afterMember(frame, '}');
-            if (char === '}')
-                object.complete = true;
-            return;
-        }
-        if (char !== '"')
-            this.fail('expected a property name in double quotes');
-        const line = this.line;
-        const key = this.string();
-        this.whitespace();
-        if (this.text[this.pos] !== ':')
-            this.fail(`expected ':' after property name "${key}"`);
-        this.pos++;
-        this.whitespace();
-        object.lines.set(key, line);
-        frame.key = key;
-        this.value();
-    }
-    arrayStep(frame) {
-        if (frame.state === 'done' || (frame.state === 'open' && this.text[this.pos] === ']')) {
-            this.afterMember(frame, ']');
-            return;
-        }
-        this.value();
-    }
-    /** After a member: a comma asks for another, the closing bracket pops the frame. */
-    afterMember(frame, close) {
-        const char = this.text[this.pos];
-        if (char === close) {
-            this.pos++;
-            this.stack.pop();
-        }
-        else if (char === ',' && frame.state === 'done') {
-            this.pos++;
-            frame.state = 'next';
-        }
-        else {
-            this.fail(char === undefined ? 'unexpected end of JSON' : `expected ',' or '${close}'`);
-        }
-    }
-    value() {
-        const char = this.text[this.pos];
-        if (char === '{' || char === '[') {
-            if (this.stack.length >= npm_json_MAX_DEPTH)
-                this.fail(`nested deeper than ${npm_json_MAX_DEPTH} levels`);
-            this.pos++;
-            const container = char === '{' ? new JsonObject() : [];
-            this.place(container);
-            this.stack.push({ container, key: undefined, state: 'open' });
-            return;
-        }
-        this.place(this.scalar(char));
-    }
-    scalar(char) {
-        if (char === '"')
-            return this.string();
-        for (const [word, value] of [
-            ['true', true],
-            ['false', false],
-            ['null', null],
-        ]) {
-            if (this.text.startsWith(word, this.pos)) {
-                this.pos += word.length;
-                return value;
-            }
-        }
-        NUMBER.lastIndex = this.pos;
-        const number = NUMBER.exec(this.text);
-        if (!number)
-            this.fail(char === undefined ? 'unexpected end of JSON' : 'expected a JSON value');
-        this.pos += number[0].length;
-        return Number(number[0]);
-    }
-    place(value) {
-        const parent = this.stack.at(-1);
-        if (!parent)
-            this.root = value;
-        else if (parent.container instanceof JsonObject)
-            parent.container.values.set(parent.key ?? '', value);
-        else
-            parent.container.push(value);
-        if (parent)
-            parent.state = 'done';
-    }
-    string() {
-        const start = this.pos;
-        let end = this.text.indexOf('"', start + 1);
-        while (end !== -1 && this.escaped(end))
-            end = this.text.indexOf('"', end + 1);
-        if (end === -1)
-            this.fail('unterminated string');
-        const raw = this.text.slice(start + 1, end);
-        this.pos = end + 1;
-        if (!raw.includes('\\') && !hasControlCharacter(raw))
-            return raw;
-        try {
-            return JSON.parse(this.text.slice(start, end + 1));
-        }
-        catch {
-            return this.fail('invalid string escape or control character');
-        }
-    }
-    /** Is the quote at `index` preceded by an odd number of backslashes? */
-    escaped(index) {
-        let count = 0;
-        while (this.text[index - 1 - count] === '\\')
-            count++;
-        return count % 2 === 1;
-    }
-    whitespace() {
-        for (;;) {
-            const char = this.text[this.pos];
-            if (char === '\n')
-                this.line++;
-            else if (char !== ' ' && char !== '\t' && char !== '\r')
-                return;
-            this.pos++;
-        }
-    }
-    fail(message) {
-        throw new JsonSyntaxError(message, this.line);
-    }
-}
-/** JSON strings may not hold raw control characters; a raw newline means the string broke off. */
-function hasControlCharacter(text) {
-    for (let index = 0; index < text.length; index++)
-        if (text.charCodeAt(index) < 0x20)
-            return true;
-    return false;
-}
-function npm_json_parseJson(text) {
-    // A byte-order mark is not JSON but editors write one; npm itself strips it.
-    return new Parser(text.startsWith('\uFEFF') ? text.slice(1) : text).run();
-}
-function jsonObject(value) {
-    return value instanceof JsonObject ? value : undefined;
-}
-function jsonString(value) {
-    return typeof value === 'string' ? value : undefined;
-}
-/** The string members of an object, e.g. a `dependencies` map of name → range. */
-function stringEntries(value) {
-    const object = jsonObject(value);
-    if (!object)
-        return [];
-    return [...object.values].flatMap(([key, member]) => (typeof member === 'string' ? [[key, member]] : []));
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-manifest.ts
-
-
-/**
- * A file beside the lockfile, as a repository-relative path (`dirname('yarn.lock')` is `.`). Undefined when
- * the segments, which come from the lockfile or package.json, would lead out of the repository.
- */
-function besideLockfile(lockfilePath, ...segments) {
-    const path = external_node_path_.posix.join(external_node_path_.posix.dirname(lockfilePath), ...segments);
-    return path === '..' || path.startsWith('../') || external_node_path_.posix.isAbsolute(path) ? undefined : path;
-}
-/**
- * The package.json at `path`, for lockfiles that do not say which dependencies are dev or direct (yarn,
- * npm v1). Undefined when absent or unreadable; unreadable is reported, absent is the caller's call.
- */
-function readManifest(path, readSibling, collector) {
-    const text = path === undefined ? undefined : readSibling(path);
-    if (path === undefined || text === undefined)
-        return undefined;
-    const parsed = npm_json_parseJson(text);
-    const root = jsonObject(parsed.value);
-    if (parsed.error || !root) {
-        const reason = parsed.error?.message ?? 'not a JSON object';
-        collector.problem(`${path} could not be read (${reason}), so dependency scopes are unknown`, parsed.error?.line, path);
-        return undefined;
-    }
-    return { dependencies: manifestDependencies(root), workspaces: workspacePatterns(root.get('workspaces')) };
-}
-/** optionalDependencies take precedence over a dependencies entry of the same name, as npm and yarn do. */
-function manifestDependencies(manifest) {
-    const optional = stringEntries(manifest.get('optionalDependencies'));
-    const optionalNames = new Set(optional.map(([name]) => name));
-    const required = stringEntries(manifest.get('dependencies')).filter(([name]) => !optionalNames.has(name));
-    const dev = stringEntries(manifest.get('devDependencies'));
-    return [
-        ...required.map(([name, range]) => ({ name, range, kind: 'required' })),
-        ...optional.map(([name, range]) => ({ name, range, kind: 'optional' })),
-        ...dev.map(([name, range]) => ({ name, range, kind: 'dev' })),
-    ];
-}
-function workspacePatterns(value) {
-    const list = Array.isArray(value) ? value : jsonObject(value)?.get('packages');
-    return Array.isArray(list) ? list.flatMap((item) => jsonString(item) ?? []) : [];
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-packages.ts
-
-
-
-/**
- * package-lock v2/v3 `packages`: keys are install paths (`node_modules/a/node_modules/b`), `""` is the
- * project, other paths without `node_modules/` are workspace folders that `link: true` entries point at
- * (https://docs.npmjs.com/cli/v10/configuring-npm/package-lock-json#packages). Workspaces are the project's
- * own code: no component, but their dependencies are direct ones.
- */
-const NODE_MODULES = 'node_modules/';
-/** Walking up more install levels than this means a hostile key, not a real tree. */
-const MAX_HOPS = 256;
-const PACKAGE_EDGES = ['dependencies', 'optionalDependencies', 'peerDependencies'];
-const PROJECT_EDGES = [...PACKAGE_EDGES, 'devDependencies'];
-function readPackages(packages, collector) {
-    const nodes = new Map();
-    const purls = new Map();
-    for (const [key, value] of packages.values) {
-        const line = packages.lines.get(key) ?? 1;
-        const node = jsonObject(value);
-        if (!node) {
-            collector.problem(`packages["${key}"] is not an object`, line);
-            continue;
-        }
-        // An entry cut short by a syntax error (already reported) may lack its dev/optional flags.
-        if (!node.complete)
-            continue;
-        nodes.set(key, node);
-        if (!isInstallPath(key) || node.get('link') === true)
-            continue;
-        const purl = addPackage(key, node, line, collector);
-        if (purl !== undefined)
-            purls.set(key, purl);
-    }
-    for (const [key, node] of nodes) {
-        const from = purls.get(key);
-        const project = !isInstallPath(key);
-        const fields = project ? PROJECT_EDGES : PACKAGE_EDGES;
-        for (const [name] of fields.flatMap((field) => stringEntries(node.get(field)))) {
-            const target = resolveInstallPath(key, name, nodes);
-            const to = target === undefined ? undefined : purls.get(target);
-            if (to === undefined)
-                continue;
-            if (project)
-                collector.direct(to);
-            else if (from !== undefined)
-                collector.link(from, to);
-        }
-    }
-}
-function addPackage(key, node, line, collector) {
-    // Aliased installs (`"x": "npm:real@1"`) sit at node_modules/x and name the real package in `name`.
-    const name = jsonString(node.get('name')) ?? key.slice(key.lastIndexOf(NODE_MODULES) + NODE_MODULES.length);
-    const version = jsonString(node.get('version'));
-    if (version === undefined) {
-        collector.problem(`packages["${key}"] has no version`, line);
-        return undefined;
-    }
-    const integrity = parseIntegrity(jsonString(node.get('integrity')));
-    if (integrity.unreadable)
-        collector.problem(`packages["${key}"] has an unreadable integrity value`, line);
-    const scope = scopeFromFlags({
-        dev: node.get('dev') === true,
-        optional: node.get('optional') === true,
-        devOptional: node.get('devOptional') === true,
-    });
-    return collector.add({ name, version, scope, hashes: integrity.hashes, line });
-}
-function isInstallPath(key) {
-    return key.startsWith(NODE_MODULES) || key.includes(`/${NODE_MODULES}`);
-}
-/**
- * Node's lookup: the nearest `node_modules/<name>` from the dependent's folder up to the root
- * (https://nodejs.org/api/modules.html#loading-from-node_modules-folders); a link resolves to its target.
- */
-function resolveInstallPath(from, name, nodes) {
-    let base = from;
-    for (let hops = 0; base !== undefined && hops < MAX_HOPS; hops++) {
-        const candidate = base === '' ? `${NODE_MODULES}${name}` : `${base}/${NODE_MODULES}${name}`;
-        const node = nodes.get(candidate);
-        if (node)
-            return node.get('link') === true ? jsonString(node.get('resolved')) : candidate;
-        base = parentFolder(base);
-    }
-    return undefined;
-}
-/** The folder whose node_modules Node searches next: the enclosing package, else the parent directory. */
-function parentFolder(key) {
-    if (key === '')
-        return undefined;
-    const nested = key.lastIndexOf(`/${NODE_MODULES}`);
-    if (nested >= 0)
-        return key.slice(0, nested);
-    if (key.startsWith(NODE_MODULES))
-        return '';
-    const slash = key.lastIndexOf('/');
-    return slash >= 0 ? key.slice(0, slash) : '';
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-v1.ts
-
-
-
-
-function readV1(dependencies, manifest, collector) {
-    const root = { dependencies, parent: undefined };
-    const entries = npm_v1_walk(root, collector);
-    const purls = new Map();
-    for (const entry of entries) {
-        const purl = addEntry(entry, collector);
-        if (purl !== undefined)
-            purls.set(entry.node, purl);
-    }
-    const required = new Set();
-    for (const entry of entries) {
-        const from = purls.get(entry.node);
-        for (const [name] of stringEntries(entry.node.get('requires'))) {
-            const to = npm_v1_lookUp(name, entry.lookup, purls);
-            if (to === undefined)
-                continue;
-            required.add(to);
-            // A `file:` entry is the project's own code, so what it requires is a direct dependency.
-            if (from === undefined)
-                collector.direct(to);
-            else
-                collector.link(from, to);
-        }
-    }
-    markDirect({ root, purls, required }, manifest, collector);
-}
-/** Breadth-first over the levels with an explicit queue: nesting depth is bounded by the JSON reader. */
-function npm_v1_walk(root, collector) {
-    const entries = [];
-    const levels = [root];
-    for (let index = 0; index < levels.length; index++) {
-        const level = levels[index] ?? root;
-        for (const [name, value] of level.dependencies.values) {
-            const line = level.dependencies.lines.get(name) ?? 1;
-            const node = jsonObject(value);
-            if (!node) {
-                collector.problem(`dependencies["${name}"] is not an object`, line);
-                continue;
-            }
-            if (!node.complete)
-                continue;
-            const nested = jsonObject(node.get('dependencies'));
-            const own = nested ? { dependencies: nested, parent: level } : undefined;
-            if (own)
-                levels.push(own);
-            entries.push({ name, node, line, lookup: own ?? level });
-        }
-    }
-    return entries;
-}
-function addEntry(entry, collector) {
-    const raw = jsonString(entry.node.get('version'));
-    if (raw === undefined) {
-        collector.problem(`dependencies["${entry.name}"] has no version`, entry.line);
-        return undefined;
-    }
-    if (raw.startsWith('file:'))
-        return undefined;
-    // An alias records the real package as `npm:real@1.2.3`.
-    const alias = raw.startsWith('npm:') ? splitDescriptor(raw.slice('npm:'.length)) : undefined;
-    const [name, version] = alias ?? [entry.name, raw];
-    const integrity = parseIntegrity(jsonString(entry.node.get('integrity')));
-    if (integrity.unreadable)
-        collector.problem(`dependencies["${entry.name}"] has an unreadable integrity value`, entry.line);
-    const scope = scopeFromFlags({
-        dev: entry.node.get('dev') === true,
-        optional: entry.node.get('optional') === true,
-    });
-    return collector.add({ name, version, scope, hashes: integrity.hashes, line: entry.line });
-}
-function npm_v1_lookUp(name, start, purls) {
-    for (let level = start; level; level = level.parent) {
-        const node = jsonObject(level.dependencies.get(name));
-        if (node)
-            return purls.get(node);
-    }
-    return undefined;
-}
-/**
- * v1 has no list of direct dependencies: package.json beside the lockfile says which they are. Without it,
- * the top-level entries nothing else requires stand in (they were hoisted there because the project asked).
- */
-function markDirect(tree, manifest, collector) {
-    const { root, purls, required } = tree;
-    const names = manifest
-        ? manifest.dependencies.map((dependency) => dependency.name)
-        : [...root.dependencies.values.keys()];
-    for (const name of names) {
-        const purl = npm_v1_lookUp(name, root, purls);
-        if (purl !== undefined && (manifest !== undefined || !required.has(purl)))
-            collector.direct(purl);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm.ts
-
-
-
-
-
-/**
- * package-lock.json and npm-shrinkwrap.json (same format), lockfileVersion 1, 2 and 3. Version 2 carries
- * both layouts; `packages` is the complete one, so it wins whenever present.
- */
-const npmLockfile = {
-    id: 'npm',
-    matches: (path) => /(?:^|\/)(?:package-lock|npm-shrinkwrap)\.json$/.test(path),
-    parse: (path, text, readSibling) => collectSafely(path, (collector) => {
-        readLockfile(text, readSibling, collector);
-    }),
-};
-function readLockfile(text, readSibling, collector) {
-    const parsed = npm_json_parseJson(text);
-    if (parsed.error)
-        collector.problem(`not valid JSON: ${parsed.error.message}`, parsed.error.line);
-    const root = jsonObject(parsed.value);
-    if (!root) {
-        if (!parsed.error)
-            collector.problem('not a JSON object', 1);
-        return;
-    }
-    const version = root.get('lockfileVersion');
-    if (version !== undefined && version !== 1 && version !== 2 && version !== 3) {
-        const shown = typeof version === 'number' || typeof version === 'string' ? version : 'of another type';
-        collector.problem(`unknown lockfileVersion ${shown}; read as the nearest known one`, root.lines.get('lockfileVersion'));
-    }
-    const packages = jsonObject(root.get('packages'));
-    const dependencies = jsonObject(root.get('dependencies'));
-    if (packages) {
-        readPackages(packages, collector);
-    }
-    else if (dependencies) {
-        const manifest = readManifest(besideLockfile(collector.path, 'package.json'), readSibling, collector);
-        readV1(dependencies, manifest, collector);
-    }
-    else if (!parsed.error && version === undefined) {
-        collector.problem('no lockfileVersion, packages or dependencies: not an npm lockfile', 1);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-yaml-shape.ts
-/** Real lines are under a few hundred characters; long berry descriptor lists reach a few KiB. */
-const MAX_LINE = 64 * 1024;
-const MAX_FLOW_DEPTH = 8;
-/** pnpm nests five levels (10 spaces) at most, Berry three; deep indentation is nesting too. */
-const MAX_INDENT = 40;
-/** A few odd lines are the YAML parser's business; this many means the file is not a lockfile. */
-const MAX_FOREIGN_LINES = 100;
-const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s"'#{}[\],&*!|>%@`].*?):(?:[ \t]+(?![&*!|>]).*)?$/;
-/** A quote starts a quoted scalar only where a scalar starts; inside `it's` it is a plain character. */
-const QUOTE_OPENS = new Set([' ', '\t', '{', '[', ',', ':']);
-const ITEM_LINE = /^-(?:[ \t]+(?![&*!|>]).*)?$/;
-function cutToLockfileShape(text) {
-    let firstForeign;
-    let foreign = 0;
-    let start = 0;
-    for (let line = 1; start < text.length; line++) {
-        const newline = text.indexOf('\n', start);
-        const end = newline === -1 ? text.length : newline;
-        const verdict = npm_yaml_shape_judge(text, start, end);
-        if (verdict === 'dangerous')
-            return cut(text, start, line, 'a line too long or too deeply nested for a lockfile');
-        if (verdict === 'foreign') {
-            firstForeign ??= start;
-            if (++foreign > MAX_FOREIGN_LINES)
-                return cut(text, firstForeign, lineAt(text, firstForeign), 'too many lines unlike a lockfile from here');
-        }
-        start = end + 1;
-    }
-    return { text };
-}
-function npm_yaml_shape_judge(text, start, end) {
-    if (end - start > MAX_LINE)
-        return 'dangerous';
-    const line = text.slice(start, end);
-    const content = line.trim();
-    if (content === '' || content.startsWith('#'))
-        return 'ok';
-    if (line.length - line.trimStart().length > MAX_INDENT)
-        return 'dangerous';
-    const flow = flowNesting(content);
-    if (flow.deepest > MAX_FLOW_DEPTH)
-        return 'dangerous';
-    return flow.balanced && (KEY_LINE.test(content) || ITEM_LINE.test(content)) ? 'ok' : 'foreign';
-}
-/** Deepest `{`/`[` nesting outside quotes, and whether every bracket and quote closes on the line. */
-function flowNesting(content) {
-    let depth = 0;
-    let deepest = 0;
-    let quote;
-    for (let index = 0; index < content.length; index++) {
-        const char = content[index];
-        if (quote !== undefined) {
-            if (char === '\\' && quote === '"')
-                index++;
-            else if (char === quote)
-                quote = undefined;
-        }
-        else if ((char === '"' || char === "'") && QUOTE_OPENS.has(content[index - 1] ?? ' ')) {
-            quote = char;
-        }
-        else if (char === '{' || char === '[') {
-            deepest = Math.max(deepest, ++depth);
-        }
-        else if ((char === '}' || char === ']') && --depth < 0) {
-            return { deepest, balanced: false };
-        }
-    }
-    return { deepest, balanced: depth === 0 && quote === undefined };
-}
-function cut(text, offset, line, message) {
-    return { text: text.slice(0, offset), stop: { line, message: `stopped reading: ${message}` } };
-}
-function lineAt(text, offset) {
-    let line = 1;
-    for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1))
-        line++;
-    return line;
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/npm-yaml.ts
-
-
-function npm_yaml_parseYaml(text) {
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const shaped = cutToLockfileShape(text);
-    // The duplicate-key check is quadratic in the size of a mapping (minutes for a 10 MB lockfile); a
-    // duplicate entry is harmless here, since components are merged by purl.
-    const document = (0,yaml_dist/* parseDocument */.Tp)(shaped.text, { schema: 'failsafe', lineCounter, uniqueKeys: false });
-    const lastLine = lineCount(shaped.text);
-    const parsed = document.errors.map((error) => ({
-        // yaml places an unclosed flow collection at the end of the input, which can be one past the last line.
-        line: Math.min(error.linePos?.[0].line ?? 1, Math.max(lastLine, 1)),
-        message: error.message.split('\n')[0] ?? error.message,
-    }));
-    const errors = shaped.stop ? [...parsed, shaped.stop] : parsed;
-    const entries = (node) => {
-        if (!(0,yaml_dist/* isMap */.jh)(node))
-            return [];
-        return node.items.flatMap((pair) => {
-            const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? pair.key : undefined;
-            if (typeof key?.value !== 'string')
-                return [];
-            const line = lineCounter.linePos(key.range?.[0] ?? 0).line;
-            return [{ key: key.value, line, value: pair.value }];
-        });
-    };
-    return { root: document.contents, errors, entries };
-}
-function lineCount(text) {
-    let count = text.endsWith('\n') || text === '' ? 0 : 1;
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1))
-        count++;
-    return count;
-}
-function yamlIsMap(node) {
-    return (0,yaml_dist/* isMap */.jh)(node);
-}
-function yamlString(node) {
-    return (0,yaml_dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node.value : undefined;
-}
-/** The value of `key` in a mapping node. */
-function yamlField(node, key) {
-    if (!(0,yaml_dist/* isMap */.jh)(node))
-        return undefined;
-    return node.items.find((pair) => (0,yaml_dist/* isScalar */.jn)(pair.key) && pair.key.value === key)?.value;
-}
-/** String members of a mapping node, e.g. `dependencies: { ms: 2.0.0 }`. */
-function yamlStrings(node) {
-    if (!(0,yaml_dist/* isMap */.jh)(node))
-        return [];
-    return node.items.flatMap((pair) => {
-        const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? pair.key.value : undefined;
-        const value = yamlString(pair.value);
-        return typeof key === 'string' && value !== undefined ? [[key, value]] : [];
-    });
-}
-function yamlFlag(node, key) {
-    return yamlString(yamlField(node, key)) === 'true';
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/pnpm-graph.ts
-
-
-
-
-const EDGE_FIELDS = [
-    ['dependencies', 'required'],
-    ['optionalDependencies', 'optional'],
-];
-/** `/@scope/name@1.0.0(react@19.0.0)` → `@scope/name@1.0.0`. */
-function packageId(key) {
-    const bare = key.startsWith('/') ? key.slice(1) : key;
-    const peers = bare.indexOf('(');
-    return peers === -1 ? bare : bare.slice(0, peers);
-}
-/** v6 carries `dev`/`optional` flags; v9 leaves scope to the importers, so everything starts required. */
-function pnpm_graph_readPackages(yaml, withFlags, collector) {
-    const graph = { ids: new Map(), edges: new Map() };
-    for (const { key, line, value } of yaml.entries(yamlField(yaml.root, 'packages'))) {
-        if (!yamlIsMap(value)) {
-            collector.problem(`packages[${JSON.stringify(key)}] is not a mapping`, line);
-            continue;
-        }
-        const parsed = splitDescriptor(packageId(key));
-        // Packages not from a registry (git, tarball URL) name themselves in `name`/`version` fields.
-        const name = yamlString(yamlField(value, 'name')) ?? parsed?.[0];
-        const version = yamlString(yamlField(value, 'version')) ?? parsed?.[1];
-        if (name === undefined || version === undefined) {
-            collector.problem(`packages key ${JSON.stringify(key)} is not name@version`, line);
-            continue;
-        }
-        const integrity = parseIntegrity(yamlString(yamlField(yamlField(value, 'resolution'), 'integrity')));
-        if (integrity.unreadable)
-            collector.problem(`packages[${JSON.stringify(key)}] has an unreadable integrity value`, line);
-        const scope = withFlags
-            ? scopeFromFlags({ dev: yamlFlag(value, 'dev'), optional: yamlFlag(value, 'optional') })
-            : 'required';
-        const purl = collector.add({ name, version, scope, hashes: integrity.hashes, line });
-        if (purl !== undefined)
-            graph.ids.set(packageId(key), purl);
-    }
-    return graph;
-}
-/** Edges from the entries that list dependencies: `packages` in v6, `snapshots` in v9. */
-function readEdges(source, graph, collector) {
-    const { yaml, section } = source;
-    for (const { key, value } of yaml.entries(yamlField(yaml.root, section))) {
-        const from = graph.ids.get(packageId(key));
-        if (from === undefined)
-            continue;
-        for (const edge of dependencyEdges(value, graph)) {
-            collector.link(from, edge.to);
-            addEdge(graph.edges, from, edge);
-        }
-    }
-}
-/** `dependencies`/`optionalDependencies` of a package or snapshot entry, resolved to purls. */
-function dependencyEdges(node, graph) {
-    return EDGE_FIELDS.flatMap(([field, kind]) => yamlStrings(yamlField(node, field)).flatMap(([name, reference]) => {
-        const to = resolveReference(name, reference, graph);
-        return to === undefined ? [] : [{ to, kind }];
-    }));
-}
-/**
- * A reference is a version (`2.0.0`, `1.7.0(react@19.0.0)`), an alias target (`/real@1.0.0` in v6,
- * `real@1.0.0` in v9) or `link:path` to a workspace, which is the project's own code.
- */
-function resolveReference(name, reference, graph) {
-    if (reference.startsWith('link:'))
-        return undefined;
-    return graph.ids.get(packageId(`${name}@${reference}`)) ?? graph.ids.get(packageId(reference));
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/pnpm.ts
-
-
-
-
-/**
- * pnpm-lock.yaml, lockfileVersion 6.x (pnpm 8) and 9.x (pnpm 9 and 10). `importers` lists each workspace
- * project's dependencies; a single-project v6 lockfile puts those sections at the top level instead.
- */
-const pnpmLockfile = {
-    id: 'pnpm',
-    matches: (path) => /(?:^|\/)pnpm-lock\.yaml$/.test(path),
-    parse: (path, text) => collectSafely(path, (collector) => {
-        pnpm_readLockfile(npm_yaml_parseYaml(text), collector);
-    }),
-};
-const IMPORTER_FIELDS = [
-    ['dependencies', 'required'],
-    ['optionalDependencies', 'optional'],
-    ['devDependencies', 'dev'],
-];
-function pnpm_readLockfile(yaml, collector) {
-    for (const error of yaml.errors)
-        collector.problem(error.message, error.line);
-    const major = lockfileMajor(yaml, collector);
-    if (major === undefined)
-        return;
-    const v9 = major >= 9 || yamlField(yaml.root, 'snapshots') !== undefined;
-    const graph = pnpm_graph_readPackages(yaml, !v9, collector);
-    readEdges({ yaml, section: v9 ? 'snapshots' : 'packages' }, graph, collector);
-    const roots = importerRoots(yaml, graph);
-    for (const root of roots)
-        collector.direct(root.to);
-    if (!v9)
-        return;
-    // v9 has no dev flags: scope follows from what each importer declares, the strongest path winning.
-    const scopes = propagateScopes(roots, (purl) => graph.edges.get(purl) ?? []);
-    for (const purl of graph.ids.values())
-        collector.setScope(purl, scopes.get(purl) ?? 'required');
-}
-function lockfileMajor(yaml, collector) {
-    const declared = yamlString(yamlField(yaml.root, 'lockfileVersion'));
-    const major = Number.parseInt(declared ?? '', 10);
-    if (Number.isNaN(major)) {
-        if (yaml.errors.length === 0)
-            collector.problem('no lockfileVersion: not a pnpm lockfile', 1);
-        return undefined;
-    }
-    if (major < 6) {
-        collector.problem(`lockfileVersion ${declared ?? ''} (pnpm 7 and older) is not supported; upgrade with pnpm 8 or later`, 1);
-        return undefined;
-    }
-    if (major > 9)
-        collector.problem(`unknown lockfileVersion ${declared ?? ''}; read as 9.0`, 1);
-    return major;
-}
-function importerRoots(yaml, graph) {
-    const importers = yaml.entries(yamlField(yaml.root, 'importers')).map((entry) => entry.value);
-    return (importers.length > 0 ? importers : [yaml.root]).flatMap((importer) => IMPORTER_FIELDS.flatMap(([field, kind]) => yaml.entries(yamlField(importer, field)).flatMap(({ key, value }) => {
-        // v6/v9 write `{ specifier, version }`; older lockfiles wrote the version alone.
-        const reference = yamlString(yamlField(value, 'version')) ?? yamlString(value);
-        const to = reference === undefined ? undefined : resolveReference(key, reference, graph);
-        return to === undefined ? [] : [{ to, kind }];
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/poetry.ts
-/**
- * poetry.lock, lock-version 1.1 (hashes under `[metadata.files]`), 2.0 (per-package `files`, with `category`
- * up to Poetry 1.4 and without it from 1.5) and 2.1 (Poetry 2.x, `groups`).
- *
- * Scope comes from `groups` or `category` when the lock has them. Poetry 1.5–1.8 locks record neither, so
- * scope is then walked from pyproject.toml's main and group dependencies through the lock's edges.
- * Directory and file sources are the project's own code and are skipped; git and url sources are kept with
- * a `vcs_url` / `download_url` qualifier.
- */
-
-
-
-function poetry_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function poetry_strings(value) {
-    return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
-}
-const poetry_RANK = { required: 0, optional: 1, dev: 2 };
-/** Gives each reachable purl the strongest scope of any path to it: required beats optional beats dev. */
-function poetry_propagateScopes(roots, edges) {
-    const scopes = new Map();
-    const work = [...roots];
-    for (let next = work.pop(); next; next = work.pop()) {
-        const [purl, scope] = next;
-        const known = scopes.get(purl);
-        if (known !== undefined && poetry_RANK[known] <= poetry_RANK[scope])
-            continue;
-        scopes.set(purl, scope);
-        for (const target of edges.get(purl) ?? [])
-            work.push([target, scope]);
-    }
-    return scopes;
-}
-/** The name at the start of a PEP 508 requirement string. */
-function requirementName(requirement) {
-    return /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(requirement)?.[1];
-}
-/** What pyproject.toml asks for directly, PEP 621 / PEP 735 and Poetry's own tables alike. */
-function declared(pyproject) {
-    const out = new Map();
-    const add = (name, scope) => {
-        if (!name || name.toLowerCase() === 'python')
-            return;
-        const known = out.get(requirements_normalizePypiName(name));
-        if (known === undefined || poetry_RANK[scope] < poetry_RANK[known])
-            out.set(requirements_normalizePypiName(name), scope);
-    };
-    const project = poetry_isRecord(pyproject.project) ? pyproject.project : {};
-    const pep508 = (lists, scope) => {
-        for (const requirement of lists.flatMap(poetry_strings))
-            add(requirementName(requirement), scope);
-    };
-    const grouped = (table) => (poetry_isRecord(table) ? Object.values(table) : []);
-    pep508([project.dependencies], 'required');
-    pep508(grouped(project['optional-dependencies']), 'optional');
-    pep508(grouped(pyproject['dependency-groups']), 'dev');
-    const tool = poetry_isRecord(pyproject.tool) && poetry_isRecord(pyproject.tool.poetry) ? pyproject.tool.poetry : {};
-    const poetryTable = (table, scope) => {
-        if (!poetry_isRecord(table))
-            return;
-        for (const [name, spec] of Object.entries(table))
-            add(name, poetry_isRecord(spec) && spec.optional === true ? 'optional' : scope);
-    };
-    poetryTable(tool['dev-dependencies'], 'dev');
-    for (const [group, body] of Object.entries(poetry_isRecord(tool.group) ? tool.group : {})) {
-        if (poetry_isRecord(body))
-            poetryTable(body.dependencies, group === 'main' ? 'required' : 'dev');
-    }
-    poetryTable(tool.dependencies, 'required');
-    return out;
-}
-/** undefined for the project's own directory/file sources; a qualifier for git and url ones. */
-function sourceQualifiers(source) {
-    if (!poetry_isRecord(source) || typeof source.url !== 'string')
-        return undefined;
-    if (source.type === 'directory' || source.type === 'file')
-        return 'local';
-    if (source.type === 'git') {
-        const commit = typeof source.resolved_reference === 'string' ? source.resolved_reference : source.reference;
-        return { vcs_url: `git+${source.url}${typeof commit === 'string' ? `@${commit}` : ''}` };
-    }
-    return source.type === 'url' ? { download_url: source.url } : undefined;
-}
-function explicitScope(entry) {
-    const optional = entry.optional === true;
-    const groups = poetry_strings(entry.groups);
-    if (groups.length > 0)
-        return groups.includes('main') ? (optional ? 'optional' : 'required') : 'dev';
-    if (entry.category === 'main')
-        return optional ? 'optional' : 'required';
-    return entry.category === 'dev' ? 'dev' : undefined;
-}
-function fileHashes(files) {
-    if (!Array.isArray(files))
-        return [];
-    return files
-        .flatMap((f) => (poetry_isRecord(f) && typeof f.hash === 'string' ? [pythonHash(f.hash)] : []))
-        .filter((h) => h !== undefined);
-}
-function poetry_readPackage(reading, entry, line) {
-    const { path, problems } = reading;
-    if (!poetry_isRecord(entry) || typeof entry.name !== 'string' || typeof entry.version !== 'string') {
-        problems.push({ path, line, message: '[[package]] without a string name and version' });
-        return undefined;
-    }
-    const qualifiers = sourceQualifiers(entry.source);
-    if (qualifiers === 'local')
-        return undefined;
-    const purl = pypiPurl(entry.name, entry.version, qualifiers);
-    if (!purl) {
-        problems.push({ path, line, message: `${entry.name} ${entry.version} cannot be expressed as a purl` });
-        return undefined;
-    }
-    // Lock-version 1.1 keeps the files of every package in one `[metadata.files]` table keyed by name.
-    const files = entry.files ??
-        (Object.hasOwn(reading.legacyFiles, entry.name) ? reading.legacyFiles[entry.name] : undefined);
-    return {
-        name: entry.name,
-        version: entry.version,
-        purl,
-        line,
-        explicit: explicitScope(entry),
-        optional: entry.optional === true,
-        dependencies: poetry_isRecord(entry.dependencies) ? Object.keys(entry.dependencies) : [],
-        hashes: fileHashes(files),
-    };
-}
-function readPyproject(lockPath, readSibling, problems) {
-    const path = external_node_path_.posix.join(external_node_path_.posix.dirname(lockPath), 'pyproject.toml');
-    const text = readSibling(path);
-    const doc = text === undefined ? undefined : cargo_parseToml(path, text, problems);
-    return doc ? declared(doc) : new Map();
-}
-function poetry_build(input) {
-    const { path, text, readSibling, problems } = input;
-    const doc = cargo_parseToml(path, text, problems);
-    if (!doc)
-        return { components: [], direct: [], problems };
-    const metadata = poetry_isRecord(doc.metadata) ? doc.metadata : {};
-    const reading = { path, problems, legacyFiles: poetry_isRecord(metadata.files) ? metadata.files : {} };
-    const lines = tableLines(text, 'package');
-    const packages = (Array.isArray(doc.package) ? doc.package : [])
-        .map((entry, index) => poetry_readPackage(reading, entry, lines[index] ?? 1))
-        .filter((p) => p !== undefined);
-    // A name can be locked at several versions (one per Python-version marker); an edge then reaches all of them.
-    const byName = new Map();
-    for (const p of packages)
-        byName.set(requirements_normalizePypiName(p.name), [...(byName.get(requirements_normalizePypiName(p.name)) ?? []), p.purl]);
-    const edges = new Map(packages.map((p) => [p.purl, p.dependencies.flatMap((d) => byName.get(requirements_normalizePypiName(d)) ?? [])]));
-    const wanted = readPyproject(path, readSibling, problems);
-    const roots = [...wanted].flatMap(([name, scope]) => (byName.get(name) ?? []).map((purl) => [purl, scope]));
-    const walked = poetry_propagateScopes(roots, edges);
-    const components = packages.map((p) => ({
-        ecosystem: 'pypi',
-        name: p.name,
-        version: p.version,
-        purl: p.purl,
-        scope: p.explicit ?? walked.get(p.purl) ?? (p.optional ? 'optional' : 'required'),
-        hashes: p.hashes,
-        dependsOn: edges.get(p.purl) ?? [],
-        source: { path, line: p.line },
-    }));
-    return { components, direct: [...new Set(roots.map(([purl]) => purl))], problems };
-}
-const poetryLockfile = {
-    id: 'poetry',
-    matches: (path) => /(^|\/)poetry\.lock$/.test(path),
-    parse(path, text, readSibling) {
-        const problems = [];
-        try {
-            return poetry_build({ path, text, readSibling, problems });
-        }
-        catch (error) {
-            problems.push({ path, message: `poetry.lock could not be parsed: ${String(error)}` });
-            return { components: [], direct: [], problems };
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/uv.ts
-
-
-
-function uv_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function uv_records(value) {
-    return Array.isArray(value) ? value.filter(uv_isRecord) : [];
-}
-/** What the package's `source` table says about where it came from. */
-function origin(source) {
-    if (!uv_isRecord(source))
-        return undefined;
-    if ('editable' in source || 'virtual' in source)
-        return 'project';
-    if ('path' in source || 'directory' in source)
-        return 'local';
-    if (typeof source.git === 'string') {
-        // `https://host/repo?rev=main#<commit>`: the fragment is the locked commit.
-        const [url = '', commit] = source.git.split('#');
-        return { vcs_url: `git+${url.replace(/\?.*$/, '')}${commit ? `@${commit}` : ''}` };
-    }
-    return typeof source.url === 'string' ? { download_url: source.url } : undefined;
-}
-function uv_readPackage(report, entry, line) {
-    const { path, problems } = report;
-    if (!uv_isRecord(entry) || typeof entry.name !== 'string') {
-        problems.push({ path, line, message: '[[package]] without a string name' });
-        return undefined;
-    }
-    const from = origin(entry.source);
-    if (from === 'project' || from === 'local')
-        return { entry, name: entry.name, line, purl: undefined, local: from === 'project' };
-    const purl = typeof entry.version === 'string' ? pypiPurl(entry.name, entry.version, from) : undefined;
-    if (!purl) {
-        problems.push({ path, line, message: `${entry.name} has no version that can be expressed as a purl` });
-        return undefined;
-    }
-    return { entry, name: entry.name, line, purl, local: false };
-}
-function uv_hashesOf(entry) {
-    const artifacts = [...(uv_isRecord(entry.sdist) ? [entry.sdist] : []), ...uv_records(entry.wheels)];
-    return artifacts
-        .flatMap((a) => (typeof a.hash === 'string' ? [pythonHash(a.hash)] : []))
-        .filter((h) => h !== undefined);
-}
-/** A dependency names a package, adding `version` and `source` only when the name alone is ambiguous. */
-function resolver(packages) {
-    const byName = new Map();
-    for (const p of packages)
-        byName.set(requirements_normalizePypiName(p.name), [...(byName.get(requirements_normalizePypiName(p.name)) ?? []), p]);
-    return (dependency) => {
-        if (typeof dependency.name !== 'string')
-            return [];
-        const wantSource = dependency.source === undefined ? undefined : JSON.stringify(dependency.source);
-        return (byName.get(requirements_normalizePypiName(dependency.name)) ?? []).filter((p) => (dependency.version === undefined || p.entry.version === dependency.version) &&
-            (wantSource === undefined || JSON.stringify(p.entry.source) === wantSource));
-    };
-}
-/** Dependency lists of one kind: `dependencies` is a list, the optional and dev ones are lists per extra/group. */
-function dependencyLists(entry) {
-    const grouped = (value) => uv_isRecord(value) ? Object.values(value).flatMap((list) => uv_records(list)) : [];
-    return {
-        required: uv_records(entry.dependencies),
-        optional: grouped(entry['optional-dependencies']),
-        dev: grouped(entry['dev-dependencies']),
-    };
-}
-function graphOf(packages) {
-    const resolve = resolver(packages);
-    const purlsOf = (deps) => [
-        ...new Set(deps.flatMap((d) => resolve(d).flatMap((p) => (p.purl ? [p.purl] : [])))),
-    ];
-    const graph = { edges: new Map(), roots: [] };
-    for (const p of packages) {
-        const lists = dependencyLists(p.entry);
-        if (p.purl)
-            graph.edges.set(p.purl, purlsOf([...lists.required, ...lists.optional]));
-        if (!p.local)
-            continue;
-        for (const scope of ['required', 'optional', 'dev']) {
-            graph.roots.push(...purlsOf(lists[scope]).map((purl) => [purl, scope]));
-        }
-    }
-    return graph;
-}
-function uv_build(path, text, problems) {
-    const doc = cargo_parseToml(path, text, problems);
-    if (!doc)
-        return { components: [], direct: [], problems };
-    if (doc.version !== 1) {
-        const message = `uv.lock version ${String(doc.version)} is not the known version 1; read as version 1`;
-        problems.push({ path, line: 1, message });
-    }
-    const lines = tableLines(text, 'package');
-    const packages = (Array.isArray(doc.package) ? doc.package : [])
-        .map((entry, index) => uv_readPackage({ path, problems }, entry, lines[index] ?? 1))
-        .filter((p) => p !== undefined);
-    const { edges, roots } = graphOf(packages);
-    const scopes = poetry_propagateScopes(roots, edges);
-    const components = packages.flatMap((p) => {
-        if (!p.purl || typeof p.entry.version !== 'string')
-            return [];
-        const { name, purl, line } = p;
-        const scope = scopes.get(purl) ?? 'required';
-        const dependsOn = edges.get(purl) ?? [];
-        const source = { path, line };
-        return [
-            {
-                ecosystem: 'pypi',
-                name,
-                version: p.entry.version,
-                purl,
-                scope,
-                hashes: uv_hashesOf(p.entry),
-                dependsOn,
-                source,
-            },
-        ];
-    });
-    return { components, direct: [...new Set(roots.map(([purl]) => purl))], problems };
-}
-const uvLockfile = {
-    id: 'uv',
-    matches: (path) => /(^|\/)uv\.lock$/.test(path),
-    parse(path, text) {
-        const problems = [];
-        try {
-            return uv_build(path, text, problems);
-        }
-        catch (error) {
-            problems.push({ path, message: `uv.lock could not be parsed: ${String(error)}` });
-            return { components: [], direct: [], problems };
-        }
-    },
-};
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn-scopes.ts
-
-/**
- * yarn.lock has no dev flag: the project's direct dependencies carry the kind package.json gives them and
- * everything reachable inherits it, the strongest path winning. What no direct dependency reaches stays
- * required, so an unknown never hides a production dependency.
- */
-function applyScopes(graph, roots, collector) {
-    const scopes = propagateScopes(roots, (purl) => graph.edges.get(purl) ?? []);
-    for (const purl of graph.purls)
-        collector.setScope(purl, scopes.get(purl) ?? 'required');
-    for (const root of roots)
-        collector.direct(root.to);
-}
-/** The strongest kind under which a manifest lists each name (a name in both dependencies and devDependencies is required). */
-function kindsByName(manifest) {
-    const kinds = new Map();
-    for (const { name, kind } of manifest.dependencies) {
-        const known = kinds.get(name);
-        kinds.set(name, known === undefined ? kind : strongest(known, kind));
-    }
-    return kinds;
-}
-/** Stand-in for direct dependencies when package.json is missing: the packages nothing else depends on. */
-function unreferenced(graph) {
-    const referenced = new Set([...graph.edges.values()].flat().map((edge) => edge.to));
-    return graph.purls.filter((purl) => !referenced.has(purl)).map((to) => ({ to, kind: 'required' }));
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn-berry.ts
-
-
-
-
-
-function readYarnBerry(text, readSibling, collector) {
-    const yaml = npm_yaml_parseYaml(text);
-    for (const error of yaml.errors)
-        collector.problem(error.message, error.line);
-    const lookup = { byDescriptor: new Map(), byName: new Map() };
-    const packages = [];
-    const workspaces = [];
-    for (const entry of yaml.entries(yaml.root)) {
-        if (entry.key === '__metadata')
-            continue;
-        const resolution = yamlString(yamlField(entry.value, 'resolution'));
-        // Soft links are workspaces and `link:`/`portal:` folders: the project's own code, not a package.
-        if (yamlString(yamlField(entry.value, 'linkType')) === 'soft') {
-            const folder = /@workspace:(.+)$/.exec(resolution ?? '')?.[1];
-            if (folder !== undefined)
-                workspaces.push({ folder, node: entry.value });
-            continue;
-        }
-        const added = yarn_berry_addPackage(entry, resolution, collector);
-        if (added === undefined)
-            continue;
-        const [purl, name] = added;
-        for (const descriptor of entry.key.split(','))
-            lookup.byDescriptor.set(descriptor.trim(), purl);
-        lookup.byName.set(name, (lookup.byName.get(name) ?? new Set()).add(purl));
-        packages.push([purl, entry.value]);
-    }
-    const graph = linkPackages(packages, lookup, collector);
-    applyScopes(graph, workspaceRoots(workspaces, lookup, { readSibling, collector }), collector);
-}
-function yarn_berry_addPackage(entry, resolution, collector) {
-    if (!yamlIsMap(entry.value)) {
-        collector.problem(`entry ${JSON.stringify(entry.key)} is not a mapping`, entry.line);
-        return undefined;
-    }
-    const name = splitDescriptor(resolution ?? entry.key.split(',')[0]?.trim() ?? '')?.[0];
-    const version = yamlString(yamlField(entry.value, 'version'));
-    if (name === undefined || version === undefined) {
-        collector.problem(`entry ${JSON.stringify(entry.key)} has no ${name === undefined ? 'package name' : 'version'}`, entry.line);
-        return undefined;
-    }
-    const purl = collector.add({ name, version, scope: 'required', hashes: [], line: entry.line });
-    return purl === undefined ? undefined : [purl, name];
-}
-function linkPackages(packages, lookup, collector) {
-    const edges = new Map();
-    for (const [from, node] of packages) {
-        for (const { to, kind } of yarn_berry_dependencyEdges(node, lookup)) {
-            collector.link(from, to);
-            addEdge(edges, from, { to, kind });
-        }
-        // Peers resolve against the dependent's parent, which the lockfile does not record; one candidate is certain.
-        for (const [name] of yamlStrings(yamlField(node, 'peerDependencies'))) {
-            const candidates = [...(lookup.byName.get(name) ?? [])];
-            if (candidates.length === 1 && candidates[0] !== undefined)
-                collector.link(from, candidates[0]);
-        }
-    }
-    return { purls: packages.map(([purl]) => purl), edges };
-}
-/** `dependencies` with the optional ones (`dependenciesMeta.<name>.optional`) weakened to optional. */
-function yarn_berry_dependencyEdges(node, lookup) {
-    const meta = yamlField(node, 'dependenciesMeta');
-    return yamlStrings(yamlField(node, 'dependencies')).flatMap(([name, range]) => {
-        // Lockfiles before Berry 3 omit the default `npm:` protocol in ranges and keys alike.
-        const to = lookup.byDescriptor.get(`${name}@${range}`) ?? lookup.byDescriptor.get(`${name}@npm:${range}`);
-        const kind = yamlFlag(yamlField(meta, name), 'optional') ? 'optional' : 'required';
-        return to === undefined ? [] : [{ name, to, kind }];
-    });
-}
-/**
- * Workspace entries list dev and production dependencies alike; the workspace's package.json tells which
- * were dev. Without it they count as required, which is reported once.
- */
-function workspaceRoots(workspaces, lookup, io) {
-    const unknown = [];
-    const roots = workspaces.flatMap((workspace) => {
-        const path = besideLockfile(io.collector.path, workspace.folder, 'package.json');
-        const manifest = readManifest(path, io.readSibling, io.collector);
-        if (!manifest)
-            unknown.push(path ?? `${workspace.folder}/package.json`);
-        const kinds = manifest ? kindsByName(manifest) : undefined;
-        return yarn_berry_dependencyEdges(workspace.node, lookup).map(({ name, to, kind }) => ({
-            to,
-            kind: kind === 'optional' ? kind : (kinds?.get(name) ?? kind),
-        }));
-    });
-    if (unknown.length > 0) {
-        io.collector.problem(`no readable ${unknown.join(', ')}: dev dependencies of those workspaces are treated as required`);
-    }
-    return roots;
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn-v1-syntax.ts
-/** yarn writes a few hundred characters a line at most; long descriptor lists reach a few KiB. */
-const yarn_v1_syntax_MAX_LINE = 64 * 1024;
-/** Below the collector's own cap, so the "stopped reading" line is kept. */
-const yarn_v1_syntax_MAX_PROBLEMS = 50;
-const TOKEN = /"(?:[^"\\]|\\.)*"|[^\s,"]+/g;
-const SEPARATORS = /^[\s,]*$/;
-const FIELD = /^("(?:[^"\\]|\\.)*"|[^\s"]+?)(:?)(?:\s+(.*))?$/;
-function parseYarnV1(text) {
-    const syntax = { entries: [], problems: [] };
-    let entry;
-    let block;
-    const lines = text.split(/\r?\n/);
-    for (const [index, raw] of lines.entries()) {
-        const line = index + 1;
-        if (syntax.problems.length >= yarn_v1_syntax_MAX_PROBLEMS) {
-            syntax.problems.push({
-                line,
-                message: `stopped reading: more than ${yarn_v1_syntax_MAX_PROBLEMS} unreadable lines, not a yarn lockfile`,
-            });
-            break;
-        }
-        if (raw.length > yarn_v1_syntax_MAX_LINE) {
-            syntax.problems.push({ line, message: `line longer than ${yarn_v1_syntax_MAX_LINE} characters skipped` });
-            continue;
-        }
-        if (raw.trim() === '' || raw.trimStart().startsWith('#'))
-            continue;
-        const indent = raw.length - raw.trimStart().length;
-        const content = raw.trim();
-        if (indent === 0) {
-            entry = header(content, line, syntax);
-            block = undefined;
-        }
-        else if (!entry) {
-            continue;
-        }
-        else if (indent === 2) {
-            block = yarn_v1_syntax_field(content, line, entry, syntax);
-        }
-        else if (indent === 4 && block) {
-            blockLine(content, line, block, syntax);
-        }
-        else {
-            syntax.problems.push({ line, message: `unexpected indentation of ${indent} spaces` });
-        }
-    }
-    return syntax;
-}
-function header(content, line, syntax) {
-    const descriptors = content.endsWith(':') ? tokens(content.slice(0, -1)) : undefined;
-    if (!descriptors || descriptors.length === 0) {
-        syntax.problems.push({
-            line,
-            message: `expected an entry header ending in ':', found ${JSON.stringify(content.slice(0, 80))}`,
-        });
-        return undefined;
-    }
-    const entry = { descriptors, line, fields: new Map(), blocks: new Map() };
-    syntax.entries.push(entry);
-    return entry;
-}
-/** A `key value` field, or a `key:` line opening a block, which is returned. */
-function yarn_v1_syntax_field(content, line, entry, syntax) {
-    const match = FIELD.exec(content);
-    const key = match?.[1] === undefined ? undefined : yarn_v1_syntax_unquote(match[1]);
-    if (!match || key === undefined) {
-        syntax.problems.push({ line, message: `unreadable field ${JSON.stringify(content.slice(0, 80))}` });
-        return undefined;
-    }
-    const value = match[3] === undefined ? undefined : yarn_v1_syntax_unquote(match[3]);
-    if (match[3] !== undefined && value === undefined) {
-        syntax.problems.push({ line, message: `field "${key}" has an unterminated or invalid quoted value` });
-        return undefined;
-    }
-    if (match[2] === ':' && value === undefined) {
-        const block = new Map();
-        entry.blocks.set(key, block);
-        return block;
-    }
-    if (value === undefined)
-        syntax.problems.push({ line, message: `field "${key}" has no value` });
-    else
-        entry.fields.set(key, value);
-    return undefined;
-}
-function blockLine(content, line, block, syntax) {
-    const parts = tokens(content);
-    const [name, range] = parts ?? [];
-    if (parts?.length !== 2 || name === undefined || range === undefined) {
-        syntax.problems.push({
-            line,
-            message: `expected 'name range', found ${JSON.stringify(content.slice(0, 80))}`,
-        });
-        return;
-    }
-    block.set(name, range);
-}
-/** Quoted or bare strings separated by spaces or commas; undefined if anything else sits between them. */
-function tokens(text) {
-    const found = [];
-    let end = 0;
-    for (const match of text.matchAll(TOKEN)) {
-        const value = yarn_v1_syntax_unquote(match[0]);
-        if (value === undefined || !SEPARATORS.test(text.slice(end, match.index)))
-            return undefined;
-        found.push(value);
-        end = match.index + match[0].length;
-    }
-    return SEPARATORS.test(text.slice(end)) ? found : undefined;
-}
-function yarn_v1_syntax_unquote(token) {
-    if (!token.startsWith('"'))
-        return token;
-    try {
-        const value = JSON.parse(token);
-        return typeof value === 'string' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn-v1.ts
-
-
-
-
-
-
-const EDGE_BLOCKS = [
-    ['dependencies', 'required'],
-    ['optionalDependencies', 'optional'],
-];
-const GLOB = /[*?[\]{}!]/;
-function readYarnV1(text, readSibling, collector) {
-    const syntax = parseYarnV1(text);
-    for (const problem of syntax.problems)
-        collector.problem(problem.message, problem.line);
-    const byDescriptor = new Map();
-    const added = [];
-    for (const entry of syntax.entries) {
-        const purl = yarn_v1_addEntry(entry, collector);
-        if (purl === undefined)
-            continue;
-        for (const descriptor of entry.descriptors)
-            byDescriptor.set(descriptor, purl);
-        added.push([purl, entry]);
-    }
-    const edges = new Map();
-    for (const [from, entry] of added) {
-        for (const [block, kind] of EDGE_BLOCKS) {
-            for (const [name, range] of entry.blocks.get(block) ?? []) {
-                const to = byDescriptor.get(`${name}@${range}`);
-                if (to === undefined)
-                    continue;
-                collector.link(from, to);
-                addEdge(edges, from, { to, kind });
-            }
-        }
-    }
-    const graph = { purls: added.map(([purl]) => purl), edges };
-    const declared = projectDependencies(readSibling, collector);
-    const roots = declared?.flatMap(({ name, range, kind }) => {
-        const to = byDescriptor.get(`${name}@${range}`);
-        return to === undefined ? [] : [{ to, kind }];
-    });
-    applyScopes(graph, roots ?? unreferenced(graph), collector);
-}
-function yarn_v1_addEntry(entry, collector) {
-    const descriptor = splitDescriptor(entry.descriptors[0] ?? '');
-    const version = entry.fields.get('version');
-    if (!descriptor || version === undefined) {
-        const what = descriptor ? 'has no version' : 'does not start with a name@range descriptor';
-        collector.problem(`entry ${JSON.stringify(entry.descriptors.join(', '))} ${what}`, entry.line);
-        return undefined;
-    }
-    // `alias@npm:real@^1` installs `real`; the lockfile's version is the real package's.
-    const [alias, range] = descriptor;
-    const real = range.startsWith('npm:') ? splitDescriptor(range.slice('npm:'.length)) : undefined;
-    const integrity = parseIntegrity(entry.fields.get('integrity'));
-    if (integrity.unreadable)
-        collector.problem(`entry "${alias}" has an unreadable integrity value`, entry.line);
-    const hashes = integrity.hashes;
-    const shasum = tarballSha1(entry.fields.get('resolved'));
-    if (shasum)
-        addHash(hashes, shasum);
-    return collector.add({ name: real?.[0] ?? alias, version, scope: 'required', hashes, line: entry.line });
-}
-/**
- * package.json beside yarn.lock, plus the workspaces it names literally: yarn v1 does not record workspaces
- * in the lockfile, and a glob cannot be expanded from here (readSibling reads files, not directories).
- */
-function projectDependencies(readSibling, collector) {
-    const rootPath = besideLockfile(collector.path, 'package.json');
-    const root = readManifest(rootPath, readSibling, collector);
-    if (!root) {
-        collector.problem(`no readable ${rootPath ?? 'package.json'}: direct dependencies are guessed and dev ones count as required`);
-        return undefined;
-    }
-    const globbed = root.workspaces.filter((pattern) => GLOB.test(pattern));
-    if (globbed.length > 0) {
-        collector.problem(`workspaces ${globbed.join(', ')} are globs this reader cannot expand: dependencies only they declare are not marked direct and stay required`);
-    }
-    const literal = root.workspaces.filter((pattern) => !GLOB.test(pattern));
-    const workspaces = literal.flatMap((workspace) => readManifest(besideLockfile(collector.path, workspace, 'package.json'), readSibling, collector)
-        ?.dependencies ?? []);
-    return [...root.dependencies, ...workspaces];
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/yarn.ts
-
-
-
-/**
- * yarn.lock, classic (v1, its own syntax) and Berry (v2+, YAML with `__metadata`). Berry always writes
- * `__metadata` as a top-level key; classic never does (https://yarnpkg.com/advanced/lockfile).
- */
-const yarnLockfile = {
-    id: 'yarn',
-    matches: (path) => /(?:^|\/)yarn\.lock$/.test(path),
-    parse: (path, text, readSibling) => collectSafely(path, (collector) => {
-        if (/^__metadata:/m.test(text))
-            readYarnBerry(text, readSibling, collector);
-        else
-            readYarnV1(text, readSibling, collector);
-    }),
-};
-
-;// CONCATENATED MODULE: ./src/supplychain/lockfiles/index.ts
-
-
-
-
-
-
-
-
-
-
-
-/** Every lockfile format the SBOM reads; adding one is one module and one line here. */
-const LOCKFILE_PARSERS = [
-    npmLockfile,
-    yarnLockfile,
-    pnpmLockfile,
-    requirementsLockfile,
-    poetryLockfile,
-    pipfileLockfile,
-    uvLockfile,
-    goModLockfile,
-    cargoLockfile,
-    gemfileLockfile,
-    composerLockfile,
-];
-
 ;// CONCATENATED MODULE: ./src/policy/explain.ts
 
 /** Counts per OWASP Top 10 category of one edition; a finding in two categories counts in both. */
@@ -61546,50 +61762,6 @@ async function subjectsOf(request) {
 function resourceUri(repository) {
     const base = repository.uri ? `git+${repository.uri}` : repository.name;
     return repository.commit ? `${base}@${repository.commit}` : base;
-}
-
-;// CONCATENATED MODULE: ./src/supplychain/collect.ts
-
-const EMPTY = { components: [], direct: [] };
-/**
- * Runs every parser that claims a discovered file. Parsers promise never to throw, but they read hostile
- * input: a parser that throws anyway, or a file that cannot be read, becomes a problem on that file so one
- * bad lockfile costs its own components and never the SBOM.
- */
-function collectLockfiles(files, read, parsers) {
-    const collected = [];
-    // Sorted so the SBOM does not depend on the order the tree walk happened to produce.
-    for (const path of [...files].sort()) {
-        for (const parser of parsers) {
-            if (!claims(parser, path))
-                continue;
-            collected.push({ path, parser: parser.id, result: parseOne(parser, path, read) });
-        }
-    }
-    return collected;
-}
-function claims(parser, path) {
-    try {
-        return parser.matches(path);
-    }
-    catch {
-        // A matcher that throws cannot say the file is its format; the file may still be another parser's.
-        return false;
-    }
-}
-function parseOne(parser, path, read) {
-    const text = read(path);
-    if (text === undefined)
-        return failed(path, `${path} could not be read`);
-    try {
-        return parser.parse(path, text, read);
-    }
-    catch (thrown) {
-        return failed(path, `the ${parser.id} parser failed on ${path}: ${describeError(thrown)}`);
-    }
-}
-function failed(path, message) {
-    return { ...EMPTY, problems: [{ path, message }] };
 }
 
 // EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
@@ -62441,7 +62613,7 @@ async function runGate(request) {
             return kept && kept.tool === f.tool && kept.fingerprint === f.fingerprint ? [kept] : [];
         }),
     }));
-    const decision = judge({
+    const decision = evaluate_judge({
         findings,
         scanners,
         policy,
@@ -62470,12 +62642,17 @@ async function pipeline_runScanner(request, adapter, discovery, readText) {
             ports,
         });
         if (outcome.kind === 'findings') {
-            findings = await normalizeDetections({
+            const normalized = await normalizeDetections({
                 tool: adapter.id,
                 rules: outcome.rules,
                 detections: outcome.detections,
                 readText,
             });
+            findings = normalized.findings;
+            if (normalized.clamped > 0) {
+                const message = `${normalized.clamped} ${adapter.id} result(s) pointed past the end of their file and were placed on its last line`;
+                outcome = { ...outcome, notes: [...outcome.notes, { message }] };
+            }
         }
     }
     catch (thrown) {
@@ -62596,12 +62773,9 @@ async function scan_scanRepository(request) {
         toolVersion: (id) => toolPin(id)?.version ?? 'unknown',
         sarifPatterns: request.sarif ?? [],
     });
-    const executables = {};
-    for (const adapter of adapters) {
-        const wanted = scannerSettings(policy, adapter.id).enabled && toolPin(adapter.id) !== undefined;
-        if (wanted)
-            executables[adapter.id] = await findExecutable(adapter.id, request);
-    }
+    // Concurrently: installing the missing ones takes as long as the slowest, not the sum (setup.ts).
+    const wanted = adapters.filter((adapter) => scannerSettings(policy, adapter.id).enabled && toolPin(adapter.id) !== undefined);
+    const executables = Object.fromEntries(await Promise.all(wanted.map(async (adapter) => [adapter.id, await findExecutable(adapter.id, request)])));
     return runGate({
         root,
         outDir,
@@ -62634,6 +62808,49 @@ async function findExecutable(id, request) {
         request.ports.logger.error(`could not install ${id}: ${describeError(error)}`);
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/setup.ts
+
+
+
+/**
+ * Installs every pinned scanner that neither the cache nor PATH has, all at once: the Go builds are
+ * CPU-bound and the pip installs wait on the network, so together they take about as long as the
+ * slowest one instead of the sum. Each result says how long its tool took; one failure does not stop
+ * the others.
+ */
+async function setupTools(options) {
+    const { clock } = options.ports;
+    const started = clock.monotonicMs();
+    const pins = pinnedTools().filter((pin) => options.only?.includes(pin.id) ?? true);
+    const results = await Promise.all(pins.map(async (pin) => {
+        const toolStarted = clock.monotonicMs();
+        try {
+            const tool = await ensureTool(pin.id, options);
+            return { kind: 'ready', tool, durationMs: clock.monotonicMs() - toolStarted };
+        }
+        catch (error) {
+            return {
+                kind: 'failed',
+                id: pin.id,
+                message: describeError(error),
+                durationMs: clock.monotonicMs() - toolStarted,
+            };
+        }
+    }));
+    return { results, durationMs: clock.monotonicMs() - started };
+}
+/** One line per tool and a total: `semgrep 1.180.0: installed in 15.2s (/…/semgrep)`. */
+function setupLines(report) {
+    const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
+    const lines = report.results.map((result) => result.kind === 'ready'
+        ? `${result.tool.id} ${result.tool.version}: ${result.tool.source} in ${seconds(result.durationMs)} (${result.tool.path})`
+        : `${result.id}: FAILED after ${seconds(result.durationMs)}: ${result.message}`);
+    const failed = report.results.filter((result) => result.kind === 'failed').length;
+    const ready = report.results.length - failed;
+    lines.push(`setup: ${ready} scanner(s) ready${failed > 0 ? `, ${failed} failed` : ''} in ${seconds(report.durationMs)}`);
+    return lines;
 }
 
 ;// CONCATENATED MODULE: external "node:util"
@@ -62807,6 +63024,7 @@ function textReport(result) {
     }
     for (const note of decision.notes)
         lines.push(`  note: ${note}`);
+    lines.push(...scannerNoteLines(result));
     if (decision.blocking.length > 0)
         lines.push(`Blocking findings (${decision.blocking.length}):`);
     for (const { finding, reason } of decision.blocking.slice(0, TOP_FINDINGS)) {
@@ -62825,6 +63043,17 @@ function textReport(result) {
     lines.push(`SARIF: ${result.outputs.sarifFile}`);
     lines.push(`Results: ${result.outputs.resultsFile}`);
     return lines.join('\n');
+}
+const MAX_SCANNER_NOTES = 10;
+/** What scanners said besides findings (files they could not parse, results not reported, …). */
+function scannerNoteLines(result) {
+    const notes = result.scanners.flatMap((run) => run.outcome.kind === 'clean' || run.outcome.kind === 'findings'
+        ? run.outcome.notes.map((note) => `${run.scanner}: ${note.message}`)
+        : []);
+    const lines = notes.slice(0, MAX_SCANNER_NOTES).map((note) => `  note: ${note}`);
+    if (notes.length > MAX_SCANNER_NOTES)
+        lines.push(`  … and ${notes.length - MAX_SCANNER_NOTES} more scanner notes in the results file`);
+    return lines;
 }
 function jsonReport(result) {
     const { decision } = result;
@@ -62846,6 +63075,9 @@ function jsonReport(result) {
             id: run.scanner,
             outcome: run.outcome.kind,
             findings: run.findings.length,
+            ...(run.outcome.kind === 'clean' || run.outcome.kind === 'findings'
+                ? { notes: run.outcome.notes }
+                : {}),
         })),
         sarifFile: result.outputs.sarifFile,
         resultsFile: result.outputs.resultsFile,
@@ -62853,7 +63085,6 @@ function jsonReport(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
-
 
 
 
@@ -62900,11 +63131,10 @@ async function execute(command, io) {
     }
 }
 async function setup(cacheDir, io) {
-    for (const pin of pinnedTools()) {
-        const tool = await ensureTool(pin.id, { cacheDir, ports: io.ports, vouchRoot: io.vouchRoot });
-        io.stdout(`${tool.id} ${tool.version}: ${tool.source} (${tool.path})`);
-    }
-    return 0;
+    const report = await setupTools({ cacheDir, ports: io.ports, vouchRoot: io.vouchRoot });
+    for (const line of setupLines(report))
+        io.stdout(line);
+    return report.results.every((result) => result.kind === 'ready') ? 0 : 2;
 }
 async function signingFor(command, io) {
     if (command.sign === 'none')
@@ -63171,7 +63401,7 @@ function killGroup(pid) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_node_http_client_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1950);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77254);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74146);
 /* harmony import */ var _cli_console_logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58328);
 /* harmony import */ var _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(586);
 /* harmony import */ var _core_node_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(10738);

@@ -37,7 +37,7 @@ export async function withScannerCache<T>(options: ScannerCacheOptions, work: ()
   const { logger } = options.ports;
   if (!options.store.available()) {
     logger.info(
-      'scanner cache: the Actions cache service is not available here; scanners are installed on each run',
+      'scanner cache: the Actions cache service is not available here; scanners missing from the tool cache are installed',
     );
     return work();
   }
