@@ -27,6 +27,7 @@ function finding(
     asvs: [],
     fingerprint: `${tool}${shape.start ?? 3}`.padEnd(32, '0'),
     alsoReportedBy: [],
+    role: 'source',
   };
 }
 
@@ -40,6 +41,7 @@ describe('dedupeAcrossTools', () => {
       tool: 'gitleaks',
       severity: 'critical',
       alsoReportedBy: ['checkov'],
+      role: 'source',
     });
     expect(replacedBy.get(checkov)).toBe(findings[0]);
   });
@@ -50,6 +52,7 @@ describe('dedupeAcrossTools', () => {
     expect(dedupeAcrossTools([low, high]).findings[0]).toMatchObject({
       tool: 'bandit',
       alsoReportedBy: ['semgrep'],
+      role: 'source',
     });
     const precise = finding('semgrep', { column: 3 });
     expect(dedupeAcrossTools([finding('bandit'), precise]).findings[0]?.tool).toBe('semgrep');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { ScannerError } from '../../src/core/errors.js';
-import type { Finding } from '../../src/findings/finding.js';
+import type { Finding, SecretKind } from '../../src/findings/finding.js';
+import type { FileRole } from '../../src/findings/roles.js';
 import type { Severity } from '../../src/findings/severity.js';
 import type { EvaluationContext } from '../../src/policy/context.js';
 import { judge, type ScannerResult } from '../../src/policy/evaluate.js';
@@ -23,6 +25,8 @@ interface Shape {
   asvs?: string[];
   fingerprint?: string;
   alsoReportedBy?: string[];
+  role?: FileRole;
+  secret?: SecretKind;
 }
 
 function finding(shape: Shape = {}): Finding {
@@ -45,6 +49,8 @@ function finding(shape: Shape = {}): Finding {
         .slice(0, 32),
     lineHash: `${shape.line ?? 1}abc:1`,
     alsoReportedBy: shape.alsoReportedBy ?? [],
+    role: shape.role ?? 'source',
+    ...(shape.secret ? { secret: shape.secret } : {}),
   };
 }
 
@@ -376,5 +382,123 @@ describe('judge: scanner problems', () => {
     expect(
       judge({ findings: [], scanners: [], policy: defaultPolicy, context, notes: ['policy changed'] }).notes,
     ).toEqual(['policy changed']);
+  });
+});
+
+describe('judge: modes', () => {
+  const preset = parsePolicy(readFileSync('policies/default.yml'), 'preset:default');
+
+  it('without modes, a finding that breaks the policy blocks in any role', () => {
+    const inTest = finding({ severity: 'high', role: 'test' });
+    const decision = judge({ findings: [inTest], scanners: [], policy: defaultPolicy, context });
+    expect(decision.status).toBe('fail');
+    expect(verdictOf(decision, inTest)).toMatchObject({ verdict: 'blocking', mode: 'block' });
+  });
+
+  it('default preset: high in source blocks; in tests warns; in docs is reported; the decision is pass', () => {
+    const source = finding({ severity: 'high', path: 'src/a.py', role: 'source' });
+    const test = finding({ severity: 'high', path: 'tests/t.py', role: 'test' });
+    const docs = finding({ severity: 'critical', path: 'docs/conf.py', role: 'docs' });
+    const decision = judge({ findings: [source, test, docs], scanners: [], policy: preset, context });
+    expect(decision.status).toBe('fail');
+    expect(verdictOf(decision, source)).toMatchObject({ verdict: 'blocking', mode: 'block' });
+    expect(verdictOf(decision, test)).toMatchObject({ verdict: 'warning', mode: 'warn' });
+    expect(verdictOf(decision, test)?.reasons.at(-1)).toMatch(
+      /^warn by modes\[\d\] "tests and examples warn" \(role test\|example\) at preset:default:\d+$/,
+    );
+    expect(verdictOf(decision, docs)).toMatchObject({ verdict: 'reported', mode: 'report' });
+    expect(decision.counts).toMatchObject({ blocking: 1, warnings: 1 });
+    const withoutSource = judge({ findings: [test, docs], scanners: [], policy: preset, context });
+    expect(withoutSource.status).toBe('pass');
+  });
+
+  it('default preset: a live secret blocks in a test, a placeholder only warns even in source', () => {
+    const live = finding({
+      tool: 'gitleaks',
+      rule: 'gitleaks/github-pat',
+      severity: 'high',
+      role: 'test',
+      secret: 'live',
+    });
+    const placeholder = finding({
+      tool: 'gitleaks',
+      rule: 'gitleaks/github-pat',
+      severity: 'high',
+      role: 'source',
+      path: 'src/b.py',
+      secret: 'placeholder',
+    });
+    const decision = judge({ findings: [live, placeholder], scanners: [], policy: preset, context });
+    expect(verdictOf(decision, live)).toMatchObject({ verdict: 'blocking', mode: 'block' });
+    expect(verdictOf(decision, live)?.reasons.at(-1)).toContain('"live secrets block in every file"');
+    expect(verdictOf(decision, placeholder)).toMatchObject({ verdict: 'warning', mode: 'warn' });
+  });
+
+  it('default preset: a vulnerable dependency in a lockfile blocks; other generated files are reported', () => {
+    const lock = finding({
+      tool: 'osv-scanner',
+      rule: 'osv/GHSA-x',
+      severity: 'critical',
+      path: 'package-lock.json',
+      role: 'generated',
+    });
+    const bundle = finding({ severity: 'critical', path: 'static/app.min.js', role: 'generated' });
+    const decision = judge({ findings: [lock, bundle], scanners: [], policy: preset, context });
+    expect(verdictOf(decision, lock)).toMatchObject({ verdict: 'blocking', mode: 'block' });
+    expect(verdictOf(decision, bundle)).toMatchObject({ verdict: 'reported', mode: 'report' });
+  });
+
+  it('counts thresholds within one mode: findings in warn-mode files do not use up the source allowance', () => {
+    const policy = policyOf(
+      'block:\n  severities: []\nthresholds:\n  - rule: semgrep/x\n    max: 1\nmodes:\n  - role: test\n    mode: warn\n',
+    );
+    const a = finding({ rule: 'semgrep/x', role: 'source', path: 'src/a.py' });
+    const t1 = finding({ rule: 'semgrep/x', role: 'test', path: 'tests/a.py' });
+    const t2 = finding({ rule: 'semgrep/x', role: 'test', path: 'tests/b.py' });
+    const decision = judge({ findings: [a, t1, t2], scanners: [], policy, context });
+    expect(decision.status).toBe('pass');
+    expect(verdictOf(decision, a)?.verdict).toBe('reported');
+    expect([verdictOf(decision, t1)?.verdict, verdictOf(decision, t2)?.verdict]).toEqual([
+      'warning',
+      'warning',
+    ]);
+  });
+
+  it('uses the first matching entry, and selects by rule, scanner, severity and OWASP category', () => {
+    const policy = policyOf(
+      [
+        'modes:',
+        '  - rule: semgrep/py-*',
+        '    min-severity: critical',
+        '    mode: block',
+        '  - scanner: semgrep',
+        '    owasp: A05:2025',
+        '    mode: warn',
+        '  - severity: high',
+        '    mode: report',
+        '',
+      ].join('\n'),
+    );
+    const critical = finding({ rule: 'semgrep/py-sqli', severity: 'critical', owasp2025: ['A05:2025'] });
+    const injection = finding({
+      rule: 'semgrep/py-sqli',
+      severity: 'high',
+      owasp2025: ['A05:2025'],
+      line: 2,
+    });
+    const other = finding({ rule: 'gitleaks/x', tool: 'gitleaks', severity: 'high', line: 3 });
+    const decision = judge({ findings: [critical, injection, other], scanners: [], policy, context });
+    expect(verdictOf(decision, critical)?.mode).toBe('block');
+    expect(verdictOf(decision, injection)?.mode).toBe('warn');
+    expect(verdictOf(decision, other)?.mode).toBe('report');
+  });
+
+  it('keeps suppressions and new-only ahead of modes', () => {
+    const policy = policyOf(
+      'modes:\n  - role: test\n    mode: warn\nsuppressions:\n  - rule: semgrep/s\n    reason: accepted in review SEC-1\n    owner: sec\n    expires: 2099-01-01\n',
+    );
+    const suppressed = finding({ rule: 'semgrep/s', severity: 'high', role: 'test' });
+    const decision = judge({ findings: [suppressed], scanners: [], policy, context });
+    expect(verdictOf(decision, suppressed)).toMatchObject({ verdict: 'suppressed', mode: 'warn' });
   });
 });

@@ -28,6 +28,7 @@ function finding(
     asvs: [],
     fingerprint: `${ruleId}${path}${line}`.replace(/\W/g, '').padEnd(32, '0').slice(0, 32),
     alsoReportedBy: [],
+    role: 'source',
   };
 }
 

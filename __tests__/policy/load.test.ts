@@ -42,6 +42,35 @@ describe('parsePolicy', () => {
     expect(errorOf('version: 1\nosv:\n  resolve-transitive: "yes"\n')).toMatch(/resolve-transitive/);
   });
 
+  it('reads modes with their selectors and lines, a role or a list of roles', () => {
+    const policy = parse(
+      'version: 1\nmodes:\n  - name: tests\n    role: test\n    mode: warn\n  - role: [docs, vendored]\n    secret: placeholder\n    path: "docs/**"\n    mode: report\n',
+    );
+    expect(policy.modes).toEqual([
+      expect.objectContaining({
+        label: 'modes[0] "tests"',
+        roles: ['test'],
+        mode: 'warn',
+        source: { file: 'policy.yml', line: 3 },
+      }),
+      expect.objectContaining({
+        label: 'modes[1]',
+        roles: ['docs', 'vendored'],
+        secret: 'placeholder',
+        path: 'docs/**',
+        mode: 'report',
+      }),
+    ]);
+    expect(parse('version: 1\n').modes).toEqual([]);
+  });
+
+  it('rejects an unknown mode, role or secret kind, naming the field', () => {
+    expect(errorOf('version: 1\nmodes:\n  - role: test\n    mode: ignore\n')).toMatch(/modes\/0\/mode/);
+    expect(errorOf('version: 1\nmodes:\n  - role: tests\n    mode: warn\n')).toMatch(/modes\/0\/role/);
+    expect(errorOf('version: 1\nmodes:\n  - secret: real\n    mode: warn\n')).toMatch(/modes\/0\/secret/);
+    expect(errorOf('version: 1\nmodes:\n  - role: test\n')).toMatch(/mode/);
+  });
+
   it('accepts JSON', () => {
     expect(parse('{"version": 1, "block": {"severities": ["low"]}}').blockSeverities).toEqual(['low']);
   });

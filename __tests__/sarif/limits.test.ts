@@ -46,6 +46,7 @@ function findings(count: number, severityOf: (i: number) => Severity, messageLen
     asvs: [],
     fingerprint: `fp-${i}`,
     alsoReportedBy: [],
+    role: 'source',
   }));
 }
 

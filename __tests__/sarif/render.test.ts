@@ -36,6 +36,7 @@ function finding(ruleId: string, path: string, line: number, overrides: Partial<
     asvs: [],
     fingerprint: `fp-${ruleId}-${path}-${line}`,
     alsoReportedBy: [],
+    role: 'source',
     ...overrides,
   };
 }

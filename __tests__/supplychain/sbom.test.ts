@@ -159,6 +159,7 @@ function osv(
     asvs: ['v5.0.0-15.2.1'],
     fingerprint: `${id}:${path}:${line}`,
     alsoReportedBy: [],
+    role: 'source',
   };
 }
 

@@ -17,13 +17,26 @@ function properties(finding: Finding): core.AnnotationProperties {
   };
 }
 
-/** Blocking findings first as errors, then new reported ones as warnings, then one notice for what did not fit. */
+/**
+ * Blocking findings first as errors, then warn-mode findings that broke the policy, then new reported
+ * ones as warnings, then one notice for what did not fit.
+ */
 export function annotate(decision: Decision): void {
   const errors = decision.blocking.slice(0, PER_KIND_LIMIT);
   for (const { finding, reason } of errors)
     core.error(`${finding.message}\nBlocking: ${reason}`, properties(finding));
-  const others = decision.verdicts.filter((v) => v.verdict === 'reported').map((v) => v.finding);
-  for (const finding of others.slice(0, PER_KIND_LIMIT)) core.warning(finding.message, properties(finding));
+  const others = [
+    ...decision.verdicts
+      .filter((v) => v.verdict === 'warning')
+      .map((v) => ({
+        finding: v.finding,
+        text: `${v.finding.message}\nWarning (${v.finding.role}): ${v.reasons.join('; ')}`,
+      })),
+    ...decision.verdicts
+      .filter((v) => v.verdict === 'reported' && v.mode !== 'report')
+      .map((v) => ({ finding: v.finding, text: v.finding.message })),
+  ];
+  for (const { finding, text } of others.slice(0, PER_KIND_LIMIT)) core.warning(text, properties(finding));
   const hidden = decision.blocking.length - errors.length + Math.max(0, others.length - PER_KIND_LIMIT);
   if (hidden > 0)
     core.notice(`${hidden} more finding(s) are not annotated here; see the SARIF file and the job summary.`);

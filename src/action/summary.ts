@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { GateResult } from '../core/pipeline.js';
 import { SEVERITIES } from '../findings/severity.js';
-import { owaspTable, reasonLines } from '../policy/explain.js';
+import { owaspTable, reasonLines, roleTable } from '../policy/explain.js';
 import type { OwaspEdition } from '../findings/taxonomy.js';
 
 const TOP = 15;
@@ -31,12 +31,24 @@ function addOwasp(summary: typeof core.summary, result: GateResult, edition: Owa
     ]);
 }
 
+function addRoles(summary: typeof core.summary, result: GateResult): void {
+  const rows = roleTable(result.decision);
+  if (rows.length === 0) return;
+  summary
+    .addHeading('Findings by file role and mode', 3)
+    .addTable([
+      header('Role', 'Findings', 'Block', 'Warn', 'Report', 'Blocking', 'Warnings'),
+      ...rows.map((r) => [r.role, r.total, r.block, r.warn, r.report, r.blocking, r.warnings].map(String)),
+    ]);
+}
+
 /** The job summary: decision, reasons, OWASP tables, counts by severity, top findings, scanners. */
 export async function writeSummary(result: GateResult): Promise<void> {
   const { decision } = result;
   const summary = core.summary.addHeading(`Vouch: ${decision.status.toUpperCase()}`, 2);
   const reasons = reasonLines(decision);
   if (reasons.length > 0) summary.addHeading('Reasons', 3).addList(reasons.slice(0, 50));
+  addRoles(summary, result);
   addOwasp(summary, result, '2025');
   addOwasp(summary, result, '2021');
   summary
@@ -48,12 +60,13 @@ export async function writeSummary(result: GateResult): Promise<void> {
   summary
     .addHeading('Top findings', 3)
     .addTable([
-      header('Severity', 'Verdict', 'Rule', 'Location', 'Message'),
+      header('Severity', 'Verdict', 'Role', 'Rule', 'Location', 'Message'),
       ...decision.verdicts
         .slice(0, TOP)
         .map(({ finding: f, verdict }) => [
           f.severity,
           verdict,
+          f.role,
           f.ruleId,
           location(f.location.path, f.location.region?.startLine),
           f.message,

@@ -1,6 +1,6 @@
 import type { GateResult } from '../core/pipeline.js';
 import { SEVERITIES } from '../findings/severity.js';
-import { owaspTable } from '../policy/explain.js';
+import { owaspTable, roleTable } from '../policy/explain.js';
 
 const TOP_FINDINGS = 20;
 
@@ -17,6 +17,17 @@ function owaspLines(result: GateResult): string[] {
       (r) =>
         `  ${`${r.category} ${r.title}`.slice(0, 45).padEnd(45)}${String(r.total).padStart(5)}${String(r.blocking).padStart(10)}${String(r.new).padStart(5)}${String(r.suppressed).padStart(12)}`,
     ),
+  ];
+}
+
+function roleLines(result: GateResult): string[] {
+  const rows = roleTable(result.decision);
+  if (rows.length === 0) return [];
+  const cells = (values: (string | number)[]) =>
+    values.map((v, i) => (i === 0 ? String(v).padEnd(12) : String(v).padStart(9))).join('');
+  return [
+    `  ${cells(['role', 'findings', 'block', 'warn', 'report', 'blocking', 'warnings'])}`,
+    ...rows.map((r) => `  ${cells([r.role, r.total, r.block, r.warn, r.report, r.blocking, r.warnings])}`),
   ];
 }
 
@@ -40,15 +51,36 @@ export function textReport(result: GateResult): string {
   }
   if (decision.blocking.length > TOP_FINDINGS)
     lines.push(`  … and ${decision.blocking.length - TOP_FINDINGS} more in the SARIF file`);
+  lines.push(...warningLines(result));
   const counts = SEVERITIES.map((s) => `${s} ${decision.counts.bySeverity[s]}`).join(', ');
   lines.push(
-    `Findings: ${decision.counts.total} (${counts}); blocking: ${decision.counts.blocking}; suppressed: ${decision.counts.suppressed}; pre-existing: ${decision.counts.preExisting}`,
+    `Findings: ${decision.counts.total} (${counts}); blocking: ${decision.counts.blocking}; warnings: ${decision.counts.warnings}; suppressed: ${decision.counts.suppressed}; pre-existing: ${decision.counts.preExisting}`,
   );
+  lines.push(...roleLines(result));
   lines.push(...owaspLines(result));
   for (const note of result.outputs.sarifNotes) lines.push(`SARIF note: ${note}`);
   lines.push(`SARIF: ${result.outputs.sarifFile}`);
   lines.push(`Results: ${result.outputs.resultsFile}`);
   return lines.join('\n');
+}
+
+const TOP_WARNINGS = 10;
+
+/** Findings that broke the policy where it only warns: listed, never failing. */
+function warningLines(result: GateResult): string[] {
+  const warnings = result.decision.verdicts.filter((v) => v.verdict === 'warning');
+  if (warnings.length === 0) return [];
+  const lines = [`Warnings (${warnings.length}, not blocking):`];
+  for (const { finding, reasons } of warnings.slice(0, TOP_WARNINGS)) {
+    const region = finding.location.region;
+    lines.push(
+      `  ${finding.severity.toUpperCase()} ${finding.ruleId} ${where(finding.location.path, region?.startLine, region?.startColumn)} [${finding.role}]`,
+    );
+    lines.push(`      why warning: ${reasons.join('; ')}`);
+  }
+  if (warnings.length > TOP_WARNINGS)
+    lines.push(`  … and ${warnings.length - TOP_WARNINGS} more in the results file`);
+  return lines;
 }
 
 const MAX_SCANNER_NOTES = 10;
@@ -77,9 +109,11 @@ export function jsonReport(result: GateResult): string {
       notes: decision.notes,
       owasp2025: owaspTable(decision, '2025'),
       owasp2021: owaspTable(decision, '2021'),
-      findings: decision.verdicts.map(({ finding, verdict, isNew, reasons }) => ({
+      roles: roleTable(decision),
+      findings: decision.verdicts.map(({ finding, verdict, mode, isNew, reasons }) => ({
         ...finding,
         verdict,
+        mode,
         isNew,
         reasons,
       })),

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import type { Severity } from '../findings/severity.js';
-import type { Suppression } from '../policy/policy.js';
+import type { EnforcementMode, Suppression } from '../policy/policy.js';
 
 export type DecisionStatus = 'pass' | 'fail' | 'error';
 
@@ -11,14 +11,17 @@ export interface BlockingFinding {
 }
 
 /**
- * What the policy made of one finding: blocking (broke a threshold), reported (within every threshold),
- * suppressed (a live suppression covers it) or pre-existing (new-only mode, not introduced by the change).
+ * What the policy made of one finding: blocking (broke the policy in block mode), warning (broke it in
+ * warn mode), reported (within the policy, or broke it in report mode), suppressed (a live suppression
+ * covers it) or pre-existing (new-only mode, not introduced by the change).
  */
-export type Verdict = 'blocking' | 'reported' | 'suppressed' | 'pre-existing';
+export type Verdict = 'blocking' | 'warning' | 'reported' | 'suppressed' | 'pre-existing';
 
 export interface FindingVerdict {
   readonly finding: Finding;
   readonly verdict: Verdict;
+  /** How the policy's `modes` enforce it, whether or not it broke the policy. */
+  readonly mode: EnforcementMode;
   /** Whether the change introduced it (always true outside new-only mode). */
   readonly isNew: boolean;
   readonly reasons: readonly string[];
@@ -43,6 +46,7 @@ export interface Decision {
   readonly counts: {
     readonly total: number;
     readonly blocking: number;
+    readonly warnings: number;
     readonly suppressed: number;
     readonly preExisting: number;
     readonly bySeverity: Readonly<Record<Severity, number>>;

@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { applyLimits } from '../sarif/limits.js';
 import { EXPIRED_SUPPRESSION_RULE, POLICY_TOOL } from '../policy/expired.js';
+import { roleTable } from '../policy/explain.js';
 import type { LockfileProblem } from '../supplychain/component.js';
 import { LOCKFILE_PARSERS } from '../supplychain/lockfiles/index.js';
 import { writeAttestations } from './attest-output.js';
@@ -111,6 +112,7 @@ function annotations(
     return {
       suppression: verdict.verdict === 'suppressed' ? verdict.reasons.join('; ') : undefined,
       baselineState: newOnly ? (verdict.isNew ? 'new' : 'unchanged') : undefined,
+      mode: verdict.mode,
     };
   };
 }
@@ -151,9 +153,11 @@ function resultsRecord(input: EmitInput, outputs: EmittedOutputs): unknown {
       attestationFile: outputs.attestationFile,
       sbomAttestationFile: outputs.sbomAttestationFile,
     },
-    findings: decision.verdicts.map(({ finding, verdict, isNew, reasons }) => ({
+    roles: roleTable(decision),
+    findings: decision.verdicts.map(({ finding, verdict, mode, isNew, reasons }) => ({
       ...finding,
       verdict,
+      mode,
       isNew,
       reasons,
     })),

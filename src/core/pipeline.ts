@@ -8,6 +8,9 @@ import { scannerSettings, type Policy } from '../policy/policy.js';
 import type { ScannerAdapter, ScanOutcome } from '../scanners/scanner.js';
 import type { Decision } from './decision.js';
 import { discover, type Discovery } from './discover.js';
+import { loadFileRoles } from './file-roles.js';
+import type { FileRoles } from '../findings/roles.js';
+import type { Git } from './git.js';
 import { emitOutputs, type EmittedOutputs } from './emit.js';
 import { ScannerError, toError } from './errors.js';
 import type { Ports } from './ports.js';
@@ -40,6 +43,8 @@ export interface GateRequest {
   readonly evaluation: EvaluationContext;
   /** Facts about how the policy was chosen, carried into the decision. */
   readonly policyNotes?: readonly string[];
+  /** On a pull request: the base commit, whose .gitattributes sets file roles. */
+  readonly base?: { readonly ref: string; readonly git: Git };
   /** The repository at its commit: the SBOM's root component and the attestations' subject. */
   readonly repository: RepositoryInfo;
   /** Sign and write attestations; absent: none are written. */
@@ -79,10 +84,12 @@ export async function runGate(request: GateRequest): Promise<GateResult> {
     skipped: discovery.skipped.length,
   });
   const enabled = request.adapters.filter((adapter) => scannerSettings(policy, adapter.id).enabled);
-  const readText = fileReader(request.root, discovery, ports);
-  const scanned = await Promise.all(
-    enabled.map((adapter) => runScanner(request, adapter, discovery, readText)),
-  );
+  const files = {
+    discovery,
+    readText: fileReader(request.root, discovery, ports),
+    ...(await loadFileRoles({ root: request.root, discovery, ports, base: request.base })),
+  };
+  const scanned = await Promise.all(enabled.map((adapter) => runScanner(request, adapter, files)));
   const { findings: unique, replacedBy } = dedupeAcrossTools(scanned.flatMap((run) => run.findings));
   const findings = [...unique].sort(byImportance);
   // Each scanner's SARIF run keeps only the findings that stand for themselves after merging.
@@ -98,18 +105,24 @@ export async function runGate(request: GateRequest): Promise<GateResult> {
     scanners,
     policy,
     context: request.evaluation,
-    notes: request.policyNotes,
+    notes: [...(request.policyNotes ?? []), ...files.notes],
   });
   const outputs = await emitOutputs({ request, scanners, findings, decision, discovery });
   return { decision, findings, scanners, discovery, outputs };
 }
 
+interface ScannedFiles {
+  readonly discovery: Discovery;
+  readonly readText: (path: string) => Promise<string | undefined>;
+  readonly roles: FileRoles;
+}
+
 async function runScanner(
   request: GateRequest,
   adapter: ScannerAdapter,
-  discovery: Discovery,
-  readText: (path: string) => Promise<string | undefined>,
+  files: ScannedFiles,
 ): Promise<ScannerRun> {
+  const { discovery, readText, roles } = files;
   const { ports } = request;
   const settings = scannerSettings(request.policy, adapter.id);
   request.onProgress?.({ kind: 'scanner-started', scanner: adapter.id });
@@ -133,6 +146,7 @@ async function runScanner(
         rules: outcome.rules,
         detections: outcome.detections,
         readText,
+        roleOf: (path) => roles.roleOf(path),
       });
       findings = normalized.findings;
       if (normalized.clamped > 0) {

@@ -99,6 +99,7 @@ export async function scanRepository(request: ScanRequest): Promise<GateResult> 
         }
       : undefined,
     policyNotes: [...effective.notes, ...evaluation.notes],
+    base,
     onProgress: request.onProgress,
   });
 }

@@ -44,10 +44,18 @@ export function dedupeAcrossTools(findings: readonly Finding[]): Deduplicated {
     const others = [
       ...new Set(group.filter((f) => f !== keeper).flatMap((f) => [f.tool, ...f.alsoReportedBy])),
     ];
+    // A secret any member judged live stays live: the merge must never soften a leak into a placeholder.
+    const secret = group.some((f) => f.secret === 'live')
+      ? 'live'
+      : (keeper.secret ?? group.find((f) => f.secret)?.secret);
     const merged =
       others.length === 0
         ? keeper
-        : { ...keeper, alsoReportedBy: [...new Set([...keeper.alsoReportedBy, ...others])].sort() };
+        : {
+            ...keeper,
+            alsoReportedBy: [...new Set([...keeper.alsoReportedBy, ...others])].sort(),
+            ...(secret ? { secret } : {}),
+          };
     for (const member of group) replacedBy.set(member, merged);
     result.push(merged);
   }

@@ -1,3 +1,4 @@
+import type { FileRole } from './roles.js';
 import type { Severity } from './severity.js';
 
 /** 1-based lines and columns, as SARIF and editors count them. */
@@ -15,6 +16,12 @@ export interface Location {
 }
 
 export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+
+/**
+ * For secret findings: `placeholder` when the matched value reads as a documented stand-in (`your-api-key`,
+ * `AKIAIOSFODNN7EXAMPLE`, `xxxx`, `${TOKEN}`), `live` otherwise. Only ever this word leaves the adapter.
+ */
+export type SecretKind = 'live' | 'placeholder';
 
 /** What a rule is, independent of any one result: the source of SARIF `tool.driver.rules[]`. */
 export interface RuleDescriptor {
@@ -46,6 +53,7 @@ export interface Detection {
   readonly securitySeverity?: number;
   /** Already redacted: adapters never put a secret value here. */
   readonly evidence?: string;
+  readonly secret?: SecretKind;
 }
 
 /** The one finding model every tool's results become. */
@@ -67,4 +75,7 @@ export interface Finding {
   readonly evidence?: string;
   /** Other tools that reported the same problem at the same place. */
   readonly alsoReportedBy: readonly string[];
+  /** What the file it is in is for (src/findings/roles.ts). */
+  readonly role: FileRole;
+  readonly secret?: SecretKind;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Detection, Finding, Region, RuleDescriptor } from './finding.js';
 import { lineHashes } from './line-hash.js';
+import type { FileRole } from './roles.js';
 import { defaultScore, severityFromScore } from './severity.js';
 import { asvsForRule } from './asvs.js';
 import { owaspCategories } from './taxonomy.js';
@@ -11,6 +12,7 @@ export interface NormalizeInput {
   readonly detections: readonly Detection[];
   /** Text of a repository file, or undefined when it cannot be read. */
   readonly readText: (path: string) => Promise<string | undefined>;
+  readonly roleOf: (path: string) => Promise<FileRole>;
 }
 
 export class UnknownRuleError extends Error {
@@ -43,7 +45,8 @@ export async function normalizeDetections(input: NormalizeInput): Promise<Normal
     if (bounded !== detection) clamped += 1;
     // A result for the whole file is fingerprinted on line 1, as GitHub's uploader does.
     const lineHash = hashes?.[(bounded.location.region?.startLine ?? 1) - 1];
-    findings.push(toFinding(input.tool, rule, bounded, lineHash));
+    const role = await input.roleOf(bounded.location.path);
+    findings.push(toFinding({ tool: input.tool, rule, detection: bounded, lineHash, role }));
   }
   return { findings, clamped };
 }
@@ -78,12 +81,15 @@ function boundToFile(detection: Detection, lineCount: number): Detection {
   return { ...detection, location: { ...detection.location, region: bounded } };
 }
 
-function toFinding(
-  tool: string,
-  rule: RuleDescriptor,
-  detection: Detection,
-  lineHash: string | undefined,
-): Finding {
+interface FindingParts {
+  readonly tool: string;
+  readonly rule: RuleDescriptor;
+  readonly detection: Detection;
+  readonly lineHash: string | undefined;
+  readonly role: FileRole;
+}
+
+function toFinding({ tool, rule, detection, lineHash, role }: FindingParts): Finding {
   const severity =
     detection.severity ??
     (detection.securitySeverity ? severityFromScore(detection.securitySeverity) : rule.severity);
@@ -104,6 +110,8 @@ function toFinding(
     lineHash,
     evidence: detection.evidence,
     alsoReportedBy: [],
+    role,
+    ...(detection.secret ? { secret: detection.secret } : {}),
   };
 }
 

@@ -1,8 +1,13 @@
 import type { Document, LineCounter } from 'yaml';
+import type { SecretKind } from '../findings/finding.js';
+import { isFileRole, type FileRole } from '../findings/roles.js';
 import { isSeverity, type Severity } from '../findings/severity.js';
 import {
   DEFAULT_MAX_FILE_BYTES,
   DEFAULT_SCANNER_TIMEOUT_SECONDS,
+  type EnforcementMode,
+  type FindingSelectors,
+  type ModeRule,
   type Policy,
   type ScannerSettings,
   type Suppression,
@@ -10,7 +15,7 @@ import {
 } from './policy.js';
 import { lineOf } from './validate.js';
 
-interface ThresholdDocument {
+interface SelectorsDocument {
   readonly name?: string;
   readonly severity?: string;
   readonly 'min-severity'?: string;
@@ -18,7 +23,17 @@ interface ThresholdDocument {
   readonly asvs?: string;
   readonly scanner?: string;
   readonly rule?: string;
+  readonly role?: string | string[];
+  readonly path?: string;
+  readonly secret?: SecretKind;
+}
+
+interface ThresholdDocument extends SelectorsDocument {
   readonly max: number;
+}
+
+interface ModeDocument extends SelectorsDocument {
+  readonly mode: EnforcementMode;
 }
 
 interface SuppressionDocument {
@@ -36,6 +51,7 @@ export interface PolicyDocument {
   readonly scanners?: Record<string, { enabled?: boolean; required?: boolean; 'timeout-seconds'?: number }>;
   readonly block?: { severities?: string[] };
   readonly thresholds?: ThresholdDocument[];
+  readonly modes?: ModeDocument[];
   readonly 'new-only'?: 'auto' | 'always' | 'never';
   readonly baseline?: string;
   readonly suppressions?: SuppressionDocument[];
@@ -78,6 +94,7 @@ export function buildPolicy(doc: PolicyDocument, context: SourceContext & { dige
     scanners: scanners(doc),
     blockSeverities: (doc.block?.severities ?? ['critical', 'high']).filter(isSeverity),
     thresholds: (doc.thresholds ?? []).map((t, i) => threshold(t, i, context)),
+    modes: (doc.modes ?? []).map((m, i) => modeRule(m, i, context)),
     newOnly: doc['new-only'] ?? 'auto',
     baseline: doc.baseline,
     suppressions: buildSuppressions(doc.suppressions ?? [], '/suppressions', context),
@@ -109,18 +126,41 @@ function scanners(doc: PolicyDocument): Record<string, ScannerSettings> {
   return result;
 }
 
-function threshold(doc: ThresholdDocument, index: number, context: SourceContext): Threshold {
-  const pointer = `/thresholds/${index}`;
+function selectors(doc: SelectorsDocument): FindingSelectors {
+  const roles: FileRole[] | undefined =
+    doc.role === undefined ? undefined : [doc.role].flat().filter(isFileRole);
   return {
-    label: doc.name ? `thresholds[${index}] "${doc.name}"` : `thresholds[${index}]`,
     severity: optionalSeverity(doc.severity),
     minSeverity: optionalSeverity(doc['min-severity']),
     owasp: doc.owasp,
     asvs: doc.asvs,
     scanner: doc.scanner,
     rule: doc.rule,
+    ...(roles ? { roles } : {}),
+    ...(doc.path ? { path: doc.path } : {}),
+    ...(doc.secret ? { secret: doc.secret } : {}),
+  };
+}
+
+function label(list: string, index: number, name: string | undefined): string {
+  return name ? `${list}[${index}] "${name}"` : `${list}[${index}]`;
+}
+
+function threshold(doc: ThresholdDocument, index: number, context: SourceContext): Threshold {
+  return {
+    label: label('thresholds', index, doc.name),
+    ...selectors(doc),
     max: doc.max,
-    source: { file: context.label, line: lineOf(context.document, context.lines, pointer) },
+    source: { file: context.label, line: lineOf(context.document, context.lines, `/thresholds/${index}`) },
+  };
+}
+
+function modeRule(doc: ModeDocument, index: number, context: SourceContext): ModeRule {
+  return {
+    label: label('modes', index, doc.name),
+    ...selectors(doc),
+    mode: doc.mode,
+    source: { file: context.label, line: lineOf(context.document, context.lines, `/modes/${index}`) },
   };
 }
 

@@ -6,6 +6,7 @@ import type { ScanOutcome } from '../scanners/scanner.js';
 import type { EvaluationContext } from './context.js';
 import { expiredSuppressionFinding, isExpired } from './expired.js';
 import { suppressionMatches } from './match.js';
+import { describeMode, modeFor, type AssignedMode } from './modes.js';
 import { isNewFinding } from './new-only.js';
 import { scannerSettings, type Policy, type Suppression } from './policy.js';
 import { thresholdReasons } from './thresholds.js';
@@ -29,7 +30,9 @@ const NOT_NEW_OUTSIDE_NEW_ONLY: EvaluationContext = { today: '0000-00-00', newOn
 
 /**
  * Pure: the same findings, outcomes, policy and context always give the same decision. Order: live
- * suppressions first, then new-only, then thresholds over what is left; expired suppressions block.
+ * suppressions first, then new-only, then each finding's mode; thresholds count the findings of one mode
+ * together, so a block-mode finding blocks, a warn-mode one warns and a report-mode one is reported when
+ * they break the policy. Expired suppressions block.
  */
 export function judge(input: JudgeInput): Decision {
   const { policy, context } = input;
@@ -37,13 +40,18 @@ export function judge(input: JudgeInput): Decision {
   const expired = policy.suppressions
     .filter((s) => isExpired(s, context.today))
     .map(expiredSuppressionFinding);
-  const staged = input.findings.map((finding) => stage(finding, live, context));
-  const candidates = staged.filter((s) => s.suppression === undefined && s.isNew).map((s) => s.finding);
-  const reasons = thresholdReasons(candidates, policy);
+  const staged = input.findings.map((finding) => stage(finding, live, context, policy));
+  const candidates = staged.filter((s) => s.suppression === undefined && s.isNew);
+  const reasons = new Map<Finding, string[]>();
+  for (const mode of ['block', 'warn', 'report'] as const) {
+    const ofMode = candidates.filter((s) => s.assigned.mode === mode).map((s) => s.finding);
+    for (const [finding, why] of thresholdReasons(ofMode, policy)) reasons.set(finding, why);
+  }
   const verdicts: FindingVerdict[] = [
     ...expired.map((finding) => ({
       finding,
       verdict: 'blocking' as const,
+      mode: 'block' as const,
       isNew: true,
       reasons: [expiredReason(finding)],
     })),
@@ -56,26 +64,43 @@ interface Staged {
   readonly finding: Finding;
   readonly isNew: boolean;
   readonly suppression?: Suppression;
+  readonly assigned: AssignedMode;
 }
 
-function stage(finding: Finding, live: readonly Suppression[], context: EvaluationContext): Staged {
+function stage(
+  finding: Finding,
+  live: readonly Suppression[],
+  context: EvaluationContext,
+  policy: Policy,
+): Staged {
   return {
     finding,
     isNew: isNewFinding(finding, context.newOnly ? context : NOT_NEW_OUTSIDE_NEW_ONLY),
     suppression: live.find((s) => suppressionMatches(s, finding)),
+    assigned: modeFor(finding, policy),
   };
 }
 
+const VERDICT_OF_MODE = { block: 'blocking', warn: 'warning', report: 'reported' } as const;
+
 function verdictOf(staged: Staged, reasons: readonly string[] | undefined): FindingVerdict {
-  const { finding, isNew, suppression } = staged;
+  const { finding, isNew, suppression, assigned } = staged;
+  const mode = assigned.mode;
   if (suppression) {
     const why = `suppressed until ${suppression.expires} by ${suppression.owner}: ${suppression.reason} (${suppression.source.file}:${suppression.source.line ?? 1})`;
-    return { finding, verdict: 'suppressed', isNew, reasons: [why], suppression };
+    return { finding, verdict: 'suppressed', mode, isNew, reasons: [why], suppression };
   }
   if (!isNew)
-    return { finding, verdict: 'pre-existing', isNew, reasons: ['not introduced by this change (new-only)'] };
-  if (reasons && reasons.length > 0) return { finding, verdict: 'blocking', isNew, reasons };
-  return { finding, verdict: 'reported', isNew, reasons: [] };
+    return {
+      finding,
+      verdict: 'pre-existing',
+      mode,
+      isNew,
+      reasons: ['not introduced by this change (new-only)'],
+    };
+  if (!reasons || reasons.length === 0) return { finding, verdict: 'reported', mode, isNew, reasons: [] };
+  const how = describeMode(assigned);
+  return { finding, verdict: VERDICT_OF_MODE[mode], mode, isNew, reasons: how ? [...reasons, how] : reasons };
 }
 
 function expiredReason(finding: Finding): string {
@@ -104,6 +129,7 @@ function decide(
     counts: {
       total: verdicts.length,
       blocking: blocking.length,
+      warnings: verdicts.filter((v) => v.verdict === 'warning').length,
       suppressed: verdicts.filter((v) => v.verdict === 'suppressed').length,
       preExisting: verdicts.filter((v) => v.verdict === 'pre-existing').length,
       bySeverity: countBySeverity(verdicts.map((v) => v.finding)),

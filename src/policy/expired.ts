@@ -54,5 +54,6 @@ export function expiredSuppressionFinding(suppression: Suppression): Finding {
       .digest('hex')
       .slice(0, 32),
     alsoReportedBy: [],
+    role: 'source',
   };
 }

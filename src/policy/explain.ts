@@ -1,6 +1,39 @@
 import type { Decision } from '../core/decision.js';
 import type { OwaspEdition } from '../findings/taxonomy.js';
 import { owaspCategoryTitles } from '../findings/taxonomy.js';
+import { FILE_ROLES, type FileRole } from '../findings/roles.js';
+
+export interface RoleRow {
+  readonly role: FileRole;
+  readonly total: number;
+  /** How many the policy's `modes` enforce in each mode. */
+  readonly block: number;
+  readonly warn: number;
+  readonly report: number;
+  /** Verdicts: how many broke the policy and block, and how many broke it and only warn. */
+  readonly blocking: number;
+  readonly warnings: number;
+}
+
+/** Counts per file role and enforcement mode, for the roles that have findings, in FILE_ROLES order. */
+export function roleTable(decision: Decision): RoleRow[] {
+  return FILE_ROLES.flatMap((role) => {
+    const ofRole = decision.verdicts.filter((v) => v.finding.role === role);
+    if (ofRole.length === 0) return [];
+    const count = (test: (v: (typeof ofRole)[number]) => boolean) => ofRole.filter(test).length;
+    return [
+      {
+        role,
+        total: ofRole.length,
+        block: count((v) => v.mode === 'block'),
+        warn: count((v) => v.mode === 'warn'),
+        report: count((v) => v.mode === 'report'),
+        blocking: count((v) => v.verdict === 'blocking'),
+        warnings: count((v) => v.verdict === 'warning'),
+      },
+    ];
+  });
+}
 
 export interface CategoryRow {
   /** `A05:2025`, or `none` for findings no category lists. */

@@ -1,7 +1,7 @@
 import { minimatch } from 'minimatch';
 import type { Finding } from '../findings/finding.js';
 import { severityRank } from '../findings/severity.js';
-import type { Suppression, Threshold } from './policy.js';
+import type { FindingSelectors, Suppression } from './policy.js';
 
 function glob(value: string, pattern: string): boolean {
   return value === pattern || minimatch(value, pattern, { dot: true, nocomment: true, nonegate: true });
@@ -11,8 +11,8 @@ function asvsCovers(ids: readonly string[], prefix: string): boolean {
   return ids.some((id) => id === prefix || id.startsWith(`${prefix}.`));
 }
 
-/** Every selector the threshold gives must hold. */
-export function thresholdMatches(threshold: Threshold, finding: Finding): boolean {
+/** Every selector given must hold. */
+export function selectorsMatch(threshold: FindingSelectors, finding: Finding): boolean {
   if (threshold.severity && finding.severity !== threshold.severity) return false;
   if (threshold.minSeverity && severityRank(finding.severity) > severityRank(threshold.minSeverity))
     return false;
@@ -26,6 +26,9 @@ export function thresholdMatches(threshold: Threshold, finding: Finding): boolea
   )
     return false;
   if (threshold.rule && !glob(finding.ruleId, threshold.rule)) return false;
+  if (threshold.roles && !threshold.roles.includes(finding.role)) return false;
+  if (threshold.path && !glob(finding.location.path, threshold.path)) return false;
+  if (threshold.secret && finding.secret !== threshold.secret) return false;
   return true;
 }
 
@@ -37,7 +40,7 @@ export function suppressionMatches(suppression: Suppression, finding: Finding): 
   return true;
 }
 
-export function describeSelectors(threshold: Threshold): string {
+export function describeSelectors(threshold: FindingSelectors): string {
   const parts = [
     threshold.severity && `severity ${threshold.severity}`,
     threshold.minSeverity && `severity ≥ ${threshold.minSeverity}`,
@@ -45,6 +48,9 @@ export function describeSelectors(threshold: Threshold): string {
     threshold.asvs && `ASVS ${threshold.asvs}`,
     threshold.scanner && `scanner ${threshold.scanner}`,
     threshold.rule && `rule ${threshold.rule}`,
+    threshold.roles && `role ${threshold.roles.join('|')}`,
+    threshold.path && `path ${threshold.path}`,
+    threshold.secret && `${threshold.secret} secret`,
   ].filter((part): part is string => typeof part === 'string' && part !== '');
   return parts.length > 0 ? parts.join(', ') : 'any finding';
 }

@@ -1,3 +1,5 @@
+import type { SecretKind } from '../findings/finding.js';
+import type { FileRole } from '../findings/roles.js';
 import type { Severity } from '../findings/severity.js';
 
 export interface ScannerSettings {
@@ -12,9 +14,8 @@ export interface SourceRef {
   readonly line?: number;
 }
 
-/** A count of matching findings the policy allows; selectors combine with AND. */
-export interface Threshold {
-  readonly label: string;
+/** Which findings a threshold or mode applies to; every selector given must hold. */
+export interface FindingSelectors {
   readonly severity?: Severity;
   readonly minSeverity?: Severity;
   /** `A05:2025` or `A03:2021`. */
@@ -24,7 +25,30 @@ export interface Threshold {
   readonly scanner?: string;
   /** Rule id or glob. */
   readonly rule?: string;
+  /** Any of these file roles. */
+  readonly roles?: readonly FileRole[];
+  /** Repository-relative path glob. */
+  readonly path?: string;
+  readonly secret?: SecretKind;
+}
+
+/** A count of matching findings the policy allows. */
+export interface Threshold extends FindingSelectors {
+  readonly label: string;
   readonly max: number;
+  readonly source: SourceRef;
+}
+
+/**
+ * How a finding that breaks the policy is enforced: `block` fails the build, `warn` annotates and
+ * summarizes it without failing, `report` only records it.
+ */
+export type EnforcementMode = 'block' | 'warn' | 'report';
+
+/** The first entry of `modes` that matches a finding sets its mode; none matching: block. */
+export interface ModeRule extends FindingSelectors {
+  readonly label: string;
+  readonly mode: EnforcementMode;
   readonly source: SourceRef;
 }
 
@@ -58,6 +82,7 @@ export interface Policy {
   readonly scanners: Readonly<Record<string, ScannerSettings>>;
   readonly blockSeverities: readonly Severity[];
   readonly thresholds: readonly Threshold[];
+  readonly modes: readonly ModeRule[];
   readonly newOnly: NewOnlyMode;
   readonly baseline?: string;
   readonly suppressions: readonly Suppression[];

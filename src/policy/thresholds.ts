@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.js';
-import { describeSelectors, thresholdMatches } from './match.js';
+import { describeSelectors, selectorsMatch } from './match.js';
 import type { Policy } from './policy.js';
 
 function where(source: { file: string; line?: number }): string {
@@ -25,7 +25,7 @@ export function thresholdReasons(candidates: readonly Finding[], policy: Policy)
     }
   }
   for (const threshold of policy.thresholds) {
-    const matching = candidates.filter((finding) => thresholdMatches(threshold, finding));
+    const matching = candidates.filter((finding) => selectorsMatch(threshold, finding));
     if (matching.length <= threshold.max) continue;
     const reason = `${matching.length} finding(s) match ${threshold.label} (${describeSelectors(threshold)}) at ${where(threshold.source)}, which allows at most ${threshold.max}`;
     for (const finding of matching) add(finding, reason);

@@ -1,6 +1,7 @@
 import type { Finding, Region, RuleDescriptor } from '../findings/finding.js';
 import { defaultScore, type Severity } from '../findings/severity.js';
 import { owaspCategories } from '../findings/taxonomy.js';
+import type { EnforcementMode } from '../policy/policy.js';
 import type { ToolInfo } from '../scanners/scanner.js';
 import { cweTag, EDITIONS, relationships, taxonomies, type RuleCategories } from './taxonomy.js';
 import type {
@@ -31,6 +32,8 @@ export interface ResultAnnotation {
   readonly suppression?: string;
   /** Set in new-only mode. */
   readonly baselineState?: 'new' | 'unchanged';
+  /** How the policy enforces the finding (`block`, `warn`, `report`). */
+  readonly mode?: EnforcementMode;
 }
 
 export interface SarifInput {
@@ -186,6 +189,10 @@ function renderResult(
     properties: {
       'vouch/fingerprint': finding.fingerprint,
       'vouch/severity': finding.severity,
+      'vouch/role': finding.role,
+      ...(annotation?.mode ? { 'vouch/mode': annotation.mode } : {}),
+      ...(finding.secret ? { 'vouch/secret': finding.secret } : {}),
+      tags: [`role:${finding.role}`],
       ...(finding.alsoReportedBy.length > 0
         ? { 'vouch/also-reported-by': [...finding.alsoReportedBy].sort(compare) }
         : {}),

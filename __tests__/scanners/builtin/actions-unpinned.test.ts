@@ -54,6 +54,30 @@ describe('actions-unpinned columns', () => {
   });
 });
 
+describe('actions-unpinned severity', () => {
+  const severities = (uses: string) =>
+    run('.github/workflows/ci.yml', `jobs:\n  a:\n    steps:\n      - uses: ${uses}\n`).detections.map(
+      (d) => d.severity ?? 'rule',
+    );
+
+  it('keeps the rule severity (high) for third-party actions on a tag', () => {
+    expect(severities('codecov/codecov-action@v4')).toEqual(['rule']);
+    expect(actionsUnpinned.rule.severity).toBe('high');
+  });
+
+  it('lowers GitHub-owned actions on a version tag to medium', () => {
+    expect(severities('actions/checkout@v4')).toEqual(['medium']);
+    expect(severities('github/codeql-action/init@v3.28.1')).toEqual(['medium']);
+  });
+
+  it('does not lower GitHub-owned actions on a branch, a short SHA or no ref', () => {
+    expect(severities('actions/checkout@main')).toEqual(['rule']);
+    expect(severities('actions/checkout@11bd719')).toEqual(['rule']);
+    expect(severities('actions/checkout')).toEqual(['rule']);
+    expect(severities('actions-evil/checkout@v4')).toEqual(['rule']);
+  });
+});
+
 describe('unpinnedReason', () => {
   it.each([
     `actions/checkout@${SHA}`,

@@ -61,6 +61,7 @@ describe('the sarif adapter', () => {
       rules: outcome.rules,
       detections: outcome.detections,
       readText: () => Promise.resolve(undefined),
+      roleOf: () => Promise.resolve('source'),
     });
     const log = renderSarif({
       vouchVersion: '0.1.0',

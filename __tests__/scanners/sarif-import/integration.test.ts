@@ -84,6 +84,7 @@ describe('importing the SARIF of the real Bandit', () => {
       rules: outcome.rules,
       detections: outcome.detections,
       readText: (path) => Promise.resolve(readFileSync(join(root, path), 'utf8')),
+      roleOf: () => Promise.resolve('source'),
     });
     expect(findings.map((f) => [f.ruleId, f.location.region?.startLine, f.severity, f.cwe])).toEqual(
       EXPECTED,

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { ScannerError } from '../../core/errors.js';
-import type { Detection } from '../../findings/finding.js';
+import type { Detection, Region, SecretKind } from '../../findings/finding.js';
 import { toRepoPath } from '../../findings/repo-path.js';
 import type { ScanContext, ScannerAdapter, ScanNote, ScanOutcome, ToolInfo } from '../scanner.js';
 import { gitleaksArgs } from './args.js';
 import { classifyGitleaks, type ReportRead } from './classify.js';
 import { GitleaksReportError, parseGitleaksReport, type Leak } from './parse.js';
+import { secretKind } from './placeholder.js';
 import { gitleaksRule } from './rules.js';
 import { readReportFile } from '../process.js';
 
@@ -57,7 +58,7 @@ export function createGitleaksAdapter(options: GitleaksAdapterOptions): ScannerA
         return { kind: 'error', error: new ScannerError(classification.code, details) };
       }
       if (classification.kind === 'clean') return { kind: 'clean', tool, rules: [], notes: [] };
-      return toOutcome(tool, classification.leaks, context);
+      return await toOutcome(tool, classification.leaks, context);
     },
   };
 }
@@ -67,7 +68,7 @@ async function readReport(context: ScanContext, reportPath: string): Promise<Rep
   return read.kind === 'parsed' ? { kind: 'parsed', leaks: read.value } : read;
 }
 
-function toOutcome(tool: ToolInfo, leaks: readonly Leak[], context: ScanContext): ScanOutcome {
+async function toOutcome(tool: ToolInfo, leaks: readonly Leak[], context: ScanContext): Promise<ScanOutcome> {
   const kept = new Set(context.files);
   const rules = new Map<string, ReturnType<typeof gitleaksRule>>();
   const detections: Detection[] = [];
@@ -81,10 +82,12 @@ function toOutcome(tool: ToolInfo, leaks: readonly Leak[], context: ScanContext)
     }
     const rule = gitleaksRule(leak);
     rules.set(rule.id, rule);
+    const where = region(leak);
     detections.push({
       ruleId: rule.id,
       message: `${rule.shortDescription}: ${leak.description.replace(/\.$/, '') || 'a credential'}. The value is redacted here; rotate it and load it from a secret store.`,
-      location: { path, region: region(leak) },
+      location: { path, region: where },
+      secret: await kindAt(context, path, where),
     });
   }
   if (outsideDiscovery > 0) {
@@ -96,6 +99,30 @@ function toOutcome(tool: ToolInfo, leaks: readonly Leak[], context: ScanContext)
   return detections.length > 0
     ? { kind: 'findings', tool, rules: ruleList, detections, notes }
     : { kind: 'clean', tool, rules: ruleList, notes };
+}
+
+/**
+ * Gitleaks redacts the value in its report, so the matched text is read back from the file, judged, and
+ * dropped: only `live` or `placeholder` is kept. What cannot be read counts as live.
+ */
+async function kindAt(context: ScanContext, path: string, where: Region): Promise<SecretKind> {
+  let text: string;
+  try {
+    text = (await context.ports.fs.readFile(join(context.root, path))).toString('utf8');
+  } catch {
+    return 'live';
+  }
+  const lines = text.split(/\r?\n/).slice(where.startLine - 1, where.endLine ?? where.startLine);
+  if (lines.length === 0) return 'live';
+  const last = lines.length - 1;
+  const matched = lines
+    .map((line, index) => {
+      const from = index === 0 ? (where.startColumn ?? 1) - 1 : 0;
+      const to = index === last && where.endColumn !== undefined ? where.endColumn - 1 : line.length;
+      return line.slice(from, to);
+    })
+    .join('\n');
+  return secretKind(matched);
 }
 
 /**

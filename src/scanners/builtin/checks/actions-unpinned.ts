@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Scalar } from 'yaml';
 import meta from '../../../../data/checks/actions-unpinned.json' with { type: 'json' };
 import type { Detection, RuleDescriptor } from '../../../findings/finding.js';
+import { isSeverity, type Severity } from '../../../findings/severity.js';
 import { defineCheck, parseYaml, scalarRegion, SKIP, type CheckFile, type CheckResult } from '../check.js';
 
 /** GitHub reads workflows only from this directory, not from its subdirectories. */
@@ -12,6 +13,21 @@ const SHORT_SHA = /^[0-9a-f]{7,39}$/i;
 const IMAGE_DIGEST = /@sha256:[0-9a-f]{64}$/i;
 
 const SHA_ADVICE = 'pin it to the full 40-character commit SHA and keep the tag as a comment';
+
+const GITHUB_OWNED_SEVERITY: Severity = (() => {
+  const severity = meta['github-owned'].severity;
+  if (!isSeverity(severity)) throw new Error(`data/checks/actions-unpinned.json: bad severity ${severity}`);
+  return severity;
+})();
+
+/** `actions/checkout@v4`: an action GitHub publishes, on a tag (not a branch-less name or a short SHA). */
+function githubOwnedOnTag(reference: string): boolean {
+  const at = reference.lastIndexOf('@');
+  if (at < 0 || reference.startsWith('docker://')) return false;
+  const owner = reference.slice(0, reference.indexOf('/')).toLowerCase();
+  const ref = reference.slice(at + 1);
+  return meta['github-owned'].owners.includes(owner) && !SHORT_SHA.test(ref) && /^v?\d/.test(ref);
+}
 
 /**
  * Why a `uses:` value is not pinned to immutable code, or undefined when it is (full commit SHA, image
@@ -115,9 +131,16 @@ function detectionFor(
   const reason = unpinnedReason(reference);
   if (reason === undefined) return undefined;
   const region = scalarRegion(scalar, context.lines);
+  const owned = githubOwnedOnTag(reference);
   return {
     ruleId: context.rule.id,
-    message: `Unpinned action: ${reason}`,
+    message: `Unpinned action: ${reason}${owned ? ' (An action GitHub publishes: lower risk, still mutable.)' : ''}`,
+    ...(owned
+      ? {
+          severity: GITHUB_OWNED_SEVERITY,
+          securitySeverity: meta['github-owned']['security-severity'],
+        }
+      : {}),
     location: { path: context.file.path, ...(region === undefined ? {} : { region }) },
     evidence: `uses: ${reference}`,
   };
