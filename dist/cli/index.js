@@ -44676,7 +44676,7 @@ function consoleLogger(write, verbose) {
 
 /***/ }),
 
-/***/ 74146:
+/***/ 72742:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45481,7 +45481,7 @@ function scannerSettings(policy, scanner) {
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./data/checks/actions-unpinned.json
-const actions_unpinned_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"actions-unpinned","title":"GitHub Action not pinned to a full commit SHA","description":"A workflow step, a reusable workflow call or a composite action step uses a remote action by tag, branch, short SHA or without any version, or a container action without an image digest. Tags and branches are mutable: whoever controls the action\'s repository (its owner, or an attacker who compromised it, as in the tj-actions/changed-files incident of March 2025) can point them at different code, which then runs in your pipeline with its secrets and token.","help":"Pin every remote `uses:` to the full 40-character commit SHA of the release you reviewed, and keep the human-readable version as a comment so that Dependabot or Renovate can still propose updates:\\n\\n```yaml\\n# instead of\\n- uses: actions/checkout@v4\\n# write\\n- uses: actions/checkout@<full 40-character commit sha> # v4\\n```\\n\\nTake the SHA from the action\'s own repository (not from a fork), for example with `git ls-remote https://github.com/actions/checkout refs/tags/v4`. A short SHA is not a pin either: only the full-length commit SHA is an immutable reference. Reusable workflows (`owner/repo/.github/workflows/x.yml@ref`) are pinned the same way. For container actions, pin the image by digest: `docker://alpine:3.20@sha256:<64 hex digest>`. Local actions (`./path`) come from your own repository and are exempt.\\n\\nReferences:\\n- GitHub, [Security hardening for GitHub Actions: using third-party actions](https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions)\\n- OpenSSF Scorecard, [Pinned-Dependencies](https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies)","helpUri":"https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions","cwe":["CWE-829"],"severity":"high","security-severity":7.5,"precision":"high","tags":["security","supply-chain","github-actions"],"asvs":["v5.0.0-15.2.4"]}');
+const actions_unpinned_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"actions-unpinned","title":"GitHub Action not pinned to a full commit SHA","description":"A workflow step, a reusable workflow call or a composite action step uses a remote action by tag, branch, short SHA or without any version, or a container action without an image digest. Tags and branches are mutable: whoever controls the action\'s repository (its owner, or an attacker who compromised it, as in the tj-actions/changed-files incident of March 2025) can point them at different code, which then runs in your pipeline with its secrets and token.","help":"Pin every remote `uses:` to the full 40-character commit SHA of the release you reviewed, and keep the human-readable version as a comment so that Dependabot or Renovate can still propose updates:\\n\\n```yaml\\n# instead of\\n- uses: actions/checkout@v4\\n# write\\n- uses: actions/checkout@<full 40-character commit sha> # v4\\n```\\n\\nTake the SHA from the action\'s own repository (not from a fork), for example with `git ls-remote https://github.com/actions/checkout refs/tags/v4`. A short SHA is not a pin either: only the full-length commit SHA is an immutable reference. Reusable workflows (`owner/repo/.github/workflows/x.yml@ref`) are pinned the same way. For container actions, pin the image by digest: `docker://alpine:3.20@sha256:<64 hex digest>`. Local actions (`./path`) come from your own repository and are exempt.\\n\\nReferences:\\n- GitHub, [Security hardening for GitHub Actions: using third-party actions](https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions)\\n- OpenSSF Scorecard, [Pinned-Dependencies](https://github.com/ossf/scorecard/blob/main/docs/checks.md#pinned-dependencies)","helpUri":"https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions","cwe":["CWE-829"],"severity":"high","security-severity":7.5,"precision":"high","tags":["security","supply-chain","github-actions"],"asvs":["v5.0.0-15.2.4"],"github-owned":{"$comment":"Actions GitHub itself publishes, pinned to a tag: still mutable, but moved only by GitHub, so medium (reported) rather than high; zizmor\'s default policy likewise accepts tags for actions/*.","owners":["actions","github"],"severity":"medium","security-severity":5}}');
 ;// CONCATENATED MODULE: ./src/findings/severity.ts
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
 function isSeverity(value) {
@@ -45633,6 +45633,7 @@ function scalarRegion(scalar, lines) {
 
 
 
+
 /** GitHub reads workflows only from this directory, not from its subdirectories. */
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 const ACTION_METADATA = /(?:^|\/)action\.ya?ml$/;
@@ -45640,6 +45641,21 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
 const SHORT_SHA = /^[0-9a-f]{7,39}$/i;
 const IMAGE_DIGEST = /@sha256:[0-9a-f]{64}$/i;
 const SHA_ADVICE = 'pin it to the full 40-character commit SHA and keep the tag as a comment';
+const GITHUB_OWNED_SEVERITY = (() => {
+    const severity = actions_unpinned_namespaceObject["github-owned"].severity;
+    if (!isSeverity(severity))
+        throw new Error(`data/checks/actions-unpinned.json: bad severity ${severity}`);
+    return severity;
+})();
+/** `actions/checkout@v4`: an action GitHub publishes, on a tag (not a branch-less name or a short SHA). */
+function githubOwnedOnTag(reference) {
+    const at = reference.lastIndexOf('@');
+    if (at < 0 || reference.startsWith('docker://'))
+        return false;
+    const owner = reference.slice(0, reference.indexOf('/')).toLowerCase();
+    const ref = reference.slice(at + 1);
+    return actions_unpinned_namespaceObject["github-owned"].owners.includes(owner) && !SHORT_SHA.test(ref) && /^v?\d/.test(ref);
+}
 /**
  * Why a `uses:` value is not pinned to immutable code, or undefined when it is (full commit SHA, image
  * digest) or is exempt (`./` actions come from the repository being scanned).
@@ -45728,9 +45744,16 @@ function detectionFor({ scalar, reference }, context) {
     if (reason === undefined)
         return undefined;
     const region = scalarRegion(scalar, context.lines);
+    const owned = githubOwnedOnTag(reference);
     return {
         ruleId: context.rule.id,
-        message: `Unpinned action: ${reason}`,
+        message: `Unpinned action: ${reason}${owned ? ' (An action GitHub publishes: lower risk, still mutable.)' : ''}`,
+        ...(owned
+            ? {
+                severity: GITHUB_OWNED_SEVERITY,
+                securitySeverity: actions_unpinned_namespaceObject["github-owned"]["security-severity"],
+            }
+            : {}),
         location: { path: context.file.path, ...(region === undefined ? {} : { region }) },
         evidence: `uses: ${reference}`,
     };
@@ -51002,6 +51025,37 @@ function lineField(record, name, index) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./data/scanners/secret-placeholders.json
+const secret_placeholders_namespaceObject = /*#__PURE__*/JSON.parse('{"aL":["example","placeholder","sample","dummy","fake","changeme","change-me","change_me","replaceme","replace-me","replace_me","redacted","your-","your_","yourapikey","yoursecret","yourtoken","insert-","insert_","notasecret","not-a-secret","not_a_secret"],"nq":["x{4,}","\\\\*{4,}","\\\\.{4,}","<[^<>]{1,80}>","\\\\$\\\\{[^}]{1,80}\\\\}","\\\\{\\\\{[^}]{1,80}\\\\}\\\\}","%\\\\([a-z_]{1,40}\\\\)s","^\\\\$[A-Z][A-Z0-9_]{1,80}$","0123456789","123456789","abcdefghij"],"bL":3}');
+;// CONCATENATED MODULE: ./src/scanners/gitleaks/placeholder.ts
+
+const WORDS = secret_placeholders_namespaceObject.aL.map((word) => word.toLowerCase());
+const SHAPES = secret_placeholders_namespaceObject.nq.map((shape) => new RegExp(shape, 'i'));
+/**
+ * `placeholder` when the value a secret rule matched reads as a documented stand-in (`your-api-key`,
+ * `AKIAIOSFODNN7EXAMPLE`, `xxxx…`, `${TOKEN}`, `<token>`, one character repeated); otherwise `live`.
+ * The decision rests on the value alone: after the first `=` or `:` of the match, unquoted. Only the
+ * resulting word ever leaves this function.
+ */
+function secretKind(matched) {
+    const value = placeholder_valueOf(matched);
+    if (value === '')
+        return 'live';
+    const lower = value.toLowerCase();
+    if (WORDS.some((word) => lower.includes(word)))
+        return 'placeholder';
+    if (SHAPES.some((shape) => shape.test(value)))
+        return 'placeholder';
+    if (new Set(value.replace(/[-_.\s]/g, '')).size <= secret_placeholders_namespaceObject.bL)
+        return 'placeholder';
+    return 'live';
+}
+function placeholder_valueOf(matched) {
+    const assignment = matched.match(/[=:]\s*(?:>\s*)?(["'`]?)([^"'`]*)\1\s*[,;]?\s*$/);
+    const value = assignment?.[2] ?? matched;
+    return value.trim().replace(/^["'`]|["'`,;]$/g, '');
+}
+
 ;// CONCATENATED MODULE: ./data/scanners/gitleaks.json
 const gitleaks_namespaceObject = /*#__PURE__*/JSON.parse('{"IK":["CWE-798"],"c4":["v5.0.0-13.3.1"],"Ay":{"K":8.2},"kD":{"K":9.3,"a":["private-key","aws-access-token","gcp-service-account","gcp-api-key","azure-ad-client-secret","github-pat","github-fine-grained-pat","github-oauth","github-app-token","gitlab-pat","stripe-access-token","slack-bot-token","npm-access-token","pypi-upload-token"]}}');
 ;// CONCATENATED MODULE: ./src/scanners/gitleaks/rules.ts
@@ -51034,6 +51088,7 @@ function gitleaksRule(leak) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/gitleaks/adapter.ts
+
 
 
 
@@ -51084,7 +51139,7 @@ function createGitleaksAdapter(options) {
             }
             if (classification.kind === 'clean')
                 return { kind: 'clean', tool, rules: [], notes: [] };
-            return adapter_toOutcome(tool, classification.leaks, context);
+            return await adapter_toOutcome(tool, classification.leaks, context);
         },
     };
 }
@@ -51092,7 +51147,7 @@ async function adapter_readReport(context, reportPath) {
     const read = await readReportFile(context.ports.fs, reportPath, parseGitleaksReport, GitleaksReportError);
     return read.kind === 'parsed' ? { kind: 'parsed', leaks: read.value } : read;
 }
-function adapter_toOutcome(tool, leaks, context) {
+async function adapter_toOutcome(tool, leaks, context) {
     const kept = new Set(context.files);
     const rules = new Map();
     const detections = [];
@@ -51106,10 +51161,12 @@ function adapter_toOutcome(tool, leaks, context) {
         }
         const rule = gitleaksRule(leak);
         rules.set(rule.id, rule);
+        const where = adapter_region(leak);
         detections.push({
             ruleId: rule.id,
             message: `${rule.shortDescription}: ${leak.description.replace(/\.$/, '') || 'a credential'}. The value is redacted here; rotate it and load it from a secret store.`,
-            location: { path, region: adapter_region(leak) },
+            location: { path, region: where },
+            secret: await kindAt(context, path, where),
         });
     }
     if (outsideDiscovery > 0) {
@@ -51121,6 +51178,31 @@ function adapter_toOutcome(tool, leaks, context) {
     return detections.length > 0
         ? { kind: 'findings', tool, rules: ruleList, detections, notes }
         : { kind: 'clean', tool, rules: ruleList, notes };
+}
+/**
+ * Gitleaks redacts the value in its report, so the matched text is read back from the file, judged, and
+ * dropped: only `live` or `placeholder` is kept. What cannot be read counts as live.
+ */
+async function kindAt(context, path, where) {
+    let text;
+    try {
+        text = (await context.ports.fs.readFile((0,external_node_path_.join)(context.root, path))).toString('utf8');
+    }
+    catch {
+        return 'live';
+    }
+    const lines = text.split(/\r?\n/).slice(where.startLine - 1, where.endLine ?? where.startLine);
+    if (lines.length === 0)
+        return 'live';
+    const last = lines.length - 1;
+    const matched = lines
+        .map((line, index) => {
+        const from = index === 0 ? (where.startColumn ?? 1) - 1 : 0;
+        const to = index === last && where.endColumn !== undefined ? where.endColumn - 1 : line.length;
+        return line.slice(from, to);
+    })
+        .join('\n');
+    return secretKind(matched);
 }
 /**
  * Gitleaks' columns are 1-based and inclusive, but on every line after the first they count the newline
@@ -56655,880 +56737,6 @@ function parseBaseline(bytes, label) {
     return { source: label, fingerprints, ruleLineHashes };
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(52210);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(82815);
-var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
-;// CONCATENATED MODULE: ./data/schemas/policy.schema.json
-const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/policy-v1.json","title":"Vouch policy","description":"What Vouch runs and what blocks a build. Everything is reported; only what the policy names blocks.","type":"object","additionalProperties":false,"required":["version"],"properties":{"$schema":{"type":"string"},"version":{"const":1,"description":"Policy format version."},"description":{"type":"string"},"scanners":{"type":"object","description":"Per-scanner settings; scanners not listed run with their defaults.","propertyNames":{"enum":["gitleaks","builtin","semgrep","checkov","osv-scanner","sarif"]},"additionalProperties":{"$ref":"#/$defs/scanner"}},"block":{"type":"object","additionalProperties":false,"properties":{"severities":{"description":"Findings of these severities block the build.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/severity"}}}},"on-scanner-error":{"description":"What a required scanner\'s failure does: fail (decision error, the default) or warn.","enum":["fail","warn"]},"unknown-severity":{"description":"Severity given to findings whose source has no score.","$ref":"#/$defs/severity"},"paths":{"type":"object","additionalProperties":false,"properties":{"exclude":{"description":"Globs (repository-relative) that no scanner looks at.","type":"array","items":{"type":"string","minLength":1}},"max-file-bytes":{"description":"Files larger than this are skipped and reported as skipped.","type":"integer","minimum":1}}},"thresholds":{"description":"Counts of findings allowed before the build is blocked. A finding is counted by a threshold when it matches every selector the threshold gives; when more findings match than `max`, every matching finding blocks.","type":"array","items":{"$ref":"#/$defs/threshold"}},"new-only":{"description":"Block only on findings a pull request introduces (on added or changed lines, or not in the baseline). auto: on pull requests; always: whenever a base or baseline is known; never: judge every finding.","enum":["auto","always","never"]},"baseline":{"description":"A SARIF file (repository-relative path) of known findings; findings whose fingerprint it holds are pre-existing: reported, not blocking.","type":"string","minLength":1},"suppressions":{"description":"Governed exceptions. Each needs a reason, an owner and an expiry date; an expired suppression stops suppressing and blocks the build itself.","type":"array","items":{"$ref":"#/$defs/suppression"}},"suppressions-file":{"description":"A separate YAML/JSON file (repository-relative) holding a `suppressions` list, for teams that review exceptions apart from the policy.","type":"string","minLength":1},"dependencies":{"type":"object","additionalProperties":false,"properties":{"min-age-days":{"description":"Packages first published fewer days ago than this are reported as new (high).","type":"integer","minimum":0,"maximum":3650},"offline":{"description":"Do not ask package registries; only the offline dependency checks run.","type":"boolean"},"npm-registry":{"type":"string","format":"uri"},"pypi-url":{"type":"string","format":"uri"}}},"osv":{"type":"object","additionalProperties":false,"properties":{"offline-db":{"description":"Directory of an OSV local database (offline mode); repository-relative or absolute.","type":"string","minLength":1},"resolve-transitive":{"description":"Let OSV-Scanner resolve the transitive dependencies of manifests (requirements.txt, pom.xml) through deps.dev and Maven registries. Off by default; ignored offline.","type":"boolean"}}}},"$defs":{"severity":{"enum":["critical","high","medium","low","info"]},"scanner":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"required":{"type":"boolean","description":"A required scanner that fails makes the decision error."},"timeout-seconds":{"type":"integer","minimum":1,"maximum":21600}}},"threshold":{"type":"object","additionalProperties":false,"required":["max"],"minProperties":2,"properties":{"name":{"type":"string","description":"Shown in explanations."},"severity":{"$ref":"#/$defs/severity","description":"Only findings of exactly this severity."},"min-severity":{"$ref":"#/$defs/severity","description":"Only findings of this severity or worse."},"owasp":{"type":"string","pattern":"^A(0[1-9]|10):(2021|2025)$","description":"An OWASP Top 10 category, e.g. A05:2025 or A03:2021."},"asvs":{"type":"string","pattern":"^v5\\\\.0\\\\.0-[0-9]{1,2}(\\\\.[0-9]{1,2}){0,2}$","description":"An ASVS 5.0.0 chapter (v5.0.0-1), section (v5.0.0-1.2) or requirement (v5.0.0-1.2.4)."},"scanner":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1,"description":"A rule id or glob, e.g. semgrep/python-* ."},"max":{"type":"integer","minimum":0}}},"suppression":{"type":"object","additionalProperties":false,"required":["reason","owner","expires"],"anyOf":[{"required":["rule"]},{"required":["fingerprint"]},{"required":["path"]}],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id or glob."},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{32}$","description":"Vouch fingerprint of one finding (see the results file)."},"path":{"type":"string","minLength":1,"description":"Repository-relative path glob."},"reason":{"type":"string","minLength":10},"owner":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","description":"Last day the suppression applies (YYYY-MM-DD, UTC)."}}}}}');
-;// CONCATENATED MODULE: ./data/schemas/suppressions.schema.json
-const suppressions_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/suppressions-v1.json","title":"Vouch suppressions","description":"Governed exceptions kept apart from the policy: each with a reason, an owner and an expiry date.","type":"object","additionalProperties":false,"required":["suppressions"],"properties":{"$schema":{"type":"string"},"suppressions":{"type":"array","items":{"$ref":"policy-v1.json#/$defs/suppression"}}}}');
-;// CONCATENATED MODULE: ./src/policy/validate.ts
-
-
-
-
-
-// verbose: parentSchema lets messages list the allowed values. strictRequired is off because the
-// suppression's anyOf names properties declared beside it, which is valid JSON Schema.
-const ajv = new _2020.Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-ajv_formats_dist_default()["default"](ajv, ['date', 'uri']);
-const validators = { policy: ajv.compile(policy_schema_namespaceObject), suppressions: ajv.compile(suppressions_schema_namespaceObject) };
-function validatePolicyDocument(data, document, lineCounter, kind = 'policy') {
-    const validate = validators[kind];
-    if (validate(data))
-        return [];
-    // ajv reports a bad property name twice: the inner `enum` and the `propertyNames` that names the key.
-    // Likewise an unmet anyOf: its branches' errors say less than the anyOf error itself.
-    const errors = (validate.errors ?? []).filter((error) => !error.schemaPath.includes('/propertyNames/') && !error.schemaPath.includes('/anyOf/'));
-    return errors.map((error) => ({
-        pointer: pointerOf(error),
-        line: validate_lineOf(document, lineCounter, pointerOf(error)),
-        message: validate_describe(error, data),
-    }));
-}
-function pointerOf(error) {
-    if (error.keyword === 'additionalProperties') {
-        const extra = error.params.additionalProperty;
-        return `${error.instancePath}/${escapePointer(extra)}`;
-    }
-    if (error.keyword === 'propertyNames') {
-        const name = error.params.propertyName;
-        return `${error.instancePath}/${escapePointer(name)}`;
-    }
-    return error.instancePath;
-}
-function escapePointer(segment) {
-    return segment.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-function validate_describe(error, data) {
-    const found = valueAt(data, error.instancePath);
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return `unknown field "${error.params.additionalProperty}"`;
-        case 'propertyNames':
-            return `unknown name "${error.params.propertyName}"; expected one of ${allowed(error)}`;
-        case 'enum':
-            return `expected one of ${allowed(error)}, found ${JSON.stringify(found)}`;
-        case 'anyOf':
-            return 'needs at least one of rule, fingerprint or path';
-        case 'const':
-            return `expected ${JSON.stringify(error.params.allowedValue)}, found ${JSON.stringify(found)}`;
-        default:
-            return `${error.message ?? error.keyword}, found ${JSON.stringify(found)}`;
-    }
-}
-function allowed(error) {
-    const params = error.params;
-    const parent = error.parentSchema;
-    const schemaEnum = parent?.propertyNames?.enum ?? parent?.enum;
-    return (params.allowedValues ?? schemaEnum ?? []).map((v) => JSON.stringify(v)).join(', ');
-}
-function segments(pointer) {
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-function valueAt(data, pointer) {
-    let current = data;
-    for (const segment of segments(pointer)) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-/** The 1-based line of the node at the pointer, or of its key when the pointer names a key. */
-function validate_lineOf(document, lineCounter, pointer) {
-    const path = segments(pointer);
-    const parent = path.length > 0 ? document.getIn(path.slice(0, -1), true) : undefined;
-    const last = path[path.length - 1];
-    if ((0,yaml_dist/* isMap */.jh)(parent) && last !== undefined) {
-        const pair = parent.items.find((item) => (0,yaml_dist/* isScalar */.jn)(item.key) && String(item.key.value) === last);
-        const keyRange = pair?.key?.range;
-        if (keyRange)
-            return lineCounter.linePos(keyRange[0]).line;
-    }
-    const node = document.getIn(path, true);
-    const range = node?.range ?? document.contents?.range;
-    return range ? lineCounter.linePos(range[0]).line : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/policy/defaults.ts
-
-
-
-function severityOr(value, fallback) {
-    return isSeverity(value) ? value : fallback;
-}
-function optionalSeverity(value) {
-    return isSeverity(value) ? value : undefined;
-}
-function buildPolicy(doc, context) {
-    return {
-        source: context.label,
-        description: doc.description,
-        digest: context.digest,
-        scanners: scanners(doc),
-        blockSeverities: (doc.block?.severities ?? ['critical', 'high']).filter(isSeverity),
-        thresholds: (doc.thresholds ?? []).map((t, i) => threshold(t, i, context)),
-        newOnly: doc['new-only'] ?? 'auto',
-        baseline: doc.baseline,
-        suppressions: buildSuppressions(doc.suppressions ?? [], '/suppressions', context),
-        suppressionsFile: doc['suppressions-file'],
-        onScannerError: doc['on-scanner-error'] ?? 'fail',
-        unknownSeverity: severityOr(doc['unknown-severity'], 'high'),
-        excludes: doc.paths?.exclude ?? [],
-        maxFileBytes: doc.paths?.['max-file-bytes'] ?? DEFAULT_MAX_FILE_BYTES,
-        dependencies: {
-            minAgeDays: doc.dependencies?.['min-age-days'] ?? 30,
-            offline: doc.dependencies?.offline ?? false,
-            npmRegistry: doc.dependencies?.['npm-registry'],
-            pypiUrl: doc.dependencies?.['pypi-url'],
-        },
-        osvOfflineDb: doc.osv?.['offline-db'],
-        osvResolveTransitive: doc.osv?.['resolve-transitive'] ?? false,
-    };
-}
-function scanners(doc) {
-    const result = {};
-    for (const [id, settings] of Object.entries(doc.scanners ?? {})) {
-        result[id] = {
-            enabled: settings.enabled ?? true,
-            required: settings.required ?? true,
-            timeoutSeconds: settings['timeout-seconds'] ?? DEFAULT_SCANNER_TIMEOUT_SECONDS,
-        };
-    }
-    return result;
-}
-function threshold(doc, index, context) {
-    const pointer = `/thresholds/${index}`;
-    return {
-        label: doc.name ? `thresholds[${index}] "${doc.name}"` : `thresholds[${index}]`,
-        severity: optionalSeverity(doc.severity),
-        minSeverity: optionalSeverity(doc['min-severity']),
-        owasp: doc.owasp,
-        asvs: doc.asvs,
-        scanner: doc.scanner,
-        rule: doc.rule,
-        max: doc.max,
-        source: { file: context.label, line: validate_lineOf(context.document, context.lines, pointer) },
-    };
-}
-function buildSuppressions(docs, pointer, context) {
-    return docs.map((doc, index) => ({
-        rule: doc.rule,
-        fingerprint: doc.fingerprint,
-        path: doc.path,
-        reason: doc.reason,
-        owner: doc.owner,
-        expires: doc.expires,
-        source: { file: context.label, line: validate_lineOf(context.document, context.lines, `${pointer}/${index}`) },
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/policy/load.ts
-
-
-
-
-
-
-const PRESETS = ['default', 'strict', 'audit'];
-function isPreset(spec) {
-    return PRESETS.includes(spec);
-}
-/** Absolute path of a preset or policy file, and the label messages use for it. */
-function policyLocation(options) {
-    if (isPreset(options.spec)) {
-        return {
-            path: (0,external_node_path_.join)(options.vouchRoot, 'policies', `${options.spec}.yml`),
-            label: `preset:${options.spec}`,
-        };
-    }
-    const path = (0,external_node_path_.isAbsolute)(options.spec) ? options.spec : (0,external_node_path_.join)(options.workspace, options.spec);
-    const rel = (0,external_node_path_.relative)(options.workspace, path);
-    return { path, label: rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? path : rel };
-}
-async function loadPolicy(options) {
-    const { path, label } = policyLocation(options);
-    return parsePolicy(await readOrExplain(options.fs, path, `policy ${label}`), label);
-}
-async function loadSuppressionsFile(fs, path, label) {
-    return parseSuppressions(await readOrExplain(fs, path, `suppressions file ${label}`), label);
-}
-async function readOrExplain(fs, path, what) {
-    try {
-        return await fs.readFile(path);
-    }
-    catch (cause) {
-        throw new ConfigError('INVALID_POLICY', `${what}: cannot be read (${cause.message})`, {
-            cause,
-        });
-    }
-}
-/** YAML (JSON is YAML) → data, rejecting syntax errors and duplicate keys, then schema-validated. */
-function parseValidated(bytes, label, kind) {
-    const lines = new yaml_dist/* LineCounter */.HN();
-    const document = (0,yaml_dist/* parseDocument */.Tp)(bytes.toString('utf8'), {
-        lineCounter: lines,
-        prettyErrors: false,
-        uniqueKeys: true,
-    });
-    const yamlError = document.errors[0];
-    if (yamlError) {
-        const at = lines.linePos(yamlError.pos[0]);
-        const reason = yamlError.message.split('\n')[0] ?? '';
-        throw new ConfigError('INVALID_POLICY', `${kind} ${label}:${at.line}:${at.col}: not valid YAML/JSON: ${reason}`);
-    }
-    const data = document.toJS();
-    const problems = validatePolicyDocument(data, document, lines, kind);
-    const first = problems[0];
-    if (first) {
-        const where = first.line === undefined ? label : `${label}:${first.line}`;
-        const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
-        throw new ConfigError('INVALID_POLICY', `${kind} ${where}: ${first.pointer || '/'}: ${first.message}${more}`);
-    }
-    return { data, document, lines };
-}
-/** Parses YAML or JSON policy text, validates it against the schema, and applies defaults. */
-function parsePolicy(bytes, label) {
-    const parsed = parseValidated(bytes, label, 'policy');
-    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
-    return buildPolicy(parsed.data, {
-        label,
-        digest,
-        document: parsed.document,
-        lines: parsed.lines,
-    });
-}
-function parseSuppressions(bytes, label) {
-    const parsed = parseValidated(bytes, label, 'suppressions');
-    const doc = parsed.data;
-    return buildSuppressions(doc.suppressions, '/suppressions', {
-        label,
-        document: parsed.document,
-        lines: parsed.lines,
-    });
-}
-
-;// CONCATENATED MODULE: ./src/core/effective-policy.ts
-
-
-
-
-/**
- * The policy, suppressions and baseline a change is judged by. A pull request cannot loosen its own gate:
- * when it changed one of these files, the base branch's version is used and the change is reported.
- */
-async function effectivePolicy(request) {
-    const notes = [];
-    let policy;
-    if (isPreset(request.spec)) {
-        policy = await readPreset(request, request.spec);
-    }
-    else {
-        const location = policyLocation({
-            spec: request.spec,
-            workspace: request.root,
-            vouchRoot: request.vouchRoot,
-        });
-        const file = await trusted(request, location.path, 'policy');
-        if (file.note)
-            notes.push(file.note);
-        policy = file.bytes ? parsePolicy(file.bytes, file.label) : await readPreset(request, 'default');
-    }
-    if (policy.suppressionsFile) {
-        const file = await trusted(request, (0,external_node_path_.join)(request.root, policy.suppressionsFile), 'suppressions file');
-        if (file.note)
-            notes.push(file.note);
-        if (file.bytes)
-            policy = {
-                ...policy,
-                suppressions: [...policy.suppressions, ...parseSuppressions(file.bytes, file.label)],
-            };
-    }
-    let baseline;
-    if (policy.baseline) {
-        const file = await trusted(request, (0,external_node_path_.join)(request.root, policy.baseline), 'baseline');
-        if (file.note)
-            notes.push(file.note);
-        if (file.bytes)
-            baseline = parseBaseline(file.bytes, file.label);
-    }
-    return { policy, baseline, notes };
-}
-async function readPreset(request, name) {
-    const { path, label } = policyLocation({
-        spec: name,
-        workspace: request.root,
-        vouchRoot: request.vouchRoot,
-    });
-    return parsePolicy(await request.fs.readFile(path), label);
-}
-/** The file as the change may use it: current bytes normally; the base version when the change touched it. */
-async function trusted(request, path, what) {
-    const rel = (0,external_node_path_.relative)(request.root, path);
-    const insideRepo = !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
-    const label = insideRepo ? rel : path;
-    const current = await readIfPresent(request.fs, path, `${what} ${label}`);
-    const atBase = request.base && insideRepo
-        ? await request.base.git.showAt(request.base.ref, rel.split('\\').join('/'))
-        : undefined;
-    if (current === undefined && atBase === undefined)
-        throw new ConfigError('INVALID_POLICY', `${what} ${label}: not found`);
-    if (!request.base || !insideRepo)
-        return { bytes: current, label };
-    if (current !== undefined && atBase !== undefined && current.equals(atBase))
-        return { bytes: current, label };
-    if (atBase === undefined) {
-        return {
-            bytes: undefined,
-            label,
-            note: `${what} ${label} is added by this change and is not trusted to judge it; it takes effect once merged`,
-        };
-    }
-    const note = `${what} ${label} is changed by this change; it is judged with the base branch's version, the new one takes effect once merged`;
-    return { bytes: atBase, label: `${label}@base`, note };
-}
-async function readIfPresent(fs, path, what) {
-    if ((await fs.lstat(path)) === undefined)
-        return undefined;
-    try {
-        return await fs.readFile(path);
-    }
-    catch (cause) {
-        throw new ConfigError('INVALID_POLICY', `${what}: cannot be read (${cause.message})`, {
-            cause,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/policy/context.ts
-/** What the judge knows about the change being judged; built by the caller (git, baseline file, clock). */
-function todayUtc(now) {
-    return now.toISOString().slice(0, 10);
-}
-
-;// CONCATENATED MODULE: ./src/core/evaluation.ts
-
-
-/**
- * new-only `auto` applies on pull requests, `always` also judges pushes against the baseline, `never` is off.
- * When the change cannot be computed, every finding counts as new: stricter, never looser.
- */
-async function evaluationContext(request) {
-    const { policy, baseline, base } = request;
-    const today = todayUtc(request.now);
-    const active = policy.newOnly === 'always'
-        ? base !== undefined || baseline !== undefined
-        : policy.newOnly === 'auto' && base !== undefined;
-    if (!active)
-        return { context: { today, newOnly: false }, notes: [] };
-    if (!base)
-        return {
-            context: { today, newOnly: true, baseline },
-            notes: [`new-only: findings in the baseline ${baseline?.source ?? ''} are pre-existing`],
-        };
-    try {
-        const changes = await base.git.changedLines(base.ref);
-        return {
-            context: { today, newOnly: true, changes, baseline },
-            notes: [`new-only: judging what changed since ${base.ref}`],
-        };
-    }
-    catch (error) {
-        const note = `new-only: could not compute the change against ${base.ref} (${describeError(error)}); every finding is judged as new`;
-        return { context: { today, newOnly: true, baseline }, notes: [note] };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/diff.ts
-/** Parses `git diff -U0` output into the lines each file gained or changed (new side numbering). */
-function addedLines(diff) {
-    const files = new Map();
-    let current;
-    for (const line of diff.split('\n')) {
-        if (line.startsWith('+++ ')) {
-            const path = newSidePath(line.slice(4));
-            current = path === undefined ? undefined : (files.get(path) ?? new Set());
-            if (path !== undefined && current)
-                files.set(path, current);
-            continue;
-        }
-        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-        if (hunk && current) {
-            const start = Number(hunk[1]);
-            const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
-            for (let n = start; n < start + count; n += 1)
-                current.add(n);
-        }
-    }
-    return files;
-}
-function newSidePath(raw) {
-    if (raw === '/dev/null')
-        return undefined;
-    const path = raw.startsWith('"') ? diff_unquote(raw) : raw.replace(/\t$/, '');
-    return path.startsWith('b/') ? path.slice(2) : path;
-}
-const ESCAPES = {
-    n: '\n',
-    t: '\t',
-    '"': '"',
-    '\\': '\\',
-    a: '\x07',
-    b: '\b',
-    f: '\f',
-    r: '\r',
-    v: '\v',
-};
-/** Git's C-style quoting of unusual path names, with octal escapes for raw bytes (UTF-8). */
-function diff_unquote(quoted) {
-    const body = quoted.slice(1, quoted.lastIndexOf('"'));
-    const bytes = [];
-    for (let i = 0; i < body.length; i += 1) {
-        const char = body[i] ?? '';
-        if (char !== '\\') {
-            bytes.push(...Buffer.from(char, 'utf8'));
-            continue;
-        }
-        const next = body[i + 1] ?? '';
-        if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-            i += 3;
-        }
-        else {
-            bytes.push(...Buffer.from(ESCAPES[next] ?? next, 'utf8'));
-            i += 1;
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/core/git.ts
-
-const GIT_TIMEOUT_MS = 120_000;
-/**
- * Git run over a repository Vouch does not trust: no hooks, no fsmonitor, no external diff or textconv
- * drivers, no pager, paths unquoted where git allows, limited to and relative to the scanned directory.
- */
-const SAFE_CONFIG = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'core.quotePath=false',
-    '--no-pager',
-];
-class GitError extends Error {
-}
-function createGit(processes, cwd) {
-    const git = async (args) => {
-        const result = await processes.run({
-            command: 'git',
-            args: [...SAFE_CONFIG, ...args],
-            cwd,
-            timeoutMs: GIT_TIMEOUT_MS,
-        });
-        if (result.kind === 'spawn-error')
-            throw new GitError(`git is not available (${result.message})`);
-        if (result.kind === 'timeout')
-            throw new GitError(`git ${args[0] ?? ''} timed out`);
-        return { code: result.exitCode, stdout: result.stdout, stderr: result.stderrTail };
-    };
-    const mustSucceed = async (args) => {
-        const result = await git(args);
-        if (result.code !== 0)
-            throw new GitError(`git ${args.join(' ')} failed: ${result.stderr || `exit ${result.code}`}`);
-        return result.stdout;
-    };
-    return {
-        async changedLines(base) {
-            if (base.startsWith('-'))
-                throw new GitError(`refusing base "${base}": it would be read as an option`);
-            await mustSucceed(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => {
-                throw new GitError(`base commit ${base} is not in this clone (check out with fetch-depth: 0, or fetch the base)`);
-            });
-            const mergeBase = await git(['merge-base', base, 'HEAD']);
-            const from = mergeBase.code === 0 ? mergeBase.stdout.trim() : base;
-            const diff = await mustSucceed([
-                'diff',
-                '--no-color',
-                '--no-ext-diff',
-                '--no-textconv',
-                '-M',
-                '-U0',
-                '--relative',
-                from,
-                '--',
-            ]);
-            const changes = addedLines(diff);
-            const untracked = await mustSucceed(['ls-files', '--others', '--exclude-standard', '-z']);
-            for (const path of untracked.split('\0').filter(Boolean))
-                changes.set(path, 'all');
-            return changes;
-        },
-        async showAt(base, path) {
-            const prefix = (await mustSucceed(['rev-parse', '--show-prefix'])).trim();
-            const result = await processes.run({
-                command: 'git',
-                args: [...SAFE_CONFIG, 'show', `${base}:${prefix}${path}`],
-                cwd,
-                timeoutMs: GIT_TIMEOUT_MS,
-            });
-            if (result.kind !== 'exited')
-                throw new GitError(`git show ${base}:${path} did not complete`);
-            return result.exitCode === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/core/install-methods.ts
-
-
-const INSTALL_TIMEOUT_MS = 20 * 60_000;
-/** Where each install method leaves the executable inside the tool's cache directory. */
-function installedBinary(pin, toolDir) {
-    return pin.pip ? (0,external_node_path_.join)(toolDir, 'venv', 'bin', pin.binary) : (0,external_node_path_.join)(toolDir, 'bin', pin.binary);
-}
-async function install_methods_run(step, pin, request, ports) {
-    const result = await ports.processes.run(request);
-    if (result.kind === 'spawn-error') {
-        throw new InstallError('TOOLCHAIN_MISSING', `installing ${pin.id} needs \`${request.command}\` on PATH (${result.message})`);
-    }
-    if (result.kind === 'timeout')
-        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} timed out`);
-    if (result.exitCode !== 0) {
-        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} failed with exit code ${result.exitCode}: ${result.stderrTail}`);
-    }
-}
-/**
- * go install verifies the module against Go's checksum database; -X stamps the version where the tool
- * leaves it to the build. `-s -w` drops the debug tables nobody reads from a scanner binary and
- * shortens the link, the slowest single step of a build on a small runner.
- */
-async function goInstall(pin, go, options) {
-    const gobin = (0,external_node_path_.join)(options.toolDir, 'bin');
-    await options.ports.fs.mkdir(gobin);
-    options.ports.logger.info(`installing ${pin.id} ${pin.version}: go install ${go.module}@v${pin.version}`);
-    const request = {
-        command: 'go',
-        args: [
-            'install',
-            '-trimpath',
-            `-ldflags=${['-s', '-w', ...(go.versionVariable ? [`-X ${go.versionVariable}=${pin.version}`] : [])].join(' ')}`,
-            `${go.module}@v${pin.version}`,
-        ],
-        env: { GOBIN: gobin, GO111MODULE: 'on' },
-        timeoutMs: INSTALL_TIMEOUT_MS,
-    };
-    await install_methods_run('go install (needs Go >= 1.24; on GitHub Actions add actions/setup-go)', pin, request, options.ports);
-}
-/**
- * An isolated venv per tool version; every file pip fetches must match a hash in the requirements.
- * `--no-compile` leaves byte-compiling to Python's first import, which compiles only the modules the
- * scanner loads instead of every file of every wheel (Checkov ships thousands).
- */
-async function pipInstall(pin, pip, options) {
-    const venv = (0,external_node_path_.join)(options.toolDir, 'venv');
-    const requirements = (0,external_node_path_.join)(options.vouchRoot, pip.requirements);
-    options.ports.logger.info(`installing ${pin.id} ${pin.version}: pip install --require-hashes into ${venv}`);
-    await options.ports.fs.remove(venv);
-    const venvRequest = { command: 'python3', args: ['-m', 'venv', venv], timeoutMs: INSTALL_TIMEOUT_MS };
-    await install_methods_run(`creating a virtual environment (needs Python >= ${pip.python})`, pin, venvRequest, options.ports);
-    const pipRequest = {
-        command: (0,external_node_path_.join)(venv, 'bin', 'pip'),
-        args: [
-            'install',
-            '--require-hashes',
-            '--no-deps',
-            '--only-binary',
-            ':all:',
-            '--disable-pip-version-check',
-            '--no-input',
-            '--no-compile',
-            '-r',
-            requirements,
-        ],
-        timeoutMs: INSTALL_TIMEOUT_MS,
-    };
-    await install_methods_run('pip install', pin, pipRequest, options.ports);
-}
-
-;// CONCATENATED MODULE: ./data/tools/pins.json
-const pins_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned scanner versions. Go modules are verified by Go\'s checksum database; pip installs use hash-checked requirements (scripts/lock-pip.js). semgrep stays at 1.180.0: newer releases need a certifi newer than the package index here serves. osv-scanner stays at 2.5.1: 2.6.0 needs Go 1.27.","gitleaks":{"version":"8.30.1","binary":"gitleaks","go":{"module":"github.com/zricethezav/gitleaks/v8","versionVariable":"github.com/zricethezav/gitleaks/v8/version.Version"},"versionArgs":["version"],"informationUri":"https://github.com/gitleaks/gitleaks"},"semgrep":{"version":"1.180.0","binary":"semgrep","pip":{"package":"semgrep","requirements":"data/tools/semgrep-requirements.txt","python":"3.11"},"versionArgs":["--version","--disable-version-check"],"informationUri":"https://semgrep.dev"},"checkov":{"version":"3.3.30","binary":"checkov","pip":{"package":"checkov","requirements":"data/tools/checkov-requirements.txt","python":"3.11"},"versionArgs":["--version"],"informationUri":"https://www.checkov.io"},"osv-scanner":{"version":"2.5.1","binary":"osv-scanner","go":{"module":"github.com/google/osv-scanner/v2/cmd/osv-scanner","versionVariable":""},"versionArgs":["--version"],"informationUri":"https://google.github.io/osv-scanner/"}}');
-;// CONCATENATED MODULE: ./src/core/tools.ts
-
-const PINS = Object.fromEntries(Object.entries(pins_namespaceObject)
-    .filter(([id]) => !id.startsWith('$'))
-    .map(([id, pin]) => [id, { id, ...pin }]));
-function toolPin(id) {
-    return PINS[id];
-}
-function pinnedTools() {
-    return Object.values(PINS);
-}
-
-;// CONCATENATED MODULE: ./src/core/install.ts
-
-
-
-
-const VERSION_TIMEOUT_MS = 60_000;
-function pinFor(id) {
-    const pin = toolPin(id);
-    if (!pin)
-        throw new InstallError('UNKNOWN_TOOL', `no pinned version for scanner "${id}" in data/tools/pins.json`);
-    return pin;
-}
-function toolDir(pin, cacheDir) {
-    return (0,external_node_path_.join)(cacheDir, pin.id, pin.version);
-}
-/** The pinned version from the cache, else from PATH when PATH has exactly the pinned version. */
-async function locateTool(id, options) {
-    const pin = pinFor(id);
-    const cached = installedBinary(pin, toolDir(pin, options.cacheDir));
-    if ((await options.ports.fs.lstat(cached))?.kind === 'file') {
-        return { id, path: cached, version: pin.version, source: 'cache' };
-    }
-    const onPath = await reportedVersion(pin.binary, pin, options.ports);
-    if (onPath === pin.version)
-        return { id, path: pin.binary, version: pin.version, source: 'path' };
-    return undefined;
-}
-async function reportedVersion(command, pin, ports) {
-    const result = await ports.processes.run({ command, args: pin.versionArgs, timeoutMs: VERSION_TIMEOUT_MS });
-    if (result.kind !== 'exited' || result.exitCode !== 0)
-        return undefined;
-    const match = /v?(\d+\.\d+\.\d+)/.exec(result.stdout);
-    return match?.[1];
-}
-/** Returns the pinned tool, installing it into the cache first when neither the cache nor PATH has it. */
-async function ensureTool(id, options) {
-    const found = await locateTool(id, options);
-    if (found)
-        return found;
-    const pin = pinFor(id);
-    if (options.vouchRoot === undefined)
-        throw new InstallError('INSTALL_FAILED', `${id}: Vouch's root is needed to install it`);
-    const method = {
-        toolDir: toolDir(pin, options.cacheDir),
-        vouchRoot: options.vouchRoot,
-        ports: options.ports,
-    };
-    if (pin.go)
-        await goInstall(pin, pin.go, method);
-    else if (pin.pip)
-        await pipInstall(pin, pin.pip, method);
-    else
-        throw new InstallError('INSTALL_FAILED', `${id} has no install method in data/tools/pins.json`);
-    const path = installedBinary(pin, method.toolDir);
-    const version = await reportedVersion(path, pin, options.ports);
-    if (version !== pin.version) {
-        throw new InstallError('INSTALL_FAILED', `${id}: installed binary reports version ${version ?? 'unknown'}, expected ${pin.version}`);
-    }
-    return { id, path, version, source: 'installed' };
-}
-
-;// CONCATENATED MODULE: ./src/findings/dedupe.ts
-
-function lines(finding) {
-    const start = finding.location.region?.startLine ?? 1;
-    return [start, Math.max(start, finding.location.region?.endLine ?? start)];
-}
-/** Same file, overlapping lines, a CWE in common, different tools: the same problem seen twice. */
-function sameProblem(a, b) {
-    if (a.tool === b.tool || a.location.path !== b.location.path)
-        return false;
-    const [aStart, aEnd] = lines(a);
-    const [bStart, bEnd] = lines(b);
-    if (aStart > bEnd || bStart > aEnd)
-        return false;
-    return a.cwe.some((cwe) => b.cwe.includes(cwe));
-}
-/** The finding that stays: most severe, then the more precise location, then the first reported. */
-function better(a, b) {
-    const bySeverity = severityRank(a.severity) - severityRank(b.severity);
-    if (bySeverity !== 0)
-        return bySeverity < 0;
-    return a.location.region?.startColumn !== undefined && b.location.region?.startColumn === undefined;
-}
-/** Merges what several tools reported about one problem into one finding listing every tool that saw it. */
-function dedupeAcrossTools(findings) {
-    const groups = [];
-    for (const finding of findings) {
-        const group = groups.find((members) => members.some((member) => sameProblem(member, finding)));
-        if (group)
-            group.push(finding);
-        else
-            groups.push([finding]);
-    }
-    const replacedBy = new Map();
-    const result = [];
-    for (const group of groups) {
-        const keeper = group.reduce((best, candidate) => (better(candidate, best) ? candidate : best));
-        const others = [
-            ...new Set(group.filter((f) => f !== keeper).flatMap((f) => [f.tool, ...f.alsoReportedBy])),
-        ];
-        const merged = others.length === 0
-            ? keeper
-            : { ...keeper, alsoReportedBy: [...new Set([...keeper.alsoReportedBy, ...others])].sort() };
-        for (const member of group)
-            replacedBy.set(member, merged);
-        result.push(merged);
-    }
-    return { findings: result, replacedBy };
-}
-
-;// CONCATENATED MODULE: ./src/findings/line-hash.ts
-/**
- * GitHub's `primaryLocationLineHash`, computed exactly as its uploader does
- * (github/codeql-action `src/fingerprints.ts`): a polynomial hash with multiplier 37 over the 100
- * characters starting at each line, after dropping spaces and tabs and turning `\r\n` and `\r` into `\n`,
- * in unsigned 64-bit arithmetic. Matching it bit for bit keeps alert identity stable whether GitHub's
- * uploader or Vouch fingerprints a result.
- *
- * The 64-bit state is kept as two unsigned 32-bit halves in plain numbers: every intermediate product
- * stays below 2^53, so it is exact, and it is several times faster than BigInt per character.
- */
-const WINDOW = 100;
-const MULTIPLIER = 37;
-/** The uploader appends this code unit once, after the last character of the file. */
-const SENTINEL = 0xffff;
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const TWO_32 = 0x1_0000_0000;
-/** 37^100 mod 2^64, the weight of the character that leaves the window. */
-const LEAVING_WEIGHT = (BigInt(MULTIPLIER) ** BigInt(WINDOW)) & 0xffffffffffffffffn;
-const LEAVING_HI = Number(LEAVING_WEIGHT >> 32n);
-const LEAVING_LO = Number(LEAVING_WEIGHT & 0xffffffffn);
-function normalise(text) {
-    const units = new Uint16Array(text.length + 1 + WINDOW);
-    const lineStarts = [];
-    let length = 0;
-    let atLineStart = true;
-    let previousWasCR = false;
-    for (let i = 0; i < text.length; i++) {
-        let unit = text.charCodeAt(i);
-        // As upstream: a space or tab right after `\r` also clears the pending `\r\n` pairing.
-        if (unit === SPACE || unit === TAB || (previousWasCR && unit === LF)) {
-            previousWasCR = false;
-            continue;
-        }
-        previousWasCR = unit === CR;
-        if (previousWasCR)
-            unit = LF;
-        if (atLineStart)
-            lineStarts.push(length);
-        atLineStart = unit === LF;
-        units[length++] = unit;
-    }
-    if (atLineStart)
-        lineStarts.push(length);
-    units[length] = SENTINEL;
-    return { units, lineStarts };
-}
-function windowHashes({ units, lineStarts }) {
-    const hiOut = new Uint32Array(lineStarts.length);
-    const loOut = new Uint32Array(lineStarts.length);
-    const lastStart = lineStarts[lineStarts.length - 1] ?? 0;
-    let line = 0;
-    let emitAt = (lineStarts[0] ?? 0) + WINDOW - 1;
-    let hi = 0;
-    let lo = 0;
-    for (let j = 0; j <= lastStart + WINDOW - 1; j++) {
-        const entering = units[j] ?? 0;
-        const leaving = j >= WINDOW ? (units[j - WINDOW] ?? 0) : 0;
-        // h = 37·h + entering − 37^100·leaving (mod 2^64), one 32-bit half at a time.
-        const low = lo * MULTIPLIER + entering;
-        const subtracted = LEAVING_LO * leaving;
-        const newLo = (low >>> 0) - (subtracted >>> 0);
-        const carry = Math.floor(low / TWO_32) - Math.floor(subtracted / TWO_32) - (newLo < 0 ? 1 : 0);
-        hi = (Math.imul(hi, MULTIPLIER) - Math.imul(LEAVING_HI, leaving) + carry) >>> 0;
-        lo = newLo >>> 0;
-        // The line's hash is final once the 100 units starting at its first unit have entered the window.
-        if (j === emitAt) {
-            hiOut[line] = hi;
-            loOut[line] = lo;
-            line++;
-            emitAt = (lineStarts[line] ?? -WINDOW) + WINDOW - 1;
-        }
-    }
-    return { hi: hiOut, lo: loOut };
-}
-/**
- * How many times each line's hash has occurred up to and including that line. An open-addressing table
- * over the two halves: a Map keyed by strings dominated the run time on files with many short lines.
- */
-function occurrenceCounts({ hi, lo }) {
-    const capacity = 2 ** Math.ceil(Math.log2(hi.length * 2 + 1));
-    const mask = capacity - 1;
-    const slotHi = new Uint32Array(capacity);
-    const slotLo = new Uint32Array(capacity);
-    const slotCount = new Uint32Array(capacity);
-    const counts = new Uint32Array(hi.length);
-    for (let i = 0; i < hi.length; i++) {
-        const h = hi[i] ?? 0;
-        const l = lo[i] ?? 0;
-        let slot = (Math.imul(h ^ l, 0x9e3779b1) >>> 0) & mask;
-        while (slotCount[slot] !== 0 && (slotHi[slot] !== h || slotLo[slot] !== l))
-            slot = (slot + 1) & mask;
-        slotHi[slot] = h;
-        slotLo[slot] = l;
-        const count = (slotCount[slot] ?? 0) + 1;
-        slotCount[slot] = count;
-        counts[i] = count;
-    }
-    return counts;
-}
-let hexTables;
-/** Lowercase hex without leading zeros, from 16-bit lookups: `Number#toString(16)` is slow in V8. */
-function toHex(hi, lo) {
-    hexTables ??= {
-        padded: Array.from({ length: 0x10000 }, (_, i) => i.toString(16).padStart(4, '0')),
-        bare: Array.from({ length: 0x10000 }, (_, i) => i.toString(16)),
-    };
-    const { padded, bare } = hexTables;
-    const chunks = [hi >>> 16, hi & 0xffff, lo >>> 16, lo & 0xffff];
-    let first = 0;
-    while (first < 3 && chunks[first] === 0)
-        first++;
-    let hex = bare[chunks[first] ?? 0] ?? '';
-    for (let i = first + 1; i < 4; i++)
-        hex += padded[chunks[i] ?? 0] ?? '';
-    return hex;
-}
-/**
- * `primaryLocationLineHash` of every line of `text`: element `i` belongs to line `i + 1`.
- * `text` must be the file decoded as UTF-8 without stripping a byte-order mark, as the uploader reads it.
- * There is always one more line than there are line breaks (an empty text has one line).
- */
-function lineHashes(text) {
-    const hashes = windowHashes(normalise(text));
-    const counts = occurrenceCounts(hashes);
-    const result = new Array(counts.length);
-    for (let i = 0; i < counts.length; i++) {
-        result[i] = `${toHex(hashes.hi[i] ?? 0, hashes.lo[i] ?? 0)}:${counts[i] ?? 0}`;
-    }
-    return result;
-}
-/**
- * The hash GitHub would give a result starting at `line` (1-based); a result without a line uses line 1,
- * as the uploader does. Undefined when the line is not in the file.
- */
-function lineHashAt(hashes, line) {
-    const effective = line ?? 1;
-    if (!Number.isInteger(effective) || effective < 1)
-        return undefined;
-    return hashes[effective - 1];
-}
-
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -61053,6 +60261,1091 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./data/file-roles.json
+const file_roles_namespaceObject = /*#__PURE__*/JSON.parse('{"Jg":["vendored","test","example","docs","generated"],"Ot":{"vendored":["**/node_modules/**","**/bower_components/**","**/jspm_packages/**","**/vendor/**","**/vendors/**","**/third_party/**","**/third-party/**","**/thirdparty/**","**/3rdparty/**","**/site-packages/**","**/.yarn/releases/**","**/.yarn/plugins/**","**/Pods/**","**/Carthage/**"],"test":["**/test/**","**/tests/**","**/__tests__/**","**/spec/**","**/specs/**","**/testdata/**","**/test-data/**","**/test_data/**","**/testing/**","**/fixtures/**","**/__fixtures__/**","**/__mocks__/**","**/e2e/**","**/cypress/**","**/src/test/**","**/*_test.go","**/test_*.py","**/*_test.py","**/*_tests.py","**/conftest.py","**/*.test.{js,jsx,mjs,cjs,ts,tsx,mts,cts}","**/*.spec.{js,jsx,mjs,cjs,ts,tsx,mts,cts}","**/*Test.{java,kt}","**/*Tests.{java,kt}","**/*IT.java","**/*_spec.rb","**/*_test.rb"],"example":["**/example/**","**/examples/**","**/_example/**","**/_examples/**","**/sample/**","**/samples/**","**/demo/**","**/demos/**","**/quickstart/**","**/playground/**"],"docs":["**/docs/**","**/doc/**","**/documentation/**","**/man/**","**/*.md","**/*.mdx","**/*.markdown","**/*.rst","**/*.adoc","**/*.asciidoc","**/*.rdoc","**/*.textile","**/README","**/README.txt","**/CHANGELOG","**/CHANGES","**/CHANGES.txt","**/HISTORY","**/AUTHORS","**/CONTRIBUTORS","**/LICENSE","**/LICENSE.txt","**/NOTICE","**/COPYING"],"generated":["**/package-lock.json","**/npm-shrinkwrap.json","**/yarn.lock","**/pnpm-lock.yaml","**/bun.lock","**/poetry.lock","**/Pipfile.lock","**/uv.lock","**/pdm.lock","**/Cargo.lock","**/Gemfile.lock","**/composer.lock","**/go.sum","**/gradle.lockfile","**/packages.lock.json","**/*.min.js","**/*.min.mjs","**/*.min.css","**/*.bundle.js","**/*.js.map","**/*.css.map","**/*.pb.go","**/*.pb.gw.go","**/*_pb2.py","**/*_pb2_grpc.py","**/*_pb.js","**/*_pb.d.ts","**/*.generated.*","**/*.g.dart","**/zz_generated*.go","**/dist/**"]},"vY":["@generated","Code generated .* DO NOT EDIT","<auto-generated","This file was (automatically|auto-)generated","Autogenerated by","Generated by the protocol buffer compiler","DO NOT EDIT.{0,40}generated|generated.{0,40}DO NOT EDIT"],"gQ":{"$comment":"A script or stylesheet whose first 8 KB hold a line this long, or an average line this long, is a minified bundle.","extensions":[".js",".mjs",".cjs",".css"],"longestLine":5000,"averageLine":400}}');
+;// CONCATENATED MODULE: ./src/findings/gitattributes.ts
+
+
+/** The Linguist attributes that say what a file is for (https://github.com/github-linguist/linguist/blob/main/docs/overrides.md). */
+const LINGUIST_ATTRIBUTES = [
+    'linguist-vendored',
+    'linguist-generated',
+    'linguist-documentation',
+];
+/** Every Linguist attribute line of a repository's .gitattributes files, in the order git applies them. */
+class GitAttributes {
+    lines;
+    constructor(lines) {
+        this.lines = lines;
+    }
+    static none = new GitAttributes([]);
+    /** `files`: path → text of each .gitattributes; deeper files override shallower ones, later lines earlier ones. */
+    static parse(files) {
+        const ordered = [...files.keys()].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+        const lines = ordered.flatMap((path) => gitattributes_parseFile(external_node_path_.posix.dirname(path) === '.' ? '' : external_node_path_.posix.dirname(path), files.get(path) ?? ''));
+        return new GitAttributes(lines);
+    }
+    /** Each Linguist attribute the file sets (true) or unsets (false); absent when no line mentions it. */
+    valuesFor(path) {
+        const values = new Map();
+        for (const line of this.lines) {
+            if (!matches(line, path))
+                continue;
+            for (const [name, value] of line.values)
+                values.set(name, value);
+        }
+        return values;
+    }
+}
+function gitattributes_parseFile(base, text) {
+    const lines = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const [pattern, ...attributes] = line.split(/\s+/);
+        if (pattern === undefined || pattern.startsWith('!') || pattern.startsWith('"'))
+            continue;
+        const values = new Map();
+        for (const attribute of attributes) {
+            const parsed = parseAttribute(attribute);
+            if (parsed)
+                values.set(parsed.name, parsed.value);
+        }
+        if (values.size > 0)
+            lines.push({ base, pattern, values });
+    }
+    return lines;
+}
+/** `name`, `name=true` set; `-name`, `!name`, `name=false` unset (gitattributes(5), Linguist's overrides). */
+function parseAttribute(text) {
+    const unset = text.startsWith('-') || text.startsWith('!');
+    const [name, value] = (unset ? text.slice(1) : text).split('=', 2);
+    if (!isLinguist(name))
+        return undefined;
+    if (unset)
+        return { name, value: false };
+    if (value === undefined || value === 'true')
+        return { name, value: true };
+    if (value === 'false')
+        return { name, value: false };
+    return undefined;
+}
+function isLinguist(name) {
+    return LINGUIST_ATTRIBUTES.includes(name);
+}
+/**
+ * gitattributes(5): a pattern without a slash matches the name at any depth below the file's directory;
+ * one with a slash is anchored there. A pattern naming a directory does not cover the files inside it.
+ */
+function matches(line, path) {
+    if (line.base !== '' && !path.startsWith(`${line.base}/`))
+        return false;
+    const relative = line.base === '' ? path : path.slice(line.base.length + 1);
+    const anchored = line.pattern.replace(/^\//, '');
+    const glob = line.pattern.includes('/') ? anchored : `**/${anchored}`;
+    return minimatch(relative, glob, { dot: true, nocomment: true, nonegate: true });
+}
+
+;// CONCATENATED MODULE: ./src/findings/roles.ts
+
+
+
+
+/** What a file is for; the policy's `modes` decide how findings in each role are enforced. */
+const FILE_ROLES = ['source', 'test', 'example', 'docs', 'vendored', 'generated'];
+function isFileRole(value) {
+    return FILE_ROLES.includes(value);
+}
+const ATTRIBUTE_ROLES = {
+    'linguist-vendored': 'vendored',
+    'linguist-generated': 'generated',
+    'linguist-documentation': 'docs',
+};
+/** How many bytes of a file the header and minified checks read. */
+const HEAD_BYTES = 8192;
+const HEADER_LINES = 12;
+/** Checked once at load: a mistake in data/file-roles.json fails every test that imports this. */
+function loadRoleData() {
+    const precedence = file_roles_namespaceObject.Jg.map((role) => {
+        if (!isFileRole(role) || role === 'source')
+            throw new Error(`data/file-roles.json: unknown role "${role}"`);
+        return role;
+    });
+    const patterns = new Map();
+    for (const [role, globs] of Object.entries(file_roles_namespaceObject.Ot)) {
+        if (!isFileRole(role) || role === 'source' || !precedence.includes(role))
+            throw new Error(`data/file-roles.json: role "${role}" is not in precedence`);
+        patterns.set(role, globs.map((glob) => new Minimatch(glob, { dot: true, nocase: true, nocomment: true, nonegate: true })));
+    }
+    return {
+        precedence,
+        patterns,
+        headerMarkers: file_roles_namespaceObject.vY.map((marker) => new RegExp(marker, 'i')),
+        minified: file_roles_namespaceObject.gQ,
+    };
+}
+const ROLE_DATA = loadRoleData();
+/** The role path conventions give the file, skipping roles the repository's attributes turned off. */
+function conventionRole(path, disabled = new Set()) {
+    return ROLE_DATA.precedence.find((role) => !disabled.has(role) && (ROLE_DATA.patterns.get(role) ?? []).some((pattern) => pattern.match(path)));
+}
+/** A generated-file marker in the first lines (`@generated`, `Code generated … DO NOT EDIT`), or a minified bundle. */
+function headLooksGenerated(path, head) {
+    const top = head.split('\n', HEADER_LINES).join('\n');
+    if (ROLE_DATA.headerMarkers.some((marker) => marker.test(top)))
+        return true;
+    const { extensions, longestLine, averageLine } = ROLE_DATA.minified;
+    if (!extensions.includes(external_node_path_.posix.extname(path).toLowerCase()))
+        return false;
+    const lines = head.split('\n');
+    const longest = Math.max(...lines.map((line) => line.length));
+    return (longest >= longestLine || (head.length >= HEAD_BYTES / 2 && head.length / lines.length >= averageLine));
+}
+/**
+ * Each file's role, computed when first asked: the repository's Linguist attributes first, then path
+ * conventions, then generated-file headers; everything else is source. Files are only read for the
+ * header check, and only when a finding needs their role.
+ */
+class FileRoles {
+    sources;
+    known = new Map();
+    constructor(sources = {
+        attributes: GitAttributes.none,
+        readHead: () => Promise.resolve(undefined),
+    }) {
+        this.sources = sources;
+    }
+    roleOf(path) {
+        let role = this.known.get(path);
+        if (role === undefined) {
+            role = this.compute(path);
+            this.known.set(path, role);
+        }
+        return role;
+    }
+    async compute(path) {
+        const values = this.sources.attributes.valuesFor(path);
+        const set = new Set();
+        const disabled = new Set();
+        for (const [attribute, value] of values)
+            (value ? set : disabled).add(ATTRIBUTE_ROLES[attribute]);
+        const declared = ROLE_DATA.precedence.find((role) => set.has(role));
+        if (declared)
+            return declared;
+        const byConvention = conventionRole(path, disabled);
+        if (byConvention)
+            return byConvention;
+        if (disabled.has('generated'))
+            return 'source';
+        const head = await this.sources.readHead(path);
+        return head !== undefined && headLooksGenerated(path, head) ? 'generated' : 'source';
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(52210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(82815);
+var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./data/schemas/policy.schema.json
+const policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/policy-v1.json","title":"Vouch policy","description":"What Vouch runs and what blocks a build. Everything is reported; only what the policy names blocks.","type":"object","additionalProperties":false,"required":["version"],"properties":{"$schema":{"type":"string"},"version":{"const":1,"description":"Policy format version."},"description":{"type":"string"},"scanners":{"type":"object","description":"Per-scanner settings; scanners not listed run with their defaults.","propertyNames":{"enum":["gitleaks","builtin","semgrep","checkov","osv-scanner","sarif"]},"additionalProperties":{"$ref":"#/$defs/scanner"}},"block":{"type":"object","additionalProperties":false,"properties":{"severities":{"description":"Findings of these severities block the build.","type":"array","uniqueItems":true,"items":{"$ref":"#/$defs/severity"}}}},"on-scanner-error":{"description":"What a required scanner\'s failure does: fail (decision error, the default) or warn.","enum":["fail","warn"]},"unknown-severity":{"description":"Severity given to findings whose source has no score.","$ref":"#/$defs/severity"},"paths":{"type":"object","additionalProperties":false,"properties":{"exclude":{"description":"Globs (repository-relative) that no scanner looks at.","type":"array","items":{"type":"string","minLength":1}},"max-file-bytes":{"description":"Files larger than this are skipped and reported as skipped.","type":"integer","minimum":1}}},"thresholds":{"description":"Counts of findings allowed before the build is blocked. A finding is counted by a threshold when it matches every selector the threshold gives; when more findings match than `max`, every matching finding blocks.","type":"array","items":{"$ref":"#/$defs/threshold"}},"modes":{"description":"How findings that break the policy are enforced, by file role, rule, scanner, severity, OWASP category or secret kind. The first entry whose selectors all match a finding sets its mode; a finding no entry matches blocks. Without modes, every finding that breaks the policy blocks.","type":"array","items":{"$ref":"#/$defs/mode"}},"new-only":{"description":"Block only on findings a pull request introduces (on added or changed lines, or not in the baseline). auto: on pull requests; always: whenever a base or baseline is known; never: judge every finding.","enum":["auto","always","never"]},"baseline":{"description":"A SARIF file (repository-relative path) of known findings; findings whose fingerprint it holds are pre-existing: reported, not blocking.","type":"string","minLength":1},"suppressions":{"description":"Governed exceptions. Each needs a reason, an owner and an expiry date; an expired suppression stops suppressing and blocks the build itself.","type":"array","items":{"$ref":"#/$defs/suppression"}},"suppressions-file":{"description":"A separate YAML/JSON file (repository-relative) holding a `suppressions` list, for teams that review exceptions apart from the policy.","type":"string","minLength":1},"dependencies":{"type":"object","additionalProperties":false,"properties":{"min-age-days":{"description":"Packages first published fewer days ago than this are reported as new (high).","type":"integer","minimum":0,"maximum":3650},"offline":{"description":"Do not ask package registries; only the offline dependency checks run.","type":"boolean"},"npm-registry":{"type":"string","format":"uri"},"pypi-url":{"type":"string","format":"uri"}}},"osv":{"type":"object","additionalProperties":false,"properties":{"offline-db":{"description":"Directory of an OSV local database (offline mode); repository-relative or absolute.","type":"string","minLength":1},"resolve-transitive":{"description":"Let OSV-Scanner resolve the transitive dependencies of manifests (requirements.txt, pom.xml) through deps.dev and Maven registries. Off by default; ignored offline.","type":"boolean"}}}},"$defs":{"severity":{"enum":["critical","high","medium","low","info"]},"scanner":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"},"required":{"type":"boolean","description":"A required scanner that fails makes the decision error."},"timeout-seconds":{"type":"integer","minimum":1,"maximum":21600}}},"threshold":{"type":"object","additionalProperties":false,"required":["max"],"minProperties":2,"properties":{"name":{"type":"string","description":"Shown in explanations."},"severity":{"$ref":"#/$defs/severity","description":"Only findings of exactly this severity."},"min-severity":{"$ref":"#/$defs/severity","description":"Only findings of this severity or worse."},"owasp":{"type":"string","pattern":"^A(0[1-9]|10):(2021|2025)$","description":"An OWASP Top 10 category, e.g. A05:2025 or A03:2021."},"asvs":{"type":"string","pattern":"^v5\\\\.0\\\\.0-[0-9]{1,2}(\\\\.[0-9]{1,2}){0,2}$","description":"An ASVS 5.0.0 chapter (v5.0.0-1), section (v5.0.0-1.2) or requirement (v5.0.0-1.2.4)."},"scanner":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1,"description":"A rule id or glob, e.g. semgrep/python-* ."},"role":{"$ref":"#/$defs/roles"},"path":{"type":"string","minLength":1,"description":"A repository-relative path glob."},"secret":{"enum":["live","placeholder"],"description":"Secret findings whose value reads as a real credential (live) or a documented stand-in such as your-api-key or AKIAIOSFODNN7EXAMPLE (placeholder)."},"max":{"type":"integer","minimum":0}}},"suppression":{"type":"object","additionalProperties":false,"required":["reason","owner","expires"],"anyOf":[{"required":["rule"]},{"required":["fingerprint"]},{"required":["path"]}],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id or glob."},"fingerprint":{"type":"string","pattern":"^[0-9a-f]{32}$","description":"Vouch fingerprint of one finding (see the results file)."},"path":{"type":"string","minLength":1,"description":"Repository-relative path glob."},"reason":{"type":"string","minLength":10},"owner":{"type":"string","minLength":1},"expires":{"type":"string","format":"date","description":"Last day the suppression applies (YYYY-MM-DD, UTC)."}}},"role":{"enum":["source","test","example","docs","vendored","generated"],"description":"What a file is for: path conventions per ecosystem (data/file-roles.json), the repository\'s .gitattributes (linguist-vendored, linguist-generated, linguist-documentation) and generated-file headers."},"roles":{"oneOf":[{"$ref":"#/$defs/role"},{"type":"array","items":{"$ref":"#/$defs/role"},"minItems":1,"uniqueItems":true}],"description":"A file role, or a list of roles any of which matches."},"mode":{"type":"object","additionalProperties":false,"required":["mode"],"properties":{"name":{"type":"string","description":"Shown in explanations."},"severity":{"$ref":"#/$defs/severity","description":"Only findings of exactly this severity."},"min-severity":{"$ref":"#/$defs/severity","description":"Only findings of this severity or worse."},"owasp":{"type":"string","pattern":"^A(0[1-9]|10):(2021|2025)$","description":"An OWASP Top 10 category, e.g. A05:2025 or A03:2021."},"asvs":{"type":"string","pattern":"^v5\\\\.0\\\\.0-[0-9]{1,2}(\\\\.[0-9]{1,2}){0,2}$","description":"An ASVS 5.0.0 chapter (v5.0.0-1), section (v5.0.0-1.2) or requirement (v5.0.0-1.2.4)."},"scanner":{"type":"string","minLength":1},"rule":{"type":"string","minLength":1,"description":"A rule id or glob, e.g. semgrep/python-* ."},"role":{"$ref":"#/$defs/roles"},"path":{"type":"string","minLength":1,"description":"A repository-relative path glob."},"secret":{"enum":["live","placeholder"],"description":"Secret findings whose value reads as a real credential (live) or a documented stand-in such as your-api-key or AKIAIOSFODNN7EXAMPLE (placeholder)."},"mode":{"enum":["block","warn","report"],"description":"block: a finding that breaks the policy fails the build; warn: it is annotated and summarized but never fails; report: it is only recorded."}}}}}');
+;// CONCATENATED MODULE: ./data/schemas/suppressions.schema.json
+const suppressions_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://vouch.dev/schemas/suppressions-v1.json","title":"Vouch suppressions","description":"Governed exceptions kept apart from the policy: each with a reason, an owner and an expiry date.","type":"object","additionalProperties":false,"required":["suppressions"],"properties":{"$schema":{"type":"string"},"suppressions":{"type":"array","items":{"$ref":"policy-v1.json#/$defs/suppression"}}}}');
+;// CONCATENATED MODULE: ./src/policy/validate.ts
+
+
+
+
+
+// verbose: parentSchema lets messages list the allowed values. strictRequired is off because the
+// suppression's anyOf names properties declared beside it, which is valid JSON Schema.
+const ajv = new _2020.Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+ajv_formats_dist_default()["default"](ajv, ['date', 'uri']);
+const validators = { policy: ajv.compile(policy_schema_namespaceObject), suppressions: ajv.compile(suppressions_schema_namespaceObject) };
+function validatePolicyDocument(data, document, lineCounter, kind = 'policy') {
+    const validate = validators[kind];
+    if (validate(data))
+        return [];
+    // ajv reports a bad property name twice: the inner `enum` and the `propertyNames` that names the key.
+    // Likewise an unmet anyOf: its branches' errors say less than the anyOf error itself.
+    const errors = (validate.errors ?? []).filter((error) => !error.schemaPath.includes('/propertyNames/') && !error.schemaPath.includes('/anyOf/'));
+    return errors.map((error) => ({
+        pointer: pointerOf(error),
+        line: validate_lineOf(document, lineCounter, pointerOf(error)),
+        message: validate_describe(error, data),
+    }));
+}
+function pointerOf(error) {
+    if (error.keyword === 'additionalProperties') {
+        const extra = error.params.additionalProperty;
+        return `${error.instancePath}/${escapePointer(extra)}`;
+    }
+    if (error.keyword === 'propertyNames') {
+        const name = error.params.propertyName;
+        return `${error.instancePath}/${escapePointer(name)}`;
+    }
+    return error.instancePath;
+}
+function escapePointer(segment) {
+    return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+function validate_describe(error, data) {
+    const found = valueAt(data, error.instancePath);
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return `unknown field "${error.params.additionalProperty}"`;
+        case 'propertyNames':
+            return `unknown name "${error.params.propertyName}"; expected one of ${allowed(error)}`;
+        case 'enum':
+            return `expected one of ${allowed(error)}, found ${JSON.stringify(found)}`;
+        case 'anyOf':
+            return 'needs at least one of rule, fingerprint or path';
+        case 'const':
+            return `expected ${JSON.stringify(error.params.allowedValue)}, found ${JSON.stringify(found)}`;
+        default:
+            return `${error.message ?? error.keyword}, found ${JSON.stringify(found)}`;
+    }
+}
+function allowed(error) {
+    const params = error.params;
+    const parent = error.parentSchema;
+    const schemaEnum = parent?.propertyNames?.enum ?? parent?.enum;
+    return (params.allowedValues ?? schemaEnum ?? []).map((v) => JSON.stringify(v)).join(', ');
+}
+function segments(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+function valueAt(data, pointer) {
+    let current = data;
+    for (const segment of segments(pointer)) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+/** The 1-based line of the node at the pointer, or of its key when the pointer names a key. */
+function validate_lineOf(document, lineCounter, pointer) {
+    const path = segments(pointer);
+    const parent = path.length > 0 ? document.getIn(path.slice(0, -1), true) : undefined;
+    const last = path[path.length - 1];
+    if ((0,yaml_dist/* isMap */.jh)(parent) && last !== undefined) {
+        const pair = parent.items.find((item) => (0,yaml_dist/* isScalar */.jn)(item.key) && String(item.key.value) === last);
+        const keyRange = pair?.key?.range;
+        if (keyRange)
+            return lineCounter.linePos(keyRange[0]).line;
+    }
+    const node = document.getIn(path, true);
+    const range = node?.range ?? document.contents?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/policy/defaults.ts
+
+
+
+
+function severityOr(value, fallback) {
+    return isSeverity(value) ? value : fallback;
+}
+function optionalSeverity(value) {
+    return isSeverity(value) ? value : undefined;
+}
+function buildPolicy(doc, context) {
+    return {
+        source: context.label,
+        description: doc.description,
+        digest: context.digest,
+        scanners: scanners(doc),
+        blockSeverities: (doc.block?.severities ?? ['critical', 'high']).filter(isSeverity),
+        thresholds: (doc.thresholds ?? []).map((t, i) => threshold(t, i, context)),
+        modes: (doc.modes ?? []).map((m, i) => modeRule(m, i, context)),
+        newOnly: doc['new-only'] ?? 'auto',
+        baseline: doc.baseline,
+        suppressions: buildSuppressions(doc.suppressions ?? [], '/suppressions', context),
+        suppressionsFile: doc['suppressions-file'],
+        onScannerError: doc['on-scanner-error'] ?? 'fail',
+        unknownSeverity: severityOr(doc['unknown-severity'], 'high'),
+        excludes: doc.paths?.exclude ?? [],
+        maxFileBytes: doc.paths?.['max-file-bytes'] ?? DEFAULT_MAX_FILE_BYTES,
+        dependencies: {
+            minAgeDays: doc.dependencies?.['min-age-days'] ?? 30,
+            offline: doc.dependencies?.offline ?? false,
+            npmRegistry: doc.dependencies?.['npm-registry'],
+            pypiUrl: doc.dependencies?.['pypi-url'],
+        },
+        osvOfflineDb: doc.osv?.['offline-db'],
+        osvResolveTransitive: doc.osv?.['resolve-transitive'] ?? false,
+    };
+}
+function scanners(doc) {
+    const result = {};
+    for (const [id, settings] of Object.entries(doc.scanners ?? {})) {
+        result[id] = {
+            enabled: settings.enabled ?? true,
+            required: settings.required ?? true,
+            timeoutSeconds: settings['timeout-seconds'] ?? DEFAULT_SCANNER_TIMEOUT_SECONDS,
+        };
+    }
+    return result;
+}
+function selectors(doc) {
+    const roles = doc.role === undefined ? undefined : [doc.role].flat().filter(isFileRole);
+    return {
+        severity: optionalSeverity(doc.severity),
+        minSeverity: optionalSeverity(doc['min-severity']),
+        owasp: doc.owasp,
+        asvs: doc.asvs,
+        scanner: doc.scanner,
+        rule: doc.rule,
+        ...(roles ? { roles } : {}),
+        ...(doc.path ? { path: doc.path } : {}),
+        ...(doc.secret ? { secret: doc.secret } : {}),
+    };
+}
+function label(list, index, name) {
+    return name ? `${list}[${index}] "${name}"` : `${list}[${index}]`;
+}
+function threshold(doc, index, context) {
+    return {
+        label: label('thresholds', index, doc.name),
+        ...selectors(doc),
+        max: doc.max,
+        source: { file: context.label, line: validate_lineOf(context.document, context.lines, `/thresholds/${index}`) },
+    };
+}
+function modeRule(doc, index, context) {
+    return {
+        label: label('modes', index, doc.name),
+        ...selectors(doc),
+        mode: doc.mode,
+        source: { file: context.label, line: validate_lineOf(context.document, context.lines, `/modes/${index}`) },
+    };
+}
+function buildSuppressions(docs, pointer, context) {
+    return docs.map((doc, index) => ({
+        rule: doc.rule,
+        fingerprint: doc.fingerprint,
+        path: doc.path,
+        reason: doc.reason,
+        owner: doc.owner,
+        expires: doc.expires,
+        source: { file: context.label, line: validate_lineOf(context.document, context.lines, `${pointer}/${index}`) },
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+
+
+
+
+
+
+const PRESETS = ['default', 'strict', 'audit'];
+function isPreset(spec) {
+    return PRESETS.includes(spec);
+}
+/** Absolute path of a preset or policy file, and the label messages use for it. */
+function policyLocation(options) {
+    if (isPreset(options.spec)) {
+        return {
+            path: (0,external_node_path_.join)(options.vouchRoot, 'policies', `${options.spec}.yml`),
+            label: `preset:${options.spec}`,
+        };
+    }
+    const path = (0,external_node_path_.isAbsolute)(options.spec) ? options.spec : (0,external_node_path_.join)(options.workspace, options.spec);
+    const rel = (0,external_node_path_.relative)(options.workspace, path);
+    return { path, label: rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? path : rel };
+}
+async function loadPolicy(options) {
+    const { path, label } = policyLocation(options);
+    return parsePolicy(await readOrExplain(options.fs, path, `policy ${label}`), label);
+}
+async function loadSuppressionsFile(fs, path, label) {
+    return parseSuppressions(await readOrExplain(fs, path, `suppressions file ${label}`), label);
+}
+async function readOrExplain(fs, path, what) {
+    try {
+        return await fs.readFile(path);
+    }
+    catch (cause) {
+        throw new ConfigError('INVALID_POLICY', `${what}: cannot be read (${cause.message})`, {
+            cause,
+        });
+    }
+}
+/** YAML (JSON is YAML) → data, rejecting syntax errors and duplicate keys, then schema-validated. */
+function parseValidated(bytes, label, kind) {
+    const lines = new yaml_dist/* LineCounter */.HN();
+    const document = (0,yaml_dist/* parseDocument */.Tp)(bytes.toString('utf8'), {
+        lineCounter: lines,
+        prettyErrors: false,
+        uniqueKeys: true,
+    });
+    const yamlError = document.errors[0];
+    if (yamlError) {
+        const at = lines.linePos(yamlError.pos[0]);
+        const reason = yamlError.message.split('\n')[0] ?? '';
+        throw new ConfigError('INVALID_POLICY', `${kind} ${label}:${at.line}:${at.col}: not valid YAML/JSON: ${reason}`);
+    }
+    const data = document.toJS();
+    const problems = validatePolicyDocument(data, document, lines, kind);
+    const first = problems[0];
+    if (first) {
+        const where = first.line === undefined ? label : `${label}:${first.line}`;
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
+        throw new ConfigError('INVALID_POLICY', `${kind} ${where}: ${first.pointer || '/'}: ${first.message}${more}`);
+    }
+    return { data, document, lines };
+}
+/** Parses YAML or JSON policy text, validates it against the schema, and applies defaults. */
+function parsePolicy(bytes, label) {
+    const parsed = parseValidated(bytes, label, 'policy');
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(bytes).digest('hex');
+    return buildPolicy(parsed.data, {
+        label,
+        digest,
+        document: parsed.document,
+        lines: parsed.lines,
+    });
+}
+function parseSuppressions(bytes, label) {
+    const parsed = parseValidated(bytes, label, 'suppressions');
+    const doc = parsed.data;
+    return buildSuppressions(doc.suppressions, '/suppressions', {
+        label,
+        document: parsed.document,
+        lines: parsed.lines,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/effective-policy.ts
+
+
+
+
+/**
+ * The policy, suppressions and baseline a change is judged by. A pull request cannot loosen its own gate:
+ * when it changed one of these files, the base branch's version is used and the change is reported.
+ */
+async function effectivePolicy(request) {
+    const notes = [];
+    let policy;
+    if (isPreset(request.spec)) {
+        policy = await readPreset(request, request.spec);
+    }
+    else {
+        const location = policyLocation({
+            spec: request.spec,
+            workspace: request.root,
+            vouchRoot: request.vouchRoot,
+        });
+        const file = await trusted(request, location.path, 'policy');
+        if (file.note)
+            notes.push(file.note);
+        policy = file.bytes ? parsePolicy(file.bytes, file.label) : await readPreset(request, 'default');
+    }
+    if (policy.suppressionsFile) {
+        const file = await trusted(request, (0,external_node_path_.join)(request.root, policy.suppressionsFile), 'suppressions file');
+        if (file.note)
+            notes.push(file.note);
+        if (file.bytes)
+            policy = {
+                ...policy,
+                suppressions: [...policy.suppressions, ...parseSuppressions(file.bytes, file.label)],
+            };
+    }
+    let baseline;
+    if (policy.baseline) {
+        const file = await trusted(request, (0,external_node_path_.join)(request.root, policy.baseline), 'baseline');
+        if (file.note)
+            notes.push(file.note);
+        if (file.bytes)
+            baseline = parseBaseline(file.bytes, file.label);
+    }
+    return { policy, baseline, notes };
+}
+async function readPreset(request, name) {
+    const { path, label } = policyLocation({
+        spec: name,
+        workspace: request.root,
+        vouchRoot: request.vouchRoot,
+    });
+    return parsePolicy(await request.fs.readFile(path), label);
+}
+/** The file as the change may use it: current bytes normally; the base version when the change touched it. */
+async function trusted(request, path, what) {
+    const rel = (0,external_node_path_.relative)(request.root, path);
+    const insideRepo = !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+    const label = insideRepo ? rel : path;
+    const current = await readIfPresent(request.fs, path, `${what} ${label}`);
+    const atBase = request.base && insideRepo
+        ? await request.base.git.showAt(request.base.ref, rel.split('\\').join('/'))
+        : undefined;
+    if (current === undefined && atBase === undefined)
+        throw new ConfigError('INVALID_POLICY', `${what} ${label}: not found`);
+    if (!request.base || !insideRepo)
+        return { bytes: current, label };
+    if (current !== undefined && atBase !== undefined && current.equals(atBase))
+        return { bytes: current, label };
+    if (atBase === undefined) {
+        return {
+            bytes: undefined,
+            label,
+            note: `${what} ${label} is added by this change and is not trusted to judge it; it takes effect once merged`,
+        };
+    }
+    const note = `${what} ${label} is changed by this change; it is judged with the base branch's version, the new one takes effect once merged`;
+    return { bytes: atBase, label: `${label}@base`, note };
+}
+async function readIfPresent(fs, path, what) {
+    if ((await fs.lstat(path)) === undefined)
+        return undefined;
+    try {
+        return await fs.readFile(path);
+    }
+    catch (cause) {
+        throw new ConfigError('INVALID_POLICY', `${what}: cannot be read (${cause.message})`, {
+            cause,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/context.ts
+/** What the judge knows about the change being judged; built by the caller (git, baseline file, clock). */
+function todayUtc(now) {
+    return now.toISOString().slice(0, 10);
+}
+
+;// CONCATENATED MODULE: ./src/core/evaluation.ts
+
+
+/**
+ * new-only `auto` applies on pull requests, `always` also judges pushes against the baseline, `never` is off.
+ * When the change cannot be computed, every finding counts as new: stricter, never looser.
+ */
+async function evaluationContext(request) {
+    const { policy, baseline, base } = request;
+    const today = todayUtc(request.now);
+    const active = policy.newOnly === 'always'
+        ? base !== undefined || baseline !== undefined
+        : policy.newOnly === 'auto' && base !== undefined;
+    if (!active)
+        return { context: { today, newOnly: false }, notes: [] };
+    if (!base)
+        return {
+            context: { today, newOnly: true, baseline },
+            notes: [`new-only: findings in the baseline ${baseline?.source ?? ''} are pre-existing`],
+        };
+    try {
+        const changes = await base.git.changedLines(base.ref);
+        return {
+            context: { today, newOnly: true, changes, baseline },
+            notes: [`new-only: judging what changed since ${base.ref}`],
+        };
+    }
+    catch (error) {
+        const note = `new-only: could not compute the change against ${base.ref} (${describeError(error)}); every finding is judged as new`;
+        return { context: { today, newOnly: true, baseline }, notes: [note] };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/diff.ts
+/** Parses `git diff -U0` output into the lines each file gained or changed (new side numbering). */
+function addedLines(diff) {
+    const files = new Map();
+    let current;
+    for (const line of diff.split('\n')) {
+        if (line.startsWith('+++ ')) {
+            const path = newSidePath(line.slice(4));
+            current = path === undefined ? undefined : (files.get(path) ?? new Set());
+            if (path !== undefined && current)
+                files.set(path, current);
+            continue;
+        }
+        const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+        if (hunk && current) {
+            const start = Number(hunk[1]);
+            const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+            for (let n = start; n < start + count; n += 1)
+                current.add(n);
+        }
+    }
+    return files;
+}
+function newSidePath(raw) {
+    if (raw === '/dev/null')
+        return undefined;
+    const path = raw.startsWith('"') ? diff_unquote(raw) : raw.replace(/\t$/, '');
+    return path.startsWith('b/') ? path.slice(2) : path;
+}
+const ESCAPES = {
+    n: '\n',
+    t: '\t',
+    '"': '"',
+    '\\': '\\',
+    a: '\x07',
+    b: '\b',
+    f: '\f',
+    r: '\r',
+    v: '\v',
+};
+/** Git's C-style quoting of unusual path names, with octal escapes for raw bytes (UTF-8). */
+function diff_unquote(quoted) {
+    const body = quoted.slice(1, quoted.lastIndexOf('"'));
+    const bytes = [];
+    for (let i = 0; i < body.length; i += 1) {
+        const char = body[i] ?? '';
+        if (char !== '\\') {
+            bytes.push(...Buffer.from(char, 'utf8'));
+            continue;
+        }
+        const next = body[i + 1] ?? '';
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(...Buffer.from(ESCAPES[next] ?? next, 'utf8'));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/core/git.ts
+
+const GIT_TIMEOUT_MS = 120_000;
+/**
+ * Git run over a repository Vouch does not trust: no hooks, no fsmonitor, no external diff or textconv
+ * drivers, no pager, paths unquoted where git allows, limited to and relative to the scanned directory.
+ */
+const SAFE_CONFIG = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'core.quotePath=false',
+    '--no-pager',
+];
+class GitError extends Error {
+}
+function createGit(processes, cwd) {
+    const git = async (args) => {
+        const result = await processes.run({
+            command: 'git',
+            args: [...SAFE_CONFIG, ...args],
+            cwd,
+            timeoutMs: GIT_TIMEOUT_MS,
+        });
+        if (result.kind === 'spawn-error')
+            throw new GitError(`git is not available (${result.message})`);
+        if (result.kind === 'timeout')
+            throw new GitError(`git ${args[0] ?? ''} timed out`);
+        return { code: result.exitCode, stdout: result.stdout, stderr: result.stderrTail };
+    };
+    const mustSucceed = async (args) => {
+        const result = await git(args);
+        if (result.code !== 0)
+            throw new GitError(`git ${args.join(' ')} failed: ${result.stderr || `exit ${result.code}`}`);
+        return result.stdout;
+    };
+    return {
+        async changedLines(base) {
+            if (base.startsWith('-'))
+                throw new GitError(`refusing base "${base}": it would be read as an option`);
+            await mustSucceed(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => {
+                throw new GitError(`base commit ${base} is not in this clone (check out with fetch-depth: 0, or fetch the base)`);
+            });
+            const mergeBase = await git(['merge-base', base, 'HEAD']);
+            const from = mergeBase.code === 0 ? mergeBase.stdout.trim() : base;
+            const diff = await mustSucceed([
+                'diff',
+                '--no-color',
+                '--no-ext-diff',
+                '--no-textconv',
+                '-M',
+                '-U0',
+                '--relative',
+                from,
+                '--',
+            ]);
+            const changes = addedLines(diff);
+            const untracked = await mustSucceed(['ls-files', '--others', '--exclude-standard', '-z']);
+            for (const path of untracked.split('\0').filter(Boolean))
+                changes.set(path, 'all');
+            return changes;
+        },
+        async showAt(base, path) {
+            const prefix = (await mustSucceed(['rev-parse', '--show-prefix'])).trim();
+            const result = await processes.run({
+                command: 'git',
+                args: [...SAFE_CONFIG, 'show', `${base}:${prefix}${path}`],
+                cwd,
+                timeoutMs: GIT_TIMEOUT_MS,
+            });
+            if (result.kind !== 'exited')
+                throw new GitError(`git show ${base}:${path} did not complete`);
+            return result.exitCode === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/install-methods.ts
+
+
+const INSTALL_TIMEOUT_MS = 20 * 60_000;
+/** Where each install method leaves the executable inside the tool's cache directory. */
+function installedBinary(pin, toolDir) {
+    return pin.pip ? (0,external_node_path_.join)(toolDir, 'venv', 'bin', pin.binary) : (0,external_node_path_.join)(toolDir, 'bin', pin.binary);
+}
+async function install_methods_run(step, pin, request, ports) {
+    const result = await ports.processes.run(request);
+    if (result.kind === 'spawn-error') {
+        throw new InstallError('TOOLCHAIN_MISSING', `installing ${pin.id} needs \`${request.command}\` on PATH (${result.message})`);
+    }
+    if (result.kind === 'timeout')
+        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} timed out`);
+    if (result.exitCode !== 0) {
+        throw new InstallError('INSTALL_FAILED', `${step} for ${pin.id} failed with exit code ${result.exitCode}: ${result.stderrTail}`);
+    }
+}
+/**
+ * go install verifies the module against Go's checksum database; -X stamps the version where the tool
+ * leaves it to the build. `-s -w` drops the debug tables nobody reads from a scanner binary and
+ * shortens the link, the slowest single step of a build on a small runner.
+ */
+async function goInstall(pin, go, options) {
+    const gobin = (0,external_node_path_.join)(options.toolDir, 'bin');
+    await options.ports.fs.mkdir(gobin);
+    options.ports.logger.info(`installing ${pin.id} ${pin.version}: go install ${go.module}@v${pin.version}`);
+    const request = {
+        command: 'go',
+        args: [
+            'install',
+            '-trimpath',
+            `-ldflags=${['-s', '-w', ...(go.versionVariable ? [`-X ${go.versionVariable}=${pin.version}`] : [])].join(' ')}`,
+            `${go.module}@v${pin.version}`,
+        ],
+        env: { GOBIN: gobin, GO111MODULE: 'on' },
+        timeoutMs: INSTALL_TIMEOUT_MS,
+    };
+    await install_methods_run('go install (needs Go >= 1.24; on GitHub Actions add actions/setup-go)', pin, request, options.ports);
+}
+/**
+ * An isolated venv per tool version; every file pip fetches must match a hash in the requirements.
+ * `--no-compile` leaves byte-compiling to Python's first import, which compiles only the modules the
+ * scanner loads instead of every file of every wheel (Checkov ships thousands).
+ */
+async function pipInstall(pin, pip, options) {
+    const venv = (0,external_node_path_.join)(options.toolDir, 'venv');
+    const requirements = (0,external_node_path_.join)(options.vouchRoot, pip.requirements);
+    options.ports.logger.info(`installing ${pin.id} ${pin.version}: pip install --require-hashes into ${venv}`);
+    await options.ports.fs.remove(venv);
+    const venvRequest = { command: 'python3', args: ['-m', 'venv', venv], timeoutMs: INSTALL_TIMEOUT_MS };
+    await install_methods_run(`creating a virtual environment (needs Python >= ${pip.python})`, pin, venvRequest, options.ports);
+    const pipRequest = {
+        command: (0,external_node_path_.join)(venv, 'bin', 'pip'),
+        args: [
+            'install',
+            '--require-hashes',
+            '--no-deps',
+            '--only-binary',
+            ':all:',
+            '--disable-pip-version-check',
+            '--no-input',
+            '--no-compile',
+            '-r',
+            requirements,
+        ],
+        timeoutMs: INSTALL_TIMEOUT_MS,
+    };
+    await install_methods_run('pip install', pin, pipRequest, options.ports);
+}
+
+;// CONCATENATED MODULE: ./data/tools/pins.json
+const pins_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned scanner versions. Go modules are verified by Go\'s checksum database; pip installs use hash-checked requirements (scripts/lock-pip.js). semgrep stays at 1.180.0: newer releases need a certifi newer than the package index here serves. osv-scanner stays at 2.5.1: 2.6.0 needs Go 1.27.","gitleaks":{"version":"8.30.1","binary":"gitleaks","go":{"module":"github.com/zricethezav/gitleaks/v8","versionVariable":"github.com/zricethezav/gitleaks/v8/version.Version"},"versionArgs":["version"],"informationUri":"https://github.com/gitleaks/gitleaks"},"semgrep":{"version":"1.180.0","binary":"semgrep","pip":{"package":"semgrep","requirements":"data/tools/semgrep-requirements.txt","python":"3.11"},"versionArgs":["--version","--disable-version-check"],"informationUri":"https://semgrep.dev"},"checkov":{"version":"3.3.30","binary":"checkov","pip":{"package":"checkov","requirements":"data/tools/checkov-requirements.txt","python":"3.11"},"versionArgs":["--version"],"informationUri":"https://www.checkov.io"},"osv-scanner":{"version":"2.5.1","binary":"osv-scanner","go":{"module":"github.com/google/osv-scanner/v2/cmd/osv-scanner","versionVariable":""},"versionArgs":["--version"],"informationUri":"https://google.github.io/osv-scanner/"}}');
+;// CONCATENATED MODULE: ./src/core/tools.ts
+
+const PINS = Object.fromEntries(Object.entries(pins_namespaceObject)
+    .filter(([id]) => !id.startsWith('$'))
+    .map(([id, pin]) => [id, { id, ...pin }]));
+function toolPin(id) {
+    return PINS[id];
+}
+function pinnedTools() {
+    return Object.values(PINS);
+}
+
+;// CONCATENATED MODULE: ./src/core/install.ts
+
+
+
+
+const VERSION_TIMEOUT_MS = 60_000;
+function pinFor(id) {
+    const pin = toolPin(id);
+    if (!pin)
+        throw new InstallError('UNKNOWN_TOOL', `no pinned version for scanner "${id}" in data/tools/pins.json`);
+    return pin;
+}
+function toolDir(pin, cacheDir) {
+    return (0,external_node_path_.join)(cacheDir, pin.id, pin.version);
+}
+/** The pinned version from the cache, else from PATH when PATH has exactly the pinned version. */
+async function locateTool(id, options) {
+    const pin = pinFor(id);
+    const cached = installedBinary(pin, toolDir(pin, options.cacheDir));
+    if ((await options.ports.fs.lstat(cached))?.kind === 'file') {
+        return { id, path: cached, version: pin.version, source: 'cache' };
+    }
+    const onPath = await reportedVersion(pin.binary, pin, options.ports);
+    if (onPath === pin.version)
+        return { id, path: pin.binary, version: pin.version, source: 'path' };
+    return undefined;
+}
+async function reportedVersion(command, pin, ports) {
+    const result = await ports.processes.run({ command, args: pin.versionArgs, timeoutMs: VERSION_TIMEOUT_MS });
+    if (result.kind !== 'exited' || result.exitCode !== 0)
+        return undefined;
+    const match = /v?(\d+\.\d+\.\d+)/.exec(result.stdout);
+    return match?.[1];
+}
+/** Returns the pinned tool, installing it into the cache first when neither the cache nor PATH has it. */
+async function ensureTool(id, options) {
+    const found = await locateTool(id, options);
+    if (found)
+        return found;
+    const pin = pinFor(id);
+    if (options.vouchRoot === undefined)
+        throw new InstallError('INSTALL_FAILED', `${id}: Vouch's root is needed to install it`);
+    const method = {
+        toolDir: toolDir(pin, options.cacheDir),
+        vouchRoot: options.vouchRoot,
+        ports: options.ports,
+    };
+    if (pin.go)
+        await goInstall(pin, pin.go, method);
+    else if (pin.pip)
+        await pipInstall(pin, pin.pip, method);
+    else
+        throw new InstallError('INSTALL_FAILED', `${id} has no install method in data/tools/pins.json`);
+    const path = installedBinary(pin, method.toolDir);
+    const version = await reportedVersion(path, pin, options.ports);
+    if (version !== pin.version) {
+        throw new InstallError('INSTALL_FAILED', `${id}: installed binary reports version ${version ?? 'unknown'}, expected ${pin.version}`);
+    }
+    return { id, path, version, source: 'installed' };
+}
+
+;// CONCATENATED MODULE: ./src/findings/dedupe.ts
+
+function lines(finding) {
+    const start = finding.location.region?.startLine ?? 1;
+    return [start, Math.max(start, finding.location.region?.endLine ?? start)];
+}
+/** Same file, overlapping lines, a CWE in common, different tools: the same problem seen twice. */
+function sameProblem(a, b) {
+    if (a.tool === b.tool || a.location.path !== b.location.path)
+        return false;
+    const [aStart, aEnd] = lines(a);
+    const [bStart, bEnd] = lines(b);
+    if (aStart > bEnd || bStart > aEnd)
+        return false;
+    return a.cwe.some((cwe) => b.cwe.includes(cwe));
+}
+/** The finding that stays: most severe, then the more precise location, then the first reported. */
+function better(a, b) {
+    const bySeverity = severityRank(a.severity) - severityRank(b.severity);
+    if (bySeverity !== 0)
+        return bySeverity < 0;
+    return a.location.region?.startColumn !== undefined && b.location.region?.startColumn === undefined;
+}
+/** Merges what several tools reported about one problem into one finding listing every tool that saw it. */
+function dedupeAcrossTools(findings) {
+    const groups = [];
+    for (const finding of findings) {
+        const group = groups.find((members) => members.some((member) => sameProblem(member, finding)));
+        if (group)
+            group.push(finding);
+        else
+            groups.push([finding]);
+    }
+    const replacedBy = new Map();
+    const result = [];
+    for (const group of groups) {
+        const keeper = group.reduce((best, candidate) => (better(candidate, best) ? candidate : best));
+        const others = [
+            ...new Set(group.filter((f) => f !== keeper).flatMap((f) => [f.tool, ...f.alsoReportedBy])),
+        ];
+        // A secret any member judged live stays live: the merge must never soften a leak into a placeholder.
+        const secret = group.some((f) => f.secret === 'live')
+            ? 'live'
+            : (keeper.secret ?? group.find((f) => f.secret)?.secret);
+        const merged = others.length === 0
+            ? keeper
+            : {
+                ...keeper,
+                alsoReportedBy: [...new Set([...keeper.alsoReportedBy, ...others])].sort(),
+                ...(secret ? { secret } : {}),
+            };
+        for (const member of group)
+            replacedBy.set(member, merged);
+        result.push(merged);
+    }
+    return { findings: result, replacedBy };
+}
+
+;// CONCATENATED MODULE: ./src/findings/line-hash.ts
+/**
+ * GitHub's `primaryLocationLineHash`, computed exactly as its uploader does
+ * (github/codeql-action `src/fingerprints.ts`): a polynomial hash with multiplier 37 over the 100
+ * characters starting at each line, after dropping spaces and tabs and turning `\r\n` and `\r` into `\n`,
+ * in unsigned 64-bit arithmetic. Matching it bit for bit keeps alert identity stable whether GitHub's
+ * uploader or Vouch fingerprints a result.
+ *
+ * The 64-bit state is kept as two unsigned 32-bit halves in plain numbers: every intermediate product
+ * stays below 2^53, so it is exact, and it is several times faster than BigInt per character.
+ */
+const WINDOW = 100;
+const MULTIPLIER = 37;
+/** The uploader appends this code unit once, after the last character of the file. */
+const SENTINEL = 0xffff;
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const TWO_32 = 0x1_0000_0000;
+/** 37^100 mod 2^64, the weight of the character that leaves the window. */
+const LEAVING_WEIGHT = (BigInt(MULTIPLIER) ** BigInt(WINDOW)) & 0xffffffffffffffffn;
+const LEAVING_HI = Number(LEAVING_WEIGHT >> 32n);
+const LEAVING_LO = Number(LEAVING_WEIGHT & 0xffffffffn);
+function normalise(text) {
+    const units = new Uint16Array(text.length + 1 + WINDOW);
+    const lineStarts = [];
+    let length = 0;
+    let atLineStart = true;
+    let previousWasCR = false;
+    for (let i = 0; i < text.length; i++) {
+        let unit = text.charCodeAt(i);
+        // As upstream: a space or tab right after `\r` also clears the pending `\r\n` pairing.
+        if (unit === SPACE || unit === TAB || (previousWasCR && unit === LF)) {
+            previousWasCR = false;
+            continue;
+        }
+        previousWasCR = unit === CR;
+        if (previousWasCR)
+            unit = LF;
+        if (atLineStart)
+            lineStarts.push(length);
+        atLineStart = unit === LF;
+        units[length++] = unit;
+    }
+    if (atLineStart)
+        lineStarts.push(length);
+    units[length] = SENTINEL;
+    return { units, lineStarts };
+}
+function windowHashes({ units, lineStarts }) {
+    const hiOut = new Uint32Array(lineStarts.length);
+    const loOut = new Uint32Array(lineStarts.length);
+    const lastStart = lineStarts[lineStarts.length - 1] ?? 0;
+    let line = 0;
+    let emitAt = (lineStarts[0] ?? 0) + WINDOW - 1;
+    let hi = 0;
+    let lo = 0;
+    for (let j = 0; j <= lastStart + WINDOW - 1; j++) {
+        const entering = units[j] ?? 0;
+        const leaving = j >= WINDOW ? (units[j - WINDOW] ?? 0) : 0;
+        // h = 37·h + entering − 37^100·leaving (mod 2^64), one 32-bit half at a time.
+        const low = lo * MULTIPLIER + entering;
+        const subtracted = LEAVING_LO * leaving;
+        const newLo = (low >>> 0) - (subtracted >>> 0);
+        const carry = Math.floor(low / TWO_32) - Math.floor(subtracted / TWO_32) - (newLo < 0 ? 1 : 0);
+        hi = (Math.imul(hi, MULTIPLIER) - Math.imul(LEAVING_HI, leaving) + carry) >>> 0;
+        lo = newLo >>> 0;
+        // The line's hash is final once the 100 units starting at its first unit have entered the window.
+        if (j === emitAt) {
+            hiOut[line] = hi;
+            loOut[line] = lo;
+            line++;
+            emitAt = (lineStarts[line] ?? -WINDOW) + WINDOW - 1;
+        }
+    }
+    return { hi: hiOut, lo: loOut };
+}
+/**
+ * How many times each line's hash has occurred up to and including that line. An open-addressing table
+ * over the two halves: a Map keyed by strings dominated the run time on files with many short lines.
+ */
+function occurrenceCounts({ hi, lo }) {
+    const capacity = 2 ** Math.ceil(Math.log2(hi.length * 2 + 1));
+    const mask = capacity - 1;
+    const slotHi = new Uint32Array(capacity);
+    const slotLo = new Uint32Array(capacity);
+    const slotCount = new Uint32Array(capacity);
+    const counts = new Uint32Array(hi.length);
+    for (let i = 0; i < hi.length; i++) {
+        const h = hi[i] ?? 0;
+        const l = lo[i] ?? 0;
+        let slot = (Math.imul(h ^ l, 0x9e3779b1) >>> 0) & mask;
+        while (slotCount[slot] !== 0 && (slotHi[slot] !== h || slotLo[slot] !== l))
+            slot = (slot + 1) & mask;
+        slotHi[slot] = h;
+        slotLo[slot] = l;
+        const count = (slotCount[slot] ?? 0) + 1;
+        slotCount[slot] = count;
+        counts[i] = count;
+    }
+    return counts;
+}
+let hexTables;
+/** Lowercase hex without leading zeros, from 16-bit lookups: `Number#toString(16)` is slow in V8. */
+function toHex(hi, lo) {
+    hexTables ??= {
+        padded: Array.from({ length: 0x10000 }, (_, i) => i.toString(16).padStart(4, '0')),
+        bare: Array.from({ length: 0x10000 }, (_, i) => i.toString(16)),
+    };
+    const { padded, bare } = hexTables;
+    const chunks = [hi >>> 16, hi & 0xffff, lo >>> 16, lo & 0xffff];
+    let first = 0;
+    while (first < 3 && chunks[first] === 0)
+        first++;
+    let hex = bare[chunks[first] ?? 0] ?? '';
+    for (let i = first + 1; i < 4; i++)
+        hex += padded[chunks[i] ?? 0] ?? '';
+    return hex;
+}
+/**
+ * `primaryLocationLineHash` of every line of `text`: element `i` belongs to line `i + 1`.
+ * `text` must be the file decoded as UTF-8 without stripping a byte-order mark, as the uploader reads it.
+ * There is always one more line than there are line breaks (an empty text has one line).
+ */
+function lineHashes(text) {
+    const hashes = windowHashes(normalise(text));
+    const counts = occurrenceCounts(hashes);
+    const result = new Array(counts.length);
+    for (let i = 0; i < counts.length; i++) {
+        result[i] = `${toHex(hashes.hi[i] ?? 0, hashes.lo[i] ?? 0)}:${counts[i] ?? 0}`;
+    }
+    return result;
+}
+/**
+ * The hash GitHub would give a result starting at `line` (1-based); a result without a line uses line 1,
+ * as the uploader does. Undefined when the line is not in the file.
+ */
+function lineHashAt(hashes, line) {
+    const effective = line ?? 1;
+    if (!Number.isInteger(effective) || effective < 1)
+        return undefined;
+    return hashes[effective - 1];
+}
+
 ;// CONCATENATED MODULE: ./data/mappings/asvs-rule-families.json
 const asvs_rule_families_namespaceObject = /*#__PURE__*/JSON.parse('{"T":[{"rule":"gitleaks/*","asvs":["v5.0.0-13.3.1"],"why":"secrets kept out of source code and build artifacts"},{"rule":"checkov/CKV_SECRET_*","asvs":["v5.0.0-13.3.1"],"why":"secrets kept out of source code and build artifacts"},{"rule":"osv-scanner/MAL-*","asvs":["v5.0.0-15.2.4","v5.0.0-15.2.1"],"why":"components come from the expected repository; no known-bad components"},{"rule":"osv-scanner/*","asvs":["v5.0.0-15.2.1"],"why":"components within their update and remediation time frames"}]}');
 ;// CONCATENATED MODULE: ./src/findings/asvs.ts
@@ -61133,7 +61426,8 @@ async function normalizeDetections(input) {
             clamped += 1;
         // A result for the whole file is fingerprinted on line 1, as GitHub's uploader does.
         const lineHash = hashes?.[(bounded.location.region?.startLine ?? 1) - 1];
-        findings.push(toFinding(input.tool, rule, bounded, lineHash));
+        const role = await input.roleOf(bounded.location.path);
+        findings.push(toFinding({ tool: input.tool, rule, detection: bounded, lineHash, role }));
     }
     return { findings, clamped };
 }
@@ -61162,7 +61456,7 @@ function boundToFile(detection, lineCount) {
         : { startLine };
     return { ...detection, location: { ...detection.location, region: bounded } };
 }
-function toFinding(tool, rule, detection, lineHash) {
+function toFinding({ tool, rule, detection, lineHash, role }) {
     const severity = detection.severity ??
         (detection.securitySeverity ? severityFromScore(detection.securitySeverity) : rule.severity);
     const securitySeverity = detection.securitySeverity ?? (detection.severity ? defaultScore(severity) : rule.securitySeverity);
@@ -61181,6 +61475,8 @@ function toFinding(tool, rule, detection, lineHash) {
         lineHash,
         evidence: detection.evidence,
         alsoReportedBy: [],
+        role,
+        ...(detection.secret ? { secret: detection.secret } : {}),
     };
 }
 /** Stable across line moves (uses the line's content hash), distinct per rule and file. */
@@ -61242,6 +61538,7 @@ function expiredSuppressionFinding(suppression) {
             .digest('hex')
             .slice(0, 32),
         alsoReportedBy: [],
+        role: 'source',
     };
 }
 
@@ -61254,8 +61551,8 @@ function glob(value, pattern) {
 function asvsCovers(ids, prefix) {
     return ids.some((id) => id === prefix || id.startsWith(`${prefix}.`));
 }
-/** Every selector the threshold gives must hold. */
-function thresholdMatches(threshold, finding) {
+/** Every selector given must hold. */
+function selectorsMatch(threshold, finding) {
     if (threshold.severity && finding.severity !== threshold.severity)
         return false;
     if (threshold.minSeverity && severityRank(finding.severity) > severityRank(threshold.minSeverity))
@@ -61269,6 +61566,12 @@ function thresholdMatches(threshold, finding) {
         !finding.alsoReportedBy.includes(threshold.scanner))
         return false;
     if (threshold.rule && !glob(finding.ruleId, threshold.rule))
+        return false;
+    if (threshold.roles && !threshold.roles.includes(finding.role))
+        return false;
+    if (threshold.path && !glob(finding.location.path, threshold.path))
+        return false;
+    if (threshold.secret && finding.secret !== threshold.secret)
         return false;
     return true;
 }
@@ -61290,8 +61593,27 @@ function describeSelectors(threshold) {
         threshold.asvs && `ASVS ${threshold.asvs}`,
         threshold.scanner && `scanner ${threshold.scanner}`,
         threshold.rule && `rule ${threshold.rule}`,
+        threshold.roles && `role ${threshold.roles.join('|')}`,
+        threshold.path && `path ${threshold.path}`,
+        threshold.secret && `${threshold.secret} secret`,
     ].filter((part) => typeof part === 'string' && part !== '');
     return parts.length > 0 ? parts.join(', ') : 'any finding';
+}
+
+;// CONCATENATED MODULE: ./src/policy/modes.ts
+
+/** The first `modes` entry whose selectors all hold sets the mode; none: block. */
+function modeFor(finding, policy) {
+    const rule = policy.modes.find((candidate) => selectorsMatch(candidate, finding));
+    return rule ? { mode: rule.mode, rule } : { mode: 'block' };
+}
+/** Why the finding is enforced as it is, for explanations: `warn by modes[1] (role test|example) at …`. */
+function describeMode(assigned) {
+    const { rule } = assigned;
+    if (!rule)
+        return undefined;
+    const where = rule.source.line === undefined ? rule.source.file : `${rule.source.file}:${rule.source.line}`;
+    return `${assigned.mode} by ${rule.label} (${describeSelectors(rule)}) at ${where}`;
 }
 
 ;// CONCATENATED MODULE: ./src/policy/new-only.ts
@@ -61348,7 +61670,7 @@ function thresholdReasons(candidates, policy) {
         }
     }
     for (const threshold of policy.thresholds) {
-        const matching = candidates.filter((finding) => thresholdMatches(threshold, finding));
+        const matching = candidates.filter((finding) => selectorsMatch(threshold, finding));
         if (matching.length <= threshold.max)
             continue;
         const reason = `${matching.length} finding(s) match ${threshold.label} (${describeSelectors(threshold)}) at ${thresholds_where(threshold.source)}, which allows at most ${threshold.max}`;
@@ -61377,10 +61699,13 @@ function byImportance(a, b) {
 
 
 
+
 const NOT_NEW_OUTSIDE_NEW_ONLY = { today: '0000-00-00', newOnly: false };
 /**
  * Pure: the same findings, outcomes, policy and context always give the same decision. Order: live
- * suppressions first, then new-only, then thresholds over what is left; expired suppressions block.
+ * suppressions first, then new-only, then each finding's mode; thresholds count the findings of one mode
+ * together, so a block-mode finding blocks, a warn-mode one warns and a report-mode one is reported when
+ * they break the policy. Expired suppressions block.
  */
 function evaluate_judge(input) {
     const { policy, context } = input;
@@ -61388,13 +61713,19 @@ function evaluate_judge(input) {
     const expired = policy.suppressions
         .filter((s) => isExpired(s, context.today))
         .map(expiredSuppressionFinding);
-    const staged = input.findings.map((finding) => stage(finding, live, context));
-    const candidates = staged.filter((s) => s.suppression === undefined && s.isNew).map((s) => s.finding);
-    const reasons = thresholdReasons(candidates, policy);
+    const staged = input.findings.map((finding) => stage(finding, live, context, policy));
+    const candidates = staged.filter((s) => s.suppression === undefined && s.isNew);
+    const reasons = new Map();
+    for (const mode of ['block', 'warn', 'report']) {
+        const ofMode = candidates.filter((s) => s.assigned.mode === mode).map((s) => s.finding);
+        for (const [finding, why] of thresholdReasons(ofMode, policy))
+            reasons.set(finding, why);
+    }
     const verdicts = [
         ...expired.map((finding) => ({
             finding,
             verdict: 'blocking',
+            mode: 'block',
             isNew: true,
             reasons: [expiredReason(finding)],
         })),
@@ -61402,24 +61733,34 @@ function evaluate_judge(input) {
     ].sort((a, b) => byImportance(a.finding, b.finding));
     return decide(verdicts, scannerProblems(input.scanners, policy), input.notes ?? []);
 }
-function stage(finding, live, context) {
+function stage(finding, live, context, policy) {
     return {
         finding,
         isNew: isNewFinding(finding, context.newOnly ? context : NOT_NEW_OUTSIDE_NEW_ONLY),
         suppression: live.find((s) => suppressionMatches(s, finding)),
+        assigned: modeFor(finding, policy),
     };
 }
+const VERDICT_OF_MODE = { block: 'blocking', warn: 'warning', report: 'reported' };
 function verdictOf(staged, reasons) {
-    const { finding, isNew, suppression } = staged;
+    const { finding, isNew, suppression, assigned } = staged;
+    const mode = assigned.mode;
     if (suppression) {
         const why = `suppressed until ${suppression.expires} by ${suppression.owner}: ${suppression.reason} (${suppression.source.file}:${suppression.source.line ?? 1})`;
-        return { finding, verdict: 'suppressed', isNew, reasons: [why], suppression };
+        return { finding, verdict: 'suppressed', mode, isNew, reasons: [why], suppression };
     }
     if (!isNew)
-        return { finding, verdict: 'pre-existing', isNew, reasons: ['not introduced by this change (new-only)'] };
-    if (reasons && reasons.length > 0)
-        return { finding, verdict: 'blocking', isNew, reasons };
-    return { finding, verdict: 'reported', isNew, reasons: [] };
+        return {
+            finding,
+            verdict: 'pre-existing',
+            mode,
+            isNew,
+            reasons: ['not introduced by this change (new-only)'],
+        };
+    if (!reasons || reasons.length === 0)
+        return { finding, verdict: 'reported', mode, isNew, reasons: [] };
+    const how = describeMode(assigned);
+    return { finding, verdict: VERDICT_OF_MODE[mode], mode, isNew, reasons: how ? [...reasons, how] : reasons };
 }
 function expiredReason(finding) {
     return `expired suppression at ${finding.location.path}:${finding.location.region?.startLine ?? 1} blocks until renewed or removed`;
@@ -61442,6 +61783,7 @@ function decide(verdicts, problems, notes) {
         counts: {
             total: verdicts.length,
             blocking: blocking.length,
+            warnings: verdicts.filter((v) => v.verdict === 'warning').length,
             suppressed: verdicts.filter((v) => v.verdict === 'suppressed').length,
             preExisting: verdicts.filter((v) => v.verdict === 'pre-existing').length,
             bySeverity: countBySeverity(verdicts.map((v) => v.finding)),
@@ -61545,6 +61887,49 @@ async function keepFile(options, path, out) {
     catch (error) {
         out.skipped.push({ path, reason: 'unreadable', detail: error.message });
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/file-roles.ts
+
+
+
+/**
+ * The repository's file roles. A pull request cannot mark its own code vendored or generated to soften
+ * the gate: a .gitattributes it adds or changes is read at the base commit instead, and the change is noted.
+ */
+async function loadFileRoles(request) {
+    const { fs } = request.ports;
+    const kept = new Set(request.discovery.files);
+    const texts = new Map();
+    const notes = [];
+    for (const path of request.discovery.files.filter((file) => external_node_path_.posix.basename(file) === '.gitattributes')) {
+        const current = await fs.readFile(external_node_path_.posix.join(request.root, path));
+        const trusted = request.base ? await request.base.git.showAt(request.base.ref, path) : current;
+        if (trusted !== undefined && trusted.equals(current)) {
+            texts.set(path, current.toString('utf8'));
+        }
+        else if (trusted === undefined) {
+            notes.push(`${path} is added by this change and is not trusted to set file roles; it takes effect once merged`);
+        }
+        else {
+            texts.set(path, trusted.toString('utf8'));
+            notes.push(`${path} is changed by this change; file roles are read from the base branch's version`);
+        }
+    }
+    const roles = new FileRoles({
+        attributes: GitAttributes.parse(texts),
+        readHead: async (path) => {
+            if (!kept.has(path))
+                return undefined;
+            try {
+                return (await fs.readHead(external_node_path_.posix.join(request.root, path), HEAD_BYTES)).toString('utf8');
+            }
+            catch {
+                return undefined;
+            }
+        },
+    });
+    return { roles, notes };
 }
 
 ;// CONCATENATED MODULE: external "node:zlib"
@@ -61678,6 +62063,27 @@ function applyLimits(log, overrides = {}) {
 
 ;// CONCATENATED MODULE: ./src/policy/explain.ts
 
+
+/** Counts per file role and enforcement mode, for the roles that have findings, in FILE_ROLES order. */
+function roleTable(decision) {
+    return FILE_ROLES.flatMap((role) => {
+        const ofRole = decision.verdicts.filter((v) => v.finding.role === role);
+        if (ofRole.length === 0)
+            return [];
+        const count = (test) => ofRole.filter(test).length;
+        return [
+            {
+                role,
+                total: ofRole.length,
+                block: count((v) => v.mode === 'block'),
+                warn: count((v) => v.mode === 'warn'),
+                report: count((v) => v.mode === 'report'),
+                blocking: count((v) => v.verdict === 'blocking'),
+                warnings: count((v) => v.verdict === 'warning'),
+            },
+        ];
+    });
+}
 /** Counts per OWASP Top 10 category of one edition; a finding in two categories counts in both. */
 function owaspTable(decision, edition) {
     const titles = owaspCategoryTitles(edition);
@@ -62363,6 +62769,10 @@ function renderResult(finding, ruleIndex, rule, annotation) {
         properties: {
             'vouch/fingerprint': finding.fingerprint,
             'vouch/severity': finding.severity,
+            'vouch/role': finding.role,
+            ...(annotation?.mode ? { 'vouch/mode': annotation.mode } : {}),
+            ...(finding.secret ? { 'vouch/secret': finding.secret } : {}),
+            tags: [`role:${finding.role}`],
             ...(finding.alsoReportedBy.length > 0
                 ? { 'vouch/also-reported-by': [...finding.alsoReportedBy].sort(render_compare) }
                 : {}),
@@ -62457,6 +62867,7 @@ function renderSarif(input) {
 
 
 
+
 const SARIF_FILE = 'vouch.sarif';
 const RESULTS_FILE = 'vouch-results.json';
 /** SARIF for code scanning plus Vouch's own JSON record of the run (every finding, untrimmed). */
@@ -62528,6 +62939,7 @@ function annotations(decision, newOnly) {
         return {
             suppression: verdict.verdict === 'suppressed' ? verdict.reasons.join('; ') : undefined,
             baselineState: newOnly ? (verdict.isNew ? 'new' : 'unchanged') : undefined,
+            mode: verdict.mode,
         };
     };
 }
@@ -62567,9 +62979,11 @@ function resultsRecord(input, outputs) {
             attestationFile: outputs.attestationFile,
             sbomAttestationFile: outputs.sbomAttestationFile,
         },
-        findings: decision.verdicts.map(({ finding, verdict, isNew, reasons }) => ({
+        roles: roleTable(decision),
+        findings: decision.verdicts.map(({ finding, verdict, mode, isNew, reasons }) => ({
             ...finding,
             verdict,
+            mode,
             isNew,
             reasons,
         })),
@@ -62577,6 +62991,7 @@ function resultsRecord(input, outputs) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/pipeline.ts
+
 
 
 
@@ -62601,8 +63016,12 @@ async function runGate(request) {
         skipped: discovery.skipped.length,
     });
     const enabled = request.adapters.filter((adapter) => scannerSettings(policy, adapter.id).enabled);
-    const readText = fileReader(request.root, discovery, ports);
-    const scanned = await Promise.all(enabled.map((adapter) => pipeline_runScanner(request, adapter, discovery, readText)));
+    const files = {
+        discovery,
+        readText: fileReader(request.root, discovery, ports),
+        ...(await loadFileRoles({ root: request.root, discovery, ports, base: request.base })),
+    };
+    const scanned = await Promise.all(enabled.map((adapter) => pipeline_runScanner(request, adapter, files)));
     const { findings: unique, replacedBy } = dedupeAcrossTools(scanned.flatMap((run) => run.findings));
     const findings = [...unique].sort(byImportance);
     // Each scanner's SARIF run keeps only the findings that stand for themselves after merging.
@@ -62618,12 +63037,13 @@ async function runGate(request) {
         scanners,
         policy,
         context: request.evaluation,
-        notes: request.policyNotes,
+        notes: [...(request.policyNotes ?? []), ...files.notes],
     });
     const outputs = await emitOutputs({ request, scanners, findings, decision, discovery });
     return { decision, findings, scanners, discovery, outputs };
 }
-async function pipeline_runScanner(request, adapter, discovery, readText) {
+async function pipeline_runScanner(request, adapter, files) {
+    const { discovery, readText, roles } = files;
     const { ports } = request;
     const settings = scannerSettings(request.policy, adapter.id);
     request.onProgress?.({ kind: 'scanner-started', scanner: adapter.id });
@@ -62647,6 +63067,7 @@ async function pipeline_runScanner(request, adapter, discovery, readText) {
                 rules: outcome.rules,
                 detections: outcome.detections,
                 readText,
+                roleOf: (path) => roles.roleOf(path),
             });
             findings = normalized.findings;
             if (normalized.clamped > 0) {
@@ -62794,6 +63215,7 @@ async function scan_scanRepository(request) {
             }
             : undefined,
         policyNotes: [...effective.notes, ...evaluation.notes],
+        base,
         onProgress: request.onProgress,
     });
 }
@@ -63015,6 +63437,16 @@ function owaspLines(result) {
         ...rows.map((r) => `  ${`${r.category} ${r.title}`.slice(0, 45).padEnd(45)}${String(r.total).padStart(5)}${String(r.blocking).padStart(10)}${String(r.new).padStart(5)}${String(r.suppressed).padStart(12)}`),
     ];
 }
+function roleLines(result) {
+    const rows = roleTable(result.decision);
+    if (rows.length === 0)
+        return [];
+    const cells = (values) => values.map((v, i) => (i === 0 ? String(v).padEnd(12) : String(v).padStart(9))).join('');
+    return [
+        `  ${cells(['role', 'findings', 'block', 'warn', 'report', 'blocking', 'warnings'])}`,
+        ...rows.map((r) => `  ${cells([r.role, r.total, r.block, r.warn, r.report, r.blocking, r.warnings])}`),
+    ];
+}
 /** The final human summary: decision, scanner problems, policy notes, reasons, counts, OWASP table, outputs. */
 function textReport(result) {
     const { decision } = result;
@@ -63035,14 +63467,32 @@ function textReport(result) {
     }
     if (decision.blocking.length > TOP_FINDINGS)
         lines.push(`  … and ${decision.blocking.length - TOP_FINDINGS} more in the SARIF file`);
+    lines.push(...warningLines(result));
     const counts = SEVERITIES.map((s) => `${s} ${decision.counts.bySeverity[s]}`).join(', ');
-    lines.push(`Findings: ${decision.counts.total} (${counts}); blocking: ${decision.counts.blocking}; suppressed: ${decision.counts.suppressed}; pre-existing: ${decision.counts.preExisting}`);
+    lines.push(`Findings: ${decision.counts.total} (${counts}); blocking: ${decision.counts.blocking}; warnings: ${decision.counts.warnings}; suppressed: ${decision.counts.suppressed}; pre-existing: ${decision.counts.preExisting}`);
+    lines.push(...roleLines(result));
     lines.push(...owaspLines(result));
     for (const note of result.outputs.sarifNotes)
         lines.push(`SARIF note: ${note}`);
     lines.push(`SARIF: ${result.outputs.sarifFile}`);
     lines.push(`Results: ${result.outputs.resultsFile}`);
     return lines.join('\n');
+}
+const TOP_WARNINGS = 10;
+/** Findings that broke the policy where it only warns: listed, never failing. */
+function warningLines(result) {
+    const warnings = result.decision.verdicts.filter((v) => v.verdict === 'warning');
+    if (warnings.length === 0)
+        return [];
+    const lines = [`Warnings (${warnings.length}, not blocking):`];
+    for (const { finding, reasons } of warnings.slice(0, TOP_WARNINGS)) {
+        const region = finding.location.region;
+        lines.push(`  ${finding.severity.toUpperCase()} ${finding.ruleId} ${report_where(finding.location.path, region?.startLine, region?.startColumn)} [${finding.role}]`);
+        lines.push(`      why warning: ${reasons.join('; ')}`);
+    }
+    if (warnings.length > TOP_WARNINGS)
+        lines.push(`  … and ${warnings.length - TOP_WARNINGS} more in the results file`);
+    return lines;
 }
 const MAX_SCANNER_NOTES = 10;
 /** What scanners said besides findings (files they could not parse, results not reported, …). */
@@ -63065,9 +63515,11 @@ function jsonReport(result) {
         notes: decision.notes,
         owasp2025: owaspTable(decision, '2025'),
         owasp2021: owaspTable(decision, '2021'),
-        findings: decision.verdicts.map(({ finding, verdict, isNew, reasons }) => ({
+        roles: roleTable(decision),
+        findings: decision.verdicts.map(({ finding, verdict, mode, isNew, reasons }) => ({
             ...finding,
             verdict,
+            mode,
             isNew,
             reasons,
         })),
@@ -63401,7 +63853,7 @@ function killGroup(pid) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_node_http_client_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1950);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74146);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72742);
 /* harmony import */ var _cli_console_logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58328);
 /* harmony import */ var _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(586);
 /* harmony import */ var _core_node_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(10738);
