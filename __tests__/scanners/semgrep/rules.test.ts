@@ -85,6 +85,22 @@ describe('loadSemgrepRuleset', () => {
       expect(rule.securitySeverity).toBeLessThanOrEqual(10);
     }
   });
+
+  it('reads tiered rules: each superseded rule exists, shares a CWE and is less severe', async () => {
+    const ruleset = await loadSemgrepRuleset(fs, 'data/rules/semgrep');
+    expect(ruleset.supersedes.get('python-sqli-dbapi-string-format')).toEqual([
+      'python-sqli-dbapi-dynamic-sql',
+    ]);
+    for (const [narrow, broader] of ruleset.supersedes) {
+      const strict = ruleset.rules.get(narrow);
+      for (const id of broader) {
+        const loose = ruleset.rules.get(id);
+        expect(loose).toBeDefined();
+        expect(loose?.cwe.some((cwe) => strict?.cwe.includes(cwe))).toBe(true);
+        expect(loose?.securitySeverity).toBeLessThan(strict?.securitySeverity ?? 0);
+      }
+    }
+  });
 });
 
 describe('semgrepRuleDescriptor', () => {

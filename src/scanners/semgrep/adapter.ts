@@ -138,15 +138,30 @@ async function toOutcome(
     });
   }
   const notes = run.notes.map((note) => inRepository(note, context.root));
+  const reported = withoutSuperseded(detections, ruleset.supersedes);
   if (outsideDiscovery > 0) {
     notes.push({
       message: `${outsideDiscovery} semgrep result(s) in files excluded by .gitignore or the policy were not reported`,
     });
   }
   const ruleList = [...rules.values()];
-  return detections.length > 0
-    ? { kind: 'findings', tool, rules: ruleList, detections, notes }
+  return reported.length > 0
+    ? { kind: 'findings', tool, rules: ruleList, detections: reported, notes }
     : { kind: 'clean', tool, rules: ruleList, notes };
+}
+
+/** Drops a broader rule's result where the narrower, more severe rule of its tier fired on the same line. */
+function withoutSuperseded(
+  detections: readonly Detection[],
+  supersedes: ReadonlyMap<string, readonly string[]>,
+): Detection[] {
+  const line = (d: Detection) => `${d.location.path}:${d.location.region?.startLine ?? 0}`;
+  const replaced = new Set<string>();
+  for (const detection of detections) {
+    const id = detection.ruleId.replace(/^semgrep\//, '');
+    for (const broader of supersedes.get(id) ?? []) replaced.add(`semgrep/${broader} ${line(detection)}`);
+  }
+  return detections.filter((d) => !replaced.has(`${d.ruleId} ${line(d)}`));
 }
 
 /** A result of a rule Vouch could not read itself is described from the metadata Semgrep copied into it. */

@@ -20,6 +20,11 @@ export interface SemgrepRuleset {
   readonly languages: ReadonlySet<string>;
   /** Rule files the yaml package could not read; Semgrep itself decides whether they are fatal. */
   readonly unreadable: readonly string[];
+  /**
+   * Tiered rules (metadata `vouch-supersedes`): rule id → the ids of broader, less severe rules whose
+   * result on the same line it replaces (request data into SQL supersedes any formatted SQL).
+   */
+  readonly supersedes: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Semgrep's levels, for rules without a numeric `security-severity`; unknown levels count as high. */
@@ -42,6 +47,7 @@ export async function loadSemgrepRuleset(fs: FileSystem, rulesDir: string): Prom
   const rules = new Map<string, RuleDescriptor>();
   const languages = new Set<string>();
   const unreadable: string[] = [];
+  const supersedes = new Map<string, string[]>();
   for (const file of await ruleFiles(fs, rulesDir)) {
     const sources = ruleSources((await fs.readFile(file)).toString('utf8'));
     if (sources === undefined) {
@@ -51,9 +57,11 @@ export async function loadSemgrepRuleset(fs: FileSystem, rulesDir: string): Prom
     for (const source of sources) {
       rules.set(source.id, semgrepRuleDescriptor(source));
       for (const language of source.languages) languages.add(language.toLowerCase());
+      const replaced = stringList(source.metadata['vouch-supersedes']);
+      if (replaced.length > 0) supersedes.set(source.id, replaced);
     }
   }
-  return { rules, languages, unreadable };
+  return { rules, languages, unreadable, supersedes };
 }
 
 /** Hidden entries are skipped as Semgrep skips them; symlinks are not followed. */

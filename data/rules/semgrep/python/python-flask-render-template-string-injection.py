@@ -26,10 +26,10 @@ def raw():
 
 
 def render_note(note_text):
-    # ruleid: python-flask-render-template-string-injection
+    # ok: python-flask-render-template-string-injection
     tpl = jinja2.Template("<p>%s</p>" % note_text)
     env = jinja2.Environment(autoescape=True)
-    # ruleid: python-flask-render-template-string-injection
+    # ok: python-flask-render-template-string-injection
     tpl2 = env.from_string("<p>{}</p>".format(note_text))
     return tpl.render(), tpl2.render()
 

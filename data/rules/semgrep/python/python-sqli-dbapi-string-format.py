@@ -1,49 +1,59 @@
 import sqlite3
 
 import pandas as pd
-import psycopg2
-from sqlalchemy import text
+from fastapi import FastAPI
+from flask import Flask, request
 
+app = Flask(__name__)
+api = FastAPI()
 TABLE = "users"
 
 
-def find_user(conn, name):
-    cur = conn.cursor()
+@app.route("/users")
+def find_user():
+    cur = sqlite3.connect("app.db").cursor()
+    name = request.args["name"]
     # ruleid: python-sqli-dbapi-string-format
     cur.execute(f"SELECT * FROM users WHERE name = '{name}'")
     # ruleid: python-sqli-dbapi-string-format
-    cur.execute("SELECT * FROM users WHERE name = '%s'" % name)
+    cur.execute("SELECT * FROM users WHERE name = '%s'" % request.form["name"])
     # ruleid: python-sqli-dbapi-string-format
-    cur.execute("SELECT * FROM users WHERE name = '{}'".format(name))
+    cur.execute("SELECT * FROM users WHERE name = '{}'".format(request.values.get("name")))
     query = "SELECT * FROM users WHERE name = '" + name + "'"
     # ruleid: python-sqli-dbapi-string-format
     cur.execute(query)
     return cur.fetchall()
 
 
-def search(db: sqlite3.Connection, term, order):
+def django_search(request, db):
+    term = request.GET.get("q", "")
     sql = "SELECT id FROM items WHERE 1=1"
     sql += f" AND title LIKE '%{term}%'"
     # ruleid: python-sqli-dbapi-string-format
     db.execute(sql)
     # ruleid: python-sqli-dbapi-string-format
-    db.executemany(f"DELETE FROM items WHERE owner = {order}", [])
+    return pd.read_sql(f"SELECT * FROM items ORDER BY {request.GET['order']}", db)
+
+
+@api.get("/items/{owner}")
+def delete_items(owner: str):
+    db = sqlite3.connect("app.db")
     # ruleid: python-sqli-dbapi-string-format
-    return pd.read_sql(f"SELECT * FROM items ORDER BY {order}", db)
+    db.executemany(f"DELETE FROM items WHERE owner = {owner}", [])
 
 
-def safe(conn, name, ids):
-    cur = conn.cursor()
+@app.route("/safe")
+def safe():
+    cur = sqlite3.connect("app.db").cursor()
+    name = request.args["name"]
     # ok: python-sqli-dbapi-string-format
-    cur.execute("SELECT * FROM users WHERE name = %s", (name,))
-    # ok: python-sqli-dbapi-string-format
-    conn.execute("SELECT * FROM users WHERE name = ?", (name,))
-    placeholders = ", ".join("?" for _ in ids)
-    # ok: python-sqli-dbapi-string-format
-    conn.execute(f"SELECT * FROM users WHERE id IN ({placeholders})", ids)
+    cur.execute("SELECT * FROM users WHERE name = ?", (name,))
     # ok: python-sqli-dbapi-string-format
     cur.execute(f"SELECT count(*) FROM {TABLE}")
     # ok: python-sqli-dbapi-string-format
-    cur.execute("SELECT * FROM users " + "ORDER BY id")
+    return pd.read_sql("SELECT * FROM users WHERE name = %(n)s", cur, params={"n": name})
+
+
+def helper(conn, name):
     # ok: python-sqli-dbapi-string-format
-    return pd.read_sql("SELECT * FROM users WHERE name = %(n)s", conn, params={"n": name})
+    conn.execute(f"SELECT * FROM users WHERE name = '{name}'")
