@@ -10,6 +10,7 @@ const scan = hiddenScanner(
 );
 const INSTRUCTION_FILES = dataPatterns(meta, 'instruction-files');
 const SKIPPED = new Set(dataStrings(meta, 'skipped-extensions'));
+const CATALOGS = new Set(dataStrings(meta, 'translation-catalogs'));
 const MINIFIED = /\.min\.(?:[cm]?js|css)$/i;
 const MAX_LISTED = 6;
 
@@ -20,11 +21,27 @@ const WHY: Record<HiddenKind, string> = {
     'tag characters and variation selectors encode invisible text that language models still read',
 };
 
-/** Every text file; binary formats, minified bundles and source maps are not worth reading. */
-function appliesTo(path: string): boolean {
+function extensionOf(path: string): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
-  return !(dot > 0 && SKIPPED.has(name.slice(dot + 1).toLowerCase())) && !MINIFIED.test(name);
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : undefined;
+}
+
+/** Every text file; binary formats, minified bundles and source maps are not worth reading. */
+function appliesTo(path: string): boolean {
+  const extension = extensionOf(path);
+  return !(extension !== undefined && SKIPPED.has(extension)) && !MINIFIED.test(path);
+}
+
+/**
+ * Message catalogs (gettext .po, XLIFF, …) hold right-to-left and complex-script text, which needs
+ * bidirectional controls and joiners to display right (Django's catalogs hold hundreds); only characters
+ * that encode invisible text are suspect there.
+ */
+function suspectIn(path: string): (hit: Hit) => boolean {
+  const extension = extensionOf(path);
+  if (extension === undefined || !CATALOGS.has(extension)) return () => true;
+  return (hit) => hit.range.kind === 'invisible-text';
 }
 
 /** "U+202E RIGHT-TO-LEFT OVERRIDE ×2, U+2066 LEFT-TO-RIGHT ISOLATE ×1", in order of first appearance. */
@@ -74,7 +91,7 @@ function detectionFor(
 }
 
 function run(file: CheckFile, rule: RuleDescriptor): CheckResult {
-  const hits = scan(file.text);
+  const hits = scan(file.text).filter(suspectIn(file.path));
   if (hits.length === 0) return SKIP;
   const lines = lineCounterOf(file.text);
   const byLine = new Map<number, Placed[]>();
