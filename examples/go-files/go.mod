@@ -1,0 +1,3 @@
+module example.com/go-files
+
+go 1.24
