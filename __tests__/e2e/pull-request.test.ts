@@ -34,10 +34,10 @@ describe('the action on a pull request', () => {
   it('blocks on the finding the change introduces, not on the one already on the base branch', () => {
     const repo = new GitRepo().write({
       '.vouch/policy.yml': POLICY,
-      '.github/workflows/ci.yml': workflow('actions/checkout@v4'),
+      '.github/workflows/ci.yml': workflow('acme/checkout@v4'),
     });
     const base = repo.commit('base');
-    repo.write({ '.github/workflows/release.yml': workflow('actions/setup-node@v4') });
+    repo.write({ '.github/workflows/release.yml': workflow('acme/setup-node@v4') });
     const head = repo.commit('add release workflow');
     const run = runAction(repo.root, { policy: '.vouch/policy.yml' }, pullRequestEvent(base, head));
     expect(run.outputs).toMatchObject({ decision: 'fail', 'findings-total': '2', 'findings-blocking': '1' });
@@ -58,7 +58,7 @@ describe('the action on a pull request', () => {
   it('passes a pull request that only touches other files, though the base branch has findings', () => {
     const repo = new GitRepo().write({
       '.vouch/policy.yml': POLICY,
-      '.github/workflows/ci.yml': workflow('actions/checkout@v4'),
+      '.github/workflows/ci.yml': workflow('acme/checkout@v4'),
     });
     const base = repo.commit('base');
     repo.write({ 'README.md': '# docs\n' });
@@ -91,7 +91,7 @@ describe('the action on a pull request', () => {
     const base = repo.commit('base');
     repo.write({
       '.vouch/policy.yml': 'version: 1\nblock:\n  severities: []\n',
-      '.github/workflows/ci.yml': workflow('actions/checkout@main'),
+      '.github/workflows/ci.yml': workflow('acme/checkout@main'),
     });
     const run = runAction(
       repo.root,
@@ -110,7 +110,7 @@ describe('the action on a pull request', () => {
     const policy = `${POLICY}suppressions:\n  - rule: builtin/actions-unpinned\n    reason: migrating to pinned actions in Q1\n    owner: platform-team\n    expires: 2020-01-31\n`;
     const repo = new GitRepo().write({
       '.vouch/policy.yml': policy,
-      '.github/workflows/ci.yml': workflow('actions/checkout@v4'),
+      '.github/workflows/ci.yml': workflow('acme/checkout@v4'),
     });
     const base = repo.commit('base');
     repo.write({ 'README.md': '# docs\n' });
@@ -132,7 +132,7 @@ describe('the action on a pull request', () => {
     const policy = `${POLICY}suppressions:\n  - path: .github/workflows/ci.yml\n    reason: internal runner image, pinned by digest elsewhere\n    owner: platform-team\n    expires: 2999-12-31\n`;
     const repo = new GitRepo().write({
       '.vouch/policy.yml': policy,
-      '.github/workflows/ci.yml': workflow('actions/checkout@v4'),
+      '.github/workflows/ci.yml': workflow('acme/checkout@v4'),
     });
     repo.commit('base');
     const run = runAction(repo.root, { policy: '.vouch/policy.yml' });

@@ -357,11 +357,35 @@ describe('renderSarif results', () => {
       'vouch/fingerprint': 'fp-semgrep/sql-injection-src/a.py-10',
       'vouch/severity': 'critical',
       'vouch/also-reported-by': ['bandit', 'codeql'],
+      'vouch/role': 'source',
+      tags: ['role:source'],
     });
     const leak = runOf(log, 'gitleaks').results[0];
     expect(leak?.properties).not.toHaveProperty('vouch/also-reported-by');
     // A finding's own severity wins over its rule's for the result level.
     expect(leak?.level).toBe('note');
+  });
+
+  it("carries the file role as a property and a tag, the mode and a secret's kind when known", () => {
+    const rendered = renderSarif({
+      vouchVersion: '0.1.0',
+      runs: [
+        {
+          tool: { name: 'gitleaks' },
+          rules: [rule('gitleaks/generic-api-key')],
+          findings: [
+            finding('gitleaks/generic-api-key', 'tests/a.py', 3, { role: 'test', secret: 'placeholder' }),
+          ],
+        },
+      ],
+      annotate: () => ({ mode: 'warn' }),
+    });
+    expect(runOf(rendered, 'gitleaks').results[0]?.properties).toMatchObject({
+      'vouch/role': 'test',
+      'vouch/mode': 'warn',
+      'vouch/secret': 'placeholder',
+      tags: ['role:test'],
+    });
   });
 
   it('never emits evidence: a secret-looking evidence string appears nowhere in the SARIF', () => {

@@ -45774,7 +45774,7 @@ const actionsUnpinned = defineCheck({
 });
 
 ;// CONCATENATED MODULE: ./data/checks/ai-instructions-integrity.json
-const ai_instructions_integrity_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"ai-instructions-integrity","title":"Hidden Unicode characters (bidirectional controls, zero-width or tag characters)","description":"A text file contains characters that change how a line is displayed or that are not displayed at all: bidirectional controls (U+202A–U+202E, U+2066–U+2069), which make code or text appear in a different order than compilers, interpreters and language models read it (\\"Trojan Source\\", CVE-2021-42574); zero-width characters (U+200B–U+200D, U+2060, U+FEFF after the start of a file), which hide inside words and identifiers; and Unicode tag characters (U+E0000–U+E007F) or supplementary variation selectors, which encode whole invisible sentences that language models read. In AI assistant instruction files (CLAUDE.md, AGENTS.md, .cursorrules, Copilot instructions, …) they are a known way to plant instructions reviewers cannot see (\\"rules file backdoor\\"). Emoji sequences, letters of scripts that need joiners, flag tag sequences and ideographic variation sequences are not reported.","help":"Look at the line in an editor or viewer that shows invisible characters (GitHub marks bidirectional text with a warning; `cat -A`, `grep -nP \'[\\\\x{202A}-\\\\x{202E}\\\\x{2066}-\\\\x{2069}\\\\x{200B}-\\\\x{200D}\\\\x{2060}\\\\x{FEFF}]\'` or your editor\'s \\"render control characters\\" setting), find out who added it and why, and remove it unless it is genuinely needed text. If a string needs such a character, write it as an escape (`\\\\u202E`) so reviewers can see it. Treat hidden text in an AI assistant instruction file as a prompt-injection attempt: review everything the assistant produced while it was present.\\n\\nReferences:\\n- N. Boucher and R. Anderson, [Trojan Source: Invisible Vulnerabilities](https://trojansource.codes/)\\n- NVD, [CVE-2021-42574](https://nvd.nist.gov/vuln/detail/CVE-2021-42574)\\n- GitHub, [Warning about bidirectional Unicode text](https://github.blog/changelog/2021-10-31-warning-about-bidirectional-unicode-text/)\\n- Unicode, [Tags block (U+E0000–U+E007F)](https://www.unicode.org/charts/PDF/UE0000.pdf)\\n- OpenSSF, [Security-Focused Guide for AI Code Assistant Instructions](https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions)","helpUri":"https://trojansource.codes/","cwe":["CWE-1007","CWE-451"],"severity":"high","security-severity":7.8,"precision":"high","tags":["security","unicode","trojan-source","ai-assistant","prompt-injection"],"asvs":[],"$comment":"Columns count UTF-16 code units, like every builtin check and SARIF\'s default. hidden-characters: code point ranges (hex) with one name per code point, or one group name for the range. instruction-files: paths (regular expressions) whose findings say they are AI assistant instruction files. skipped-extensions: binary or generated formats not read at all.","hidden-characters":[{"kind":"bidi","from":"202A","to":"202E","names":["LEFT-TO-RIGHT EMBEDDING","RIGHT-TO-LEFT EMBEDDING","POP DIRECTIONAL FORMATTING","LEFT-TO-RIGHT OVERRIDE","RIGHT-TO-LEFT OVERRIDE"]},{"kind":"bidi","from":"2066","to":"2069","names":["LEFT-TO-RIGHT ISOLATE","RIGHT-TO-LEFT ISOLATE","FIRST STRONG ISOLATE","POP DIRECTIONAL ISOLATE"]},{"kind":"zero-width","from":"200B","to":"200D","names":["ZERO WIDTH SPACE","ZERO WIDTH NON-JOINER","ZERO WIDTH JOINER"]},{"kind":"zero-width","from":"2060","to":"2060","names":["WORD JOINER"]},{"kind":"zero-width","from":"FEFF","to":"FEFF","names":["ZERO WIDTH NO-BREAK SPACE"]},{"kind":"invisible-text","from":"E0000","to":"E007F","group":"TAG characters"},{"kind":"invisible-text","from":"E0100","to":"E01EF","group":"VARIATION SELECTORS 17-256"}],"instruction-files":["(?:^|/)CLAUDE(?:\\\\.local)?\\\\.md$","(?:^|/)AGENTS?\\\\.md$","(?:^|/)GEMINI\\\\.md$","(?:^|/)CONVENTIONS\\\\.md$","(?:^|/)\\\\.cursorrules$","(?:^|/)\\\\.cursor/rules/","(?:^|/)\\\\.windsurfrules$","(?:^|/)\\\\.windsurf/rules/","(?:^|/)\\\\.clinerules(?:/|$)","(?:^|/)\\\\.roorules$","(?:^|/)\\\\.roo/rules(?:-[^/]+)?/","(?:^|/)\\\\.github/copilot-instructions\\\\.md$","(?:^|/)\\\\.github/instructions/","(?:^|/)\\\\.github/prompts/","(?:^|/)\\\\.github/chatmodes/","(?:^|/)\\\\.junie/guidelines\\\\.md$","(?:^|/)\\\\.kiro/steering/","(?:^|/)\\\\.amazonq/rules/","(?:^|/)\\\\.aider\\\\.conf\\\\.ya?ml$","(?:^|/)\\\\.claude/(?:agents|commands|skills)/"],"skipped-extensions":["png","jpg","jpeg","gif","bmp","ico","icns","webp","avif","tif","tiff","psd","pdf","zip","gz","tgz","bz2","xz","zst","7z","rar","jar","war","ear","class","dll","exe","so","dylib","a","o","obj","lib","bin","wasm","pyc","pyo","whl","woff","woff2","ttf","otf","eot","mp3","mp4","m4a","wav","ogg","flac","mov","avi","mkv","webm","db","sqlite","sqlite3","parquet","avro","onnx","pt","pth","safetensors","npy","npz","pkl","h5","map"]}');
+const ai_instructions_integrity_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"ai-instructions-integrity","title":"Hidden Unicode characters (bidirectional controls, zero-width or tag characters)","description":"A text file contains characters that change how a line is displayed or that are not displayed at all: bidirectional controls (U+202A–U+202E, U+2066–U+2069), which make code or text appear in a different order than compilers, interpreters and language models read it (\\"Trojan Source\\", CVE-2021-42574); zero-width characters (U+200B–U+200D, U+2060, U+FEFF after the start of a file), which hide inside words and identifiers; and Unicode tag characters (U+E0000–U+E007F) or supplementary variation selectors, which encode whole invisible sentences that language models read. In AI assistant instruction files (CLAUDE.md, AGENTS.md, .cursorrules, Copilot instructions, …) they are a known way to plant instructions reviewers cannot see (\\"rules file backdoor\\"). Emoji sequences, letters of scripts that need joiners, flag tag sequences and ideographic variation sequences are not reported.","help":"Look at the line in an editor or viewer that shows invisible characters (GitHub marks bidirectional text with a warning; `cat -A`, `grep -nP \'[\\\\x{202A}-\\\\x{202E}\\\\x{2066}-\\\\x{2069}\\\\x{200B}-\\\\x{200D}\\\\x{2060}\\\\x{FEFF}]\'` or your editor\'s \\"render control characters\\" setting), find out who added it and why, and remove it unless it is genuinely needed text. If a string needs such a character, write it as an escape (`\\\\u202E`) so reviewers can see it. Treat hidden text in an AI assistant instruction file as a prompt-injection attempt: review everything the assistant produced while it was present.\\n\\nReferences:\\n- N. Boucher and R. Anderson, [Trojan Source: Invisible Vulnerabilities](https://trojansource.codes/)\\n- NVD, [CVE-2021-42574](https://nvd.nist.gov/vuln/detail/CVE-2021-42574)\\n- GitHub, [Warning about bidirectional Unicode text](https://github.blog/changelog/2021-10-31-warning-about-bidirectional-unicode-text/)\\n- Unicode, [Tags block (U+E0000–U+E007F)](https://www.unicode.org/charts/PDF/UE0000.pdf)\\n- OpenSSF, [Security-Focused Guide for AI Code Assistant Instructions](https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions)","helpUri":"https://trojansource.codes/","cwe":["CWE-1007","CWE-451"],"severity":"high","security-severity":7.8,"precision":"high","tags":["security","unicode","trojan-source","ai-assistant","prompt-injection"],"asvs":[],"$comment":"Columns count UTF-16 code units, like every builtin check and SARIF\'s default. hidden-characters: code point ranges (hex) with one name per code point, or one group name for the range. instruction-files: paths (regular expressions) whose findings say they are AI assistant instruction files. skipped-extensions: binary or generated formats not read at all. translation-catalogs: extensions of message catalogs, whose right-to-left and complex-script text needs bidirectional controls and joiners; there only invisible-text characters are reported.","hidden-characters":[{"kind":"bidi","from":"202A","to":"202E","names":["LEFT-TO-RIGHT EMBEDDING","RIGHT-TO-LEFT EMBEDDING","POP DIRECTIONAL FORMATTING","LEFT-TO-RIGHT OVERRIDE","RIGHT-TO-LEFT OVERRIDE"]},{"kind":"bidi","from":"2066","to":"2069","names":["LEFT-TO-RIGHT ISOLATE","RIGHT-TO-LEFT ISOLATE","FIRST STRONG ISOLATE","POP DIRECTIONAL ISOLATE"]},{"kind":"zero-width","from":"200B","to":"200D","names":["ZERO WIDTH SPACE","ZERO WIDTH NON-JOINER","ZERO WIDTH JOINER"]},{"kind":"zero-width","from":"2060","to":"2060","names":["WORD JOINER"]},{"kind":"zero-width","from":"FEFF","to":"FEFF","names":["ZERO WIDTH NO-BREAK SPACE"]},{"kind":"invisible-text","from":"E0000","to":"E007F","group":"TAG characters"},{"kind":"invisible-text","from":"E0100","to":"E01EF","group":"VARIATION SELECTORS 17-256"}],"instruction-files":["(?:^|/)CLAUDE(?:\\\\.local)?\\\\.md$","(?:^|/)AGENTS?\\\\.md$","(?:^|/)GEMINI\\\\.md$","(?:^|/)CONVENTIONS\\\\.md$","(?:^|/)\\\\.cursorrules$","(?:^|/)\\\\.cursor/rules/","(?:^|/)\\\\.windsurfrules$","(?:^|/)\\\\.windsurf/rules/","(?:^|/)\\\\.clinerules(?:/|$)","(?:^|/)\\\\.roorules$","(?:^|/)\\\\.roo/rules(?:-[^/]+)?/","(?:^|/)\\\\.github/copilot-instructions\\\\.md$","(?:^|/)\\\\.github/instructions/","(?:^|/)\\\\.github/prompts/","(?:^|/)\\\\.github/chatmodes/","(?:^|/)\\\\.junie/guidelines\\\\.md$","(?:^|/)\\\\.kiro/steering/","(?:^|/)\\\\.amazonq/rules/","(?:^|/)\\\\.aider\\\\.conf\\\\.ya?ml$","(?:^|/)\\\\.claude/(?:agents|commands|skills)/"],"skipped-extensions":["png","jpg","jpeg","gif","bmp","ico","icns","webp","avif","tif","tiff","psd","pdf","zip","gz","tgz","bz2","xz","zst","7z","rar","jar","war","ear","class","dll","exe","so","dylib","a","o","obj","lib","bin","wasm","pyc","pyo","whl","woff","woff2","ttf","otf","eot","mp3","mp4","m4a","wav","ogg","flac","mov","avi","mkv","webm","db","sqlite","sqlite3","parquet","avro","onnx","pt","pth","safetensors","npy","npz","pkl","h5","map"],"translation-catalogs":["po","pot","xlf","xliff","strings","stringsdict","arb","ftl","resx"]}');
 ;// CONCATENATED MODULE: ./src/scanners/builtin/check-data.ts
 
 /**
@@ -46002,6 +46002,7 @@ function lineCounterOf(text) {
 const scan = hiddenScanner(hiddenRanges(ai_instructions_integrity_namespaceObject["hidden-characters"], 'data/checks/ai-instructions-integrity.json'));
 const INSTRUCTION_FILES = dataPatterns(ai_instructions_integrity_namespaceObject, 'instruction-files');
 const SKIPPED = new Set(dataStrings(ai_instructions_integrity_namespaceObject, 'skipped-extensions'));
+const CATALOGS = new Set(dataStrings(ai_instructions_integrity_namespaceObject, 'translation-catalogs'));
 const MINIFIED = /\.min\.(?:[cm]?js|css)$/i;
 const MAX_LISTED = 6;
 const WHY = {
@@ -46009,11 +46010,26 @@ const WHY = {
     'zero-width': 'zero-width characters are invisible and can hide inside words and identifiers',
     'invisible-text': 'tag characters and variation selectors encode invisible text that language models still read',
 };
-/** Every text file; binary formats, minified bundles and source maps are not worth reading. */
-function appliesTo(path) {
+function extensionOf(path) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     const dot = name.lastIndexOf('.');
-    return !(dot > 0 && SKIPPED.has(name.slice(dot + 1).toLowerCase())) && !MINIFIED.test(name);
+    return dot > 0 ? name.slice(dot + 1).toLowerCase() : undefined;
+}
+/** Every text file; binary formats, minified bundles and source maps are not worth reading. */
+function appliesTo(path) {
+    const extension = extensionOf(path);
+    return !(extension !== undefined && SKIPPED.has(extension)) && !MINIFIED.test(path);
+}
+/**
+ * Message catalogs (gettext .po, XLIFF, …) hold right-to-left and complex-script text, which needs
+ * bidirectional controls and joiners to display right (Django's catalogs hold hundreds); only characters
+ * that encode invisible text are suspect there.
+ */
+function suspectIn(path) {
+    const extension = extensionOf(path);
+    if (extension === undefined || !CATALOGS.has(extension))
+        return () => true;
+    return (hit) => hit.range.kind === 'invisible-text';
 }
 /** "U+202E RIGHT-TO-LEFT OVERRIDE ×2, U+2066 LEFT-TO-RIGHT ISOLATE ×1", in order of first appearance. */
 function inventory(hits) {
@@ -46050,7 +46066,7 @@ function ai_instructions_integrity_detectionFor(file, rule, hits, line) {
     };
 }
 function ai_instructions_integrity_run(file, rule) {
-    const hits = scan(file.text);
+    const hits = scan(file.text).filter(suspectIn(file.path));
     if (hits.length === 0)
         return SKIP;
     const lines = lineCounterOf(file.text);
@@ -56385,6 +56401,7 @@ async function loadSemgrepRuleset(fs, rulesDir) {
     const rules = new Map();
     const languages = new Set();
     const unreadable = [];
+    const supersedes = new Map();
     for (const file of await ruleFiles(fs, rulesDir)) {
         const sources = ruleSources((await fs.readFile(file)).toString('utf8'));
         if (sources === undefined) {
@@ -56395,9 +56412,12 @@ async function loadSemgrepRuleset(fs, rulesDir) {
             rules.set(source.id, semgrepRuleDescriptor(source));
             for (const language of source.languages)
                 languages.add(language.toLowerCase());
+            const replaced = stringList(source.metadata['vouch-supersedes']);
+            if (replaced.length > 0)
+                supersedes.set(source.id, replaced);
         }
     }
-    return { rules, languages, unreadable };
+    return { rules, languages, unreadable, supersedes };
 }
 /** Hidden entries are skipped as Semgrep skips them; symlinks are not followed. */
 async function ruleFiles(fs, dir) {
@@ -56610,15 +56630,27 @@ async function semgrep_adapter_toOutcome(tool, ruleset, run, context) {
         });
     }
     const notes = run.notes.map((note) => inRepository(note, context.root));
+    const reported = withoutSuperseded(detections, ruleset.supersedes);
     if (outsideDiscovery > 0) {
         notes.push({
             message: `${outsideDiscovery} semgrep result(s) in files excluded by .gitignore or the policy were not reported`,
         });
     }
     const ruleList = [...rules.values()];
-    return detections.length > 0
-        ? { kind: 'findings', tool, rules: ruleList, detections, notes }
+    return reported.length > 0
+        ? { kind: 'findings', tool, rules: ruleList, detections: reported, notes }
         : { kind: 'clean', tool, rules: ruleList, notes };
+}
+/** Drops a broader rule's result where the narrower, more severe rule of its tier fired on the same line. */
+function withoutSuperseded(detections, supersedes) {
+    const line = (d) => `${d.location.path}:${d.location.region?.startLine ?? 0}`;
+    const replaced = new Set();
+    for (const detection of detections) {
+        const id = detection.ruleId.replace(/^semgrep\//, '');
+        for (const broader of supersedes.get(id) ?? [])
+            replaced.add(`semgrep/${broader} ${line(detection)}`);
+    }
+    return detections.filter((d) => !replaced.has(`${d.ruleId} ${line(d)}`));
 }
 /** A result of a rule Vouch could not read itself is described from the metadata Semgrep copied into it. */
 function ruleFor(result, rules) {
