@@ -52,6 +52,10 @@ describe('the documented flaws of the example apps block under the default prese
       { encoding: 'utf8', timeout: 240_000 },
     );
     expect(run.stdout).toContain('Decision: FAIL');
+    // The summary counts findings per file role and mode.
+    expect(run.stdout).toMatch(
+      /\n {2}role +findings +block +warn +report +blocking +warnings\n {2}source +\d+ +\d+/,
+    );
     expect(run.status).toBe(1);
     const { findings } = JSON.parse(readFileSync(join(out, 'vouch-results.json'), 'utf8')) as Results;
     const at = (f: Results['findings'][number]) => `${f.location.path}:${f.location.region?.startLine ?? 1}`;
