@@ -48,3 +48,18 @@ app.get('/count', (req, res) => {
   // ok: javascript-xss-express-response
   res.send(`<p>${n} items</p>`);
 });
+
+app.use((req, res) => {
+  // ok: javascript-xss-express-response
+  res.send('saw ' + req.method);
+});
+
+app.get('/tags', (req, res) => {
+  // ok: javascript-xss-express-response
+  res.send(`<p>${req.query.tags.length} tags, ${parseFloat(req.query.min)} minimum</p>`);
+});
+
+app.get('/users/:from-:to', (req, res) => {
+  // ruleid: javascript-xss-express-response
+  res.send('users from ' + req.params.from);
+});

@@ -54,3 +54,39 @@ def safe():
         return {"name": name}
     # ok: python-flask-reflected-xss
     return f"<h1>Hello {escape(name)}</h1>"
+
+
+@app.route("/method", methods=["GET", "POST"])
+def method():
+    # ok: python-flask-reflected-xss
+    return request.method
+
+
+@app.route("/endpoint")
+def endpoint():
+    # ok: python-flask-reflected-xss
+    return request.endpoint
+
+
+@app.route("/items/<int:item_id>")
+def item(item_id: int):
+    # ok: python-flask-reflected-xss
+    return f"<p>Item {item_id}</p>"
+
+
+@app.route("/count")
+def count():
+    # ok: python-flask-reflected-xss
+    return f"<p>{len(request.args)} filters</p>"
+
+
+@app.route("/upload", methods=["POST"])
+def upload():
+    # ruleid: python-flask-reflected-xss
+    return request.files["doc"].filename
+
+
+@app.route("/<path:path>")
+def catch_all(path):
+    # ruleid: python-flask-reflected-xss
+    return path
