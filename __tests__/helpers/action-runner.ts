@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -30,13 +30,18 @@ function parseOutputs(text: string): Record<string, string> {
   return outputs;
 }
 
-/** Runs dist/index.js the way a runner does: INPUT_* variables, workspace, output and summary files, event. */
-export function runAction(
+interface PreparedRun {
+  readonly env: NodeJS.ProcessEnv;
+  readonly outputFile: string;
+  readonly summaryFile: string;
+}
+
+function prepare(
   workspace: string,
   inputs: Record<string, string>,
-  event: ActionEvent = PUSH,
-  extraEnv: Record<string, string> = {},
-): ActionRun {
+  event: ActionEvent,
+  extraEnv: Record<string, string>,
+): PreparedRun {
   const runnerDir = mkdtempSync(join(tmpdir(), 'vouch-runner-'));
   const outputFile = join(runnerDir, 'output');
   const summaryFile = join(runnerDir, 'summary');
@@ -59,15 +64,56 @@ export function runAction(
   };
   Object.assign(env, extraEnv);
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawnSync(process.execPath, ['dist/index.js'], { env, encoding: 'utf8', timeout: 300_000 });
-  const outputs = parseOutputs(readFileSync(outputFile, 'utf8'));
+  return { env, outputFile, summaryFile };
+}
+
+function finished(run: PreparedRun, status: number | null, log: string): ActionRun {
+  const outputs = parseOutputs(readFileSync(run.outputFile, 'utf8'));
   return {
-    status: child.status,
-    log: `${child.stdout}${child.stderr}`,
+    status,
+    log,
     outputs,
-    summary: readFileSync(summaryFile, 'utf8'),
-    outDir: dirname(outputs['sarif-file'] ?? runnerDir),
+    summary: readFileSync(run.summaryFile, 'utf8'),
+    outDir: dirname(outputs['sarif-file'] ?? run.outputFile),
   };
+}
+
+/** Runs dist/index.js the way a runner does: INPUT_* variables, workspace, output and summary files, event. */
+export function runAction(
+  workspace: string,
+  inputs: Record<string, string>,
+  event: ActionEvent = PUSH,
+  extraEnv: Record<string, string> = {},
+): ActionRun {
+  const run = prepare(workspace, inputs, event, extraEnv);
+  const child = spawnSync(process.execPath, ['dist/index.js'], {
+    env: run.env,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  return finished(run, child.status, `${child.stdout}${child.stderr}`);
+}
+
+/** As runAction, without blocking the event loop: for tests whose local servers must answer the action. */
+export function runActionAsync(
+  workspace: string,
+  inputs: Record<string, string>,
+  event: ActionEvent = PUSH,
+  extraEnv: Record<string, string> = {},
+): Promise<ActionRun> {
+  const run = prepare(workspace, inputs, event, extraEnv);
+  const child = spawn(process.execPath, ['dist/index.js'], { env: run.env });
+  let log = '';
+  const collect = (chunk: Buffer) => {
+    log += chunk.toString('utf8');
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      resolve(finished(run, status, log));
+    });
+  });
 }
 
 export function pullRequestEvent(baseSha: string, headSha: string): ActionEvent {

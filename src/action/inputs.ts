@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { RepositoryInfo } from '../core/sbom-output.js';
+import type { PullRequestRef } from '../github/client.js';
 
 /** Everything the action is told, read once and checked. */
 export interface ActionSettings {
@@ -24,6 +25,14 @@ export interface ActionSettings {
   readonly subjects: readonly string[];
   readonly repository: RepositoryInfo;
   readonly verifierId: string;
+  /** Set on pull_request events: where the sticky comment goes. */
+  readonly pullRequest?: PullRequestRef & { readonly headSha: string };
+  /** Comment on the pull request (`pr-comment`: auto comments when there is a pull request and a token). */
+  readonly prComment: boolean;
+  readonly githubToken: string;
+  /** GITHUB_SERVER_URL, and the run's page for links. */
+  readonly serverUrl: string;
+  readonly runUrl?: string;
 }
 
 export type SigningChoice =
@@ -132,6 +141,34 @@ function headCommit(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
+/** The pull request of a pull_request event, from its payload and GITHUB_REPOSITORY. */
+function pullRequestOf(env: NodeJS.ProcessEnv): (PullRequestRef & { headSha: string }) | undefined {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  if ((name !== 'pull_request' && name !== 'pull_request_target') || !env.GITHUB_EVENT_PATH) return undefined;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+    pull_request?: { number?: unknown; head?: { sha?: unknown } };
+  };
+  const number = event.pull_request?.number;
+  const headSha = event.pull_request?.head?.sha;
+  if (!owner || !repo || typeof number !== 'number' || typeof headSha !== 'string') return undefined;
+  return { owner, repo, number, headSha };
+}
+
+const COMMENT_MODES = ['auto', 'true', 'false'] as const;
+
+function prCommentInput(pullRequest: unknown, token: string): boolean {
+  const mode = core.getInput('pr-comment') || 'auto';
+  if (!(COMMENT_MODES as readonly string[]).includes(mode)) {
+    throw new ConfigError(
+      'INVALID_INPUT',
+      `input "pr-comment" must be one of ${COMMENT_MODES.join(', ')}, got "${mode}"`,
+    );
+  }
+  if (mode === 'false') return false;
+  return pullRequest !== undefined && token !== '';
+}
+
 /** The workspace comes from GITHUB_WORKSPACE, never from the action's own directory. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
   const workspace = resolve(requiredEnv(env, 'GITHUB_WORKSPACE'));
@@ -143,6 +180,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     );
   }
   const temp = env.RUNNER_TEMP ?? join(workspace, '.vouch-tmp');
+  const pullRequest = pullRequestOf(env);
+  const githubToken = core.getInput('github-token');
+  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const outputInput = core.getInput('output-dir');
   return {
     workspace,
@@ -161,5 +201,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     verifierId: env.GITHUB_ACTION_REPOSITORY
       ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF ?? 'unknown'}`
       : 'urn:vouch:action',
+    pullRequest,
+    prComment: prCommentInput(pullRequest, githubToken),
+    githubToken,
+    serverUrl,
+    runUrl:
+      env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
   };
 }

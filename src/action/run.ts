@@ -11,6 +11,12 @@ import type { SigningConfig } from '../supplychain/sign.js';
 import { actionsLogger } from './logger.js';
 import { writeSummary } from './summary.js';
 import { actionsCacheStore, withScannerCache, type CacheStore } from './scanner-cache.js';
+import type { GitHubClient } from '../github/client.js';
+import type { GateResult } from '../core/pipeline.js';
+import { renderPullRequestComment } from '../github/pr-comment.js';
+import { upsertStickyComment } from '../github/sticky-comment.js';
+import { octokitClient } from './github-client.js';
+import type { ActionSettings } from './inputs.js';
 
 /** The action's signing choice → the signer configuration; keyless asks the runner for an OIDC token. */
 function signingConfig(choice: SigningChoice): SigningConfig | undefined {
@@ -32,6 +38,32 @@ export interface ActionContext {
   readonly vouchVersion: string;
   /** GitHub's Actions cache by default. */
   readonly cacheStore?: CacheStore;
+  /** The REST client of the workflow's token by default. */
+  readonly github?: GitHubClient;
+}
+
+/** The sticky pull request comment; when the token cannot comment, the same text goes into the job summary. */
+async function commentOnPullRequest(
+  result: GateResult,
+  settings: ActionSettings,
+  context: ActionContext,
+): Promise<void> {
+  const pullRequest = settings.pullRequest;
+  if (!settings.prComment || !pullRequest) return;
+  const body = renderPullRequestComment(result, {
+    serverUrl: settings.serverUrl,
+    repository: `${pullRequest.owner}/${pullRequest.repo}`,
+    sha: pullRequest.headSha,
+    runUrl: settings.runUrl,
+  });
+  const client = context.github ?? octokitClient(settings.githubToken, process.env.GITHUB_API_URL);
+  const outcome = await upsertStickyComment(client, pullRequest, body);
+  if (outcome.kind === 'unavailable') {
+    core.warning(`Vouch: pull request comment skipped: ${outcome.reason}`);
+    await core.summary.addRaw(body).write();
+  } else {
+    core.info(`pull request comment ${outcome.kind} (id ${outcome.id})`);
+  }
 }
 
 /** Reads inputs, runs the gate, writes outputs, summary and annotations; fails the step on fail and error. */
@@ -89,6 +121,7 @@ export async function runAction(context: ActionContext): Promise<void> {
     core.setOutput('findings-blocking', decision.counts.blocking);
     if (settings.annotations) annotate(decision);
     await writeSummary(result);
+    await commentOnPullRequest(result, settings, context);
     if (decision.status === 'fail')
       core.setFailed(`Vouch: ${decision.counts.blocking} finding(s) blocked by the policy`);
     if (decision.status === 'error') {

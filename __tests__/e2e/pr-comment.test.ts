@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { pullRequestEvent, runActionAsync } from '../helpers/action-runner.js';
+import { GitHubServer } from '../helpers/github-server.js';
+import { GitRepo } from '../helpers/git-repo.js';
+import { installedTool } from '../helpers/tools.js';
+
+const WORKFLOW =
+  'name: ci\non: push\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: acme/deploy@v4\n';
+const POLICY =
+  'version: 1\nscanners:\n  semgrep: { enabled: false }\n  checkov: { enabled: false }\n  osv-scanner: { enabled: false }\n';
+
+const server = new GitHubServer();
+let apiUrl = '';
+
+beforeAll(async () => {
+  await installedTool('gitleaks');
+  apiUrl = await server.start();
+});
+afterAll(() => server.stop());
+
+function pullRequest(): { repo: GitRepo; event: ReturnType<typeof pullRequestEvent> } {
+  const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
+  const base = repo.commit('base');
+  repo.write({ '.github/workflows/deploy.yml': WORKFLOW });
+  return { repo, event: pullRequestEvent(base, repo.commit('add deploy workflow')) };
+}
+
+const env = {
+  GITHUB_API_URL: apiUrl,
+  GITHUB_REPOSITORY: 'acme/shop',
+  GITHUB_SERVER_URL: 'https://github.example',
+};
+
+describe('the action comments on the pull request', () => {
+  it('creates one comment with the blocking finding, then updates it instead of adding another', async () => {
+    const { repo, event } = pullRequest();
+    const inputs = { policy: '.vouch/policy.yml', 'github-token': 't0ken' };
+    const first = await runActionAsync(repo.root, inputs, event, { ...env, GITHUB_API_URL: apiUrl });
+    expect(first.outputs.decision).toBe('fail');
+    expect(first.log).toMatch(/pull request comment created \(id \d+\)/);
+    const second = await runActionAsync(repo.root, inputs, event, { ...env, GITHUB_API_URL: apiUrl });
+    expect(second.log).toMatch(/pull request comment updated \(id \d+\)/);
+    const comments = server.comments.get(7) ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('## Vouch: FAIL');
+    expect(comments[0]?.body).toContain('`builtin/actions-unpinned`');
+    expect(comments[0]?.body).toContain(`https://github.example/acme/shop/blob/`);
+    expect(comments[0]?.body).toContain('/.github/workflows/deploy.yml#L9');
+    expect(comments[0]?.body).toContain('Pin the action or image to a full commit SHA');
+  });
+
+  it('warns and puts the comment in the job summary when the token may not comment; the decision stands', async () => {
+    const { repo, event } = pullRequest();
+    server.failWrites = 403;
+    try {
+      const run = await runActionAsync(
+        repo.root,
+        { policy: '.vouch/policy.yml', 'github-token': 't0ken' },
+        event,
+        {
+          ...env,
+          GITHUB_API_URL: apiUrl,
+        },
+      );
+      expect(run.outputs.decision).toBe('fail');
+      expect(run.status).toBe(1);
+      expect(run.log).toMatch(
+        /::warning::Vouch: pull request comment skipped: .*HTTP 403.*pull-requests: write/,
+      );
+      expect(run.summary).toContain('## Vouch: FAIL');
+      expect(run.summary).toContain('`builtin/actions-unpinned`');
+    } finally {
+      server.failWrites = undefined;
+    }
+  });
+
+  it('does not comment with pr-comment: false', async () => {
+    const { repo, event } = pullRequest();
+    const before = server.requests.length;
+    const run = await runActionAsync(
+      repo.root,
+      { policy: '.vouch/policy.yml', 'github-token': 't0ken', 'pr-comment': 'false' },
+      event,
+      { ...env, GITHUB_API_URL: apiUrl },
+    );
+    expect(run.outputs.decision).toBe('fail');
+    expect(server.requests.length).toBe(before);
+  });
+});

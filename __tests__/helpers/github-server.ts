@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StoredComment {
+  id: number;
+  body: string;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly authorization?: string;
+}
+
+/**
+ * A local stand-in for the GitHub REST endpoints Vouch calls, speaking their shapes: issue comments
+ * listed with `per_page`/`page` and a `Link` header, created with 201, updated with 200, and any status
+ * forced for writes (403 for a read-only fork token, 404 for a repository the token cannot see).
+ */
+export class GitHubServer {
+  readonly comments = new Map<number, StoredComment[]>();
+  readonly requests: RecordedRequest[] = [];
+  /** Answer every POST/PATCH with this status instead (403, 404, 422, 500). */
+  failWrites?: number;
+  private nextId = 1000;
+  private server?: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) =>
+      this.server?.close(() => {
+        resolve();
+      }),
+    );
+  }
+
+  seed(number: number, bodies: readonly string[]): void {
+    const list = this.comments.get(number) ?? [];
+    for (const body of bodies) list.push({ id: this.nextId++, body });
+    this.comments.set(number, list);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    this.requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      authorization: req.headers.authorization,
+    });
+    const answer = this.answer(req.method ?? '', url, await readBody(req), req.headers.host ?? '127.0.0.1');
+    res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+    res.end(JSON.stringify(answer.json));
+  }
+
+  private answer(method: string, url: URL, body: string, host: string): Answer {
+    const list = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/);
+    const single = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/);
+    if (method !== 'GET' && this.failWrites !== undefined) {
+      return { status: this.failWrites, json: { message: 'Resource not accessible by integration' } };
+    }
+    if (list && method === 'GET') return this.page(url, Number(list[1]), host);
+    if (list && method === 'POST') {
+      const comment = { id: this.nextId++, body: bodyText(body) };
+      this.comments.set(Number(list[1]), [...(this.comments.get(Number(list[1])) ?? []), comment]);
+      return { status: 201, json: comment };
+    }
+    if (single && method === 'PATCH') {
+      const found = [...this.comments.values()].flat().find((c) => c.id === Number(single[1]));
+      if (!found) return { status: 404, json: { message: 'Not Found' } };
+      found.body = bodyText(body);
+      return { status: 200, json: found };
+    }
+    return { status: 404, json: { message: 'Not Found' } };
+  }
+
+  private page(url: URL, number: number, host: string): Answer {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const all = this.comments.get(number) ?? [];
+    const last = Math.max(1, Math.ceil(all.length / perPage));
+    const headers: Record<string, string> = {};
+    if (page < last) {
+      const next = new URL(`${url.pathname}${url.search}`, `http://${host}`);
+      next.searchParams.set('page', String(page + 1));
+      headers.link = `<${next.href}>; rel="next"`;
+    }
+    return { status: 200, json: all.slice((page - 1) * perPage, page * perPage), headers };
+  }
+}
+
+interface Answer {
+  readonly status: number;
+  readonly json: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+function bodyText(body: string): string {
+  const parsed = (JSON.parse(body) as { body?: unknown }).body;
+  return typeof parsed === 'string' ? parsed : '';
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+    });
+    req.on('end', () => {
+      resolve(text);
+    });
+  });
+}
