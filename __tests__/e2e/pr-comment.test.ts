@@ -87,3 +87,57 @@ describe('the action comments on the pull request', () => {
     expect(server.requests.length).toBe(before);
   });
 });
+
+describe('the action uploads its SARIF to code scanning', () => {
+  const push = (repo: GitRepo) => ({
+    ...env,
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SHA: repo.git('rev-parse', 'HEAD').trim(),
+    GITHUB_REF: 'refs/heads/main',
+  });
+
+  it('uploads every run for the commit and ref, and the decision is the scan’s', async () => {
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': POLICY,
+      '.github/workflows/deploy.yml': WORKFLOW,
+    });
+    repo.commit('deploy workflow');
+    server.pendingPolls = 0;
+    const before = server.uploads.length;
+    const run = await runActionAsync(
+      repo.root,
+      { policy: '.vouch/policy.yml', 'github-token': 't0ken' },
+      undefined,
+      push(repo),
+    );
+    expect(run.outputs.decision).toBe('fail');
+    expect(run.log).toMatch(/code scanning: SARIF processed \(upload-\d+\) for refs\/heads\/main/);
+    const upload = server.uploads.slice(before);
+    expect(upload).toHaveLength(1);
+    expect(upload[0]?.commitSha).toBe(push(repo).GITHUB_SHA);
+    expect(upload[0]?.sarif.runs.map((r) => r.tool.driver.name)).toEqual(
+      expect.arrayContaining(['vouch-builtin', 'gitleaks']),
+    );
+  });
+
+  it('warns on 403 (code scanning off or a read-only token) and leaves the decision alone', async () => {
+    const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
+    repo.commit('clean');
+    server.failWrites = 403;
+    try {
+      const run = await runActionAsync(
+        repo.root,
+        { policy: '.vouch/policy.yml', 'github-token': 't0ken' },
+        undefined,
+        push(repo),
+      );
+      expect(run.outputs.decision).toBe('pass');
+      expect(run.status).toBe(0);
+      expect(run.log).toMatch(
+        /::warning::code scanning: SARIF not uploaded: HTTP 403: code scanning is not enabled/,
+      );
+    } finally {
+      server.failWrites = undefined;
+    }
+  });
+});

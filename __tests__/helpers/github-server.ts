@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 
 export interface StoredComment {
   id: number;
@@ -22,6 +23,18 @@ export class GitHubServer {
   readonly requests: RecordedRequest[] = [];
   /** Answer every POST/PATCH with this status instead (403, 404, 422, 500). */
   failWrites?: number;
+  /** SARIF uploads as received: the decoded log, commit and ref. */
+  readonly uploads: {
+    id: string;
+    sarif: { runs: { tool: { driver: { name: string } }; automationDetails?: { id?: string } }[] };
+    commitSha: string;
+    ref: string;
+  }[] = [];
+  /** How many status polls answer `pending` before processing ends. */
+  pendingPolls = 1;
+  /** Processing errors to fail every upload with, as GitHub lists them. */
+  rejectWith?: string[];
+  private readonly polls = new Map<string, number>();
   private nextId = 1000;
   private server?: Server;
 
@@ -67,6 +80,9 @@ export class GitHubServer {
       return { status: this.failWrites, json: { message: 'Resource not accessible by integration' } };
     }
     if (list && method === 'GET') return this.page(url, Number(list[1]), host);
+    const sarifs = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/code-scanning\/sarifs(?:\/([\w-]+))?$/);
+    if (sarifs && method === 'POST') return this.receive(body, host);
+    if (sarifs?.[1] && method === 'GET') return this.status(sarifs[1]);
     if (list && method === 'POST') {
       const comment = { id: this.nextId++, body: bodyText(body) };
       this.comments.set(Number(list[1]), [...(this.comments.get(Number(list[1])) ?? []), comment]);
@@ -79,6 +95,41 @@ export class GitHubServer {
       return { status: 200, json: found };
     }
     return { status: 404, json: { message: 'Not Found' } };
+  }
+
+  private receive(body: string, host: string): Answer {
+    const request = JSON.parse(body) as { commit_sha?: unknown; ref?: unknown; sarif?: unknown };
+    if (
+      typeof request.commit_sha !== 'string' ||
+      !/^[0-9a-f]{40}$/.test(request.commit_sha) ||
+      typeof request.ref !== 'string' ||
+      typeof request.sarif !== 'string'
+    ) {
+      return { status: 422, json: { message: 'Invalid request: commit_sha, ref and sarif are required' } };
+    }
+    const id = `upload-${this.uploads.length + 1}`;
+    const sarif = JSON.parse(
+      gunzipSync(Buffer.from(request.sarif, 'base64')).toString('utf8'),
+    ) as GitHubServer['uploads'][number]['sarif'];
+    this.uploads.push({ id, sarif, commitSha: request.commit_sha, ref: request.ref });
+    return { status: 202, json: { id, url: `http://${host}/repos/o/r/code-scanning/sarifs/${id}` } };
+  }
+
+  private status(id: string): Answer {
+    const upload = this.uploads.find((u) => u.id === id);
+    if (!upload) return { status: 404, json: { message: 'Not Found' } };
+    const seen = this.polls.get(id) ?? 0;
+    this.polls.set(id, seen + 1);
+    if (seen < this.pendingPolls) return { status: 200, json: { processing_status: 'pending' } };
+    // Since July 2025: two runs of one tool with one category in an upload are refused.
+    const keys = upload.sarif.runs.map(
+      (run) => `${run.tool.driver.name}\0${run.automationDetails?.id ?? ''}`,
+    );
+    const errors =
+      this.rejectWith ?? (new Set(keys).size < keys.length ? ['runs with duplicate categories'] : undefined);
+    return errors
+      ? { status: 200, json: { processing_status: 'failed', errors } }
+      : { status: 200, json: { processing_status: 'complete', analyses_url: null } };
   }
 
   private page(url: URL, number: number, host: string): Answer {

@@ -4,6 +4,7 @@ import {
   type GitHubClient,
   type IssueComment,
   type PullRequestRef,
+  type SarifTarget,
 } from '../github/client.js';
 
 type Octokit = ReturnType<typeof github.getOctokit>;
@@ -55,6 +56,26 @@ export function octokitClient(token: string, baseUrl?: string): GitHubClient {
           ).data,
         ),
       ),
+    uploadSarif: (target: SarifTarget, sarif: string) =>
+      call(`uploading SARIF for ${target.commitSha}`, async () => {
+        const { data } = await octokit.rest.codeScanning.uploadSarif({
+          owner: target.owner,
+          repo: target.repo,
+          commit_sha: target.commitSha,
+          ref: target.ref,
+          sarif,
+        });
+        return { id: data.id ?? '' };
+      }),
+    getSarifStatus: (target, id) =>
+      call(`reading the processing status of SARIF upload ${id}`, async () => {
+        const { data } = await octokit.rest.codeScanning.getSarif({
+          owner: target.owner,
+          repo: target.repo,
+          sarif_id: id,
+        });
+        return { processingStatus: data.processing_status ?? 'pending', errors: data.errors ?? [] };
+      }),
     updateIssueComment: (target, id, body) =>
       call(`updating comment ${id} on #${target.number}`, async () => {
         await octokit.rest.issues.updateComment({

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { RepositoryInfo } from '../core/sbom-output.js';
-import type { PullRequestRef } from '../github/client.js';
+import type { PullRequestRef, SarifTarget } from '../github/client.js';
 
 /** Everything the action is told, read once and checked. */
 export interface ActionSettings {
@@ -30,6 +30,8 @@ export interface ActionSettings {
   /** Comment on the pull request (`pr-comment`: auto comments when there is a pull request and a token). */
   readonly prComment: boolean;
   readonly githubToken: string;
+  /** Upload the SARIF to code scanning for this commit and ref (`upload-sarif`). */
+  readonly uploadTarget?: SarifTarget;
   /** GITHUB_SERVER_URL, and the run's page for links. */
   readonly serverUrl: string;
   readonly runUrl?: string;
@@ -169,6 +171,29 @@ function prCommentInput(pullRequest: unknown, token: string): boolean {
   return pullRequest !== undefined && token !== '';
 }
 
+/** `upload-sarif`: auto uploads whenever there is a token and a commit to attach the results to. */
+function uploadTargetOf(env: NodeJS.ProcessEnv, token: string): SarifTarget | undefined {
+  const mode = core.getInput('upload-sarif') || 'auto';
+  if (!(COMMENT_MODES as readonly string[]).includes(mode)) {
+    throw new ConfigError(
+      'INVALID_INPUT',
+      `input "upload-sarif" must be one of ${COMMENT_MODES.join(', ')}, got "${mode}"`,
+    );
+  }
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const commitSha = env.GITHUB_SHA ?? '';
+  const ref = env.GITHUB_REF ?? '';
+  const possible =
+    token !== '' && owner && repo && /^[0-9a-f]{40}$/.test(commitSha) && ref.startsWith('refs/');
+  if (mode === 'true' && !possible) {
+    throw new ConfigError(
+      'INVALID_INPUT',
+      'upload-sarif is true, but the token, GITHUB_REPOSITORY, GITHUB_SHA or GITHUB_REF is missing',
+    );
+  }
+  return mode !== 'false' && possible ? { owner, repo, commitSha, ref } : undefined;
+}
+
 /** The workspace comes from GITHUB_WORKSPACE, never from the action's own directory. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
   const workspace = resolve(requiredEnv(env, 'GITHUB_WORKSPACE'));
@@ -204,6 +229,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     pullRequest,
     prComment: prCommentInput(pullRequest, githubToken),
     githubToken,
+    uploadTarget: uploadTargetOf(env, githubToken),
     serverUrl,
     runUrl:
       env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID

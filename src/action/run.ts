@@ -15,6 +15,9 @@ import type { GitHubClient } from '../github/client.js';
 import type { GateResult } from '../core/pipeline.js';
 import { renderPullRequestComment } from '../github/pr-comment.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
+import { uploadSarif, type UploadOptions } from '../github/sarif-upload.js';
+import { readFile } from 'node:fs/promises';
+import type { SarifLog } from '../sarif/types.js';
 import { octokitClient } from './github-client.js';
 import type { ActionSettings } from './inputs.js';
 
@@ -40,6 +43,35 @@ export interface ActionContext {
   readonly cacheStore?: CacheStore;
   /** The REST client of the workflow's token by default. */
   readonly github?: GitHubClient;
+  /** Polling of the SARIF processing status (tests shorten it). */
+  readonly uploadOptions?: UploadOptions;
+}
+
+/** Uploads the SARIF to code scanning; what GitHub answers is logged, and never changes the decision. */
+async function uploadToCodeScanning(
+  result: GateResult,
+  settings: ActionSettings,
+  context: ActionContext,
+): Promise<void> {
+  const target = settings.uploadTarget;
+  if (!target) return;
+  const log = JSON.parse(await readFile(result.outputs.sarifFile, 'utf8')) as SarifLog;
+  const client = context.github ?? octokitClient(settings.githubToken, process.env.GITHUB_API_URL);
+  const outcome = await uploadSarif(client, target, log, context.uploadOptions);
+  switch (outcome.kind) {
+    case 'complete':
+      core.info(`code scanning: SARIF processed (${outcome.ids.join(', ')}) for ${target.ref}`);
+      break;
+    case 'pending':
+      core.info(`code scanning: SARIF accepted (${outcome.ids.join(', ')}), still processing`);
+      break;
+    case 'rejected':
+      core.warning(`code scanning rejected SARIF upload ${outcome.id}: ${outcome.errors.join('; ')}`);
+      break;
+    case 'unavailable':
+      core.warning(`code scanning: SARIF not uploaded: ${outcome.reason}`);
+      break;
+  }
 }
 
 /** The sticky pull request comment; when the token cannot comment, the same text goes into the job summary. */
@@ -121,6 +153,7 @@ export async function runAction(context: ActionContext): Promise<void> {
     core.setOutput('findings-blocking', decision.counts.blocking);
     if (settings.annotations) annotate(decision);
     await writeSummary(result);
+    await uploadToCodeScanning(result, settings, context);
     await commentOnPullRequest(result, settings, context);
     if (decision.status === 'fail')
       core.setFailed(`Vouch: ${decision.counts.blocking} finding(s) blocked by the policy`);

@@ -10,12 +10,30 @@ export interface IssueComment {
   readonly body: string;
 }
 
+/** Where an upload's results belong: the commit and ref they were computed for. */
+export interface SarifTarget {
+  readonly owner: string;
+  readonly repo: string;
+  readonly commitSha: string;
+  /** `refs/heads/main`, or `refs/pull/<n>/merge` on a pull request. */
+  readonly ref: string;
+}
+
+export interface SarifStatus {
+  /** `pending`, `complete` or `failed`, as GitHub spells it; anything else is treated as still pending. */
+  readonly processingStatus: string;
+  readonly errors: readonly string[];
+}
+
 /** What Vouch asks of GitHub's REST API; the action implements it with Octokit, tests with a local server. */
 export interface GitHubClient {
   /** Every comment of the pull request's conversation, all pages. */
   listIssueComments(target: PullRequestRef): Promise<IssueComment[]>;
   createIssueComment(target: PullRequestRef, body: string): Promise<IssueComment>;
   updateIssueComment(target: PullRequestRef, id: number, body: string): Promise<void>;
+  /** POST …/code-scanning/sarifs with the gzipped, base64-encoded SARIF; the id to poll. */
+  uploadSarif(target: SarifTarget, gzippedBase64: string): Promise<{ readonly id: string }>;
+  getSarifStatus(target: SarifTarget, id: string): Promise<SarifStatus>;
 }
 
 /** An HTTP error from the API, with the status that decides what Vouch makes of it. */

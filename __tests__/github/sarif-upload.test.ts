@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { octokitClient } from '../../src/action/github-client.js';
+import { planUploads, uploadSarif } from '../../src/github/sarif-upload.js';
+import { GITHUB_LIMITS } from '../../src/sarif/limits.js';
+import type { SarifLog, SarifRun } from '../../src/sarif/types.js';
+import { GitHubServer } from '../helpers/github-server.js';
+
+const server = new GitHubServer();
+let baseUrl = '';
+beforeAll(async () => {
+  baseUrl = await server.start();
+});
+afterAll(() => server.stop());
+
+const TARGET = { owner: 'o', repo: 'r', commitSha: 'c'.repeat(40), ref: 'refs/pull/7/merge' };
+const noWait = { pollIntervalMs: 1, sleep: () => Promise.resolve() };
+
+function run(name: string, results = 1): SarifRun {
+  return {
+    tool: { driver: { name, rules: [] } },
+    automationDetails: { id: `vouch/${name}/` },
+    results: Array.from({ length: results }, (_, i) => ({
+      ruleId: `${name}/r`,
+      message: { text: `finding ${i} ${'x'.repeat(200)}` },
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: `src/f${i}.py` }, region: { startLine: 1 } } },
+      ],
+    })),
+  } as unknown as SarifRun;
+}
+
+const log = (...runs: SarifRun[]): SarifLog => ({ version: '2.1.0', runs }) as unknown as SarifLog;
+
+describe('planUploads', () => {
+  it('keeps a log within the limits as one upload', () => {
+    expect(planUploads(log(run('semgrep'), run('gitleaks')))).toHaveLength(1);
+  });
+
+  it('splits by run count and by gzipped size, keeping runs whole and in order', () => {
+    const many = log(...Array.from({ length: 5 }, (_, i) => run(`tool${i}`)));
+    const byRuns = planUploads(many, { ...GITHUB_LIMITS, maxRuns: 2 });
+    expect(byRuns.map((u) => u.runs.map((r) => r.tool.driver.name))).toEqual([
+      ['tool0', 'tool1'],
+      ['tool2', 'tool3'],
+      ['tool4'],
+    ]);
+    const bySize = planUploads(log(run('a', 400), run('b', 400)), { ...GITHUB_LIMITS, maxGzipBytes: 4_000 });
+    expect(bySize.map((u) => u.runs.length)).toEqual([1, 1]);
+  });
+});
+
+describe('uploadSarif against the code-scanning endpoints', () => {
+  it('uploads gzip+base64 with the commit and ref, and waits for processing to complete', async () => {
+    const before = server.uploads.length;
+    const outcome = await uploadSarif(
+      octokitClient('t', baseUrl),
+      TARGET,
+      log(run('semgrep'), run('gitleaks')),
+      noWait,
+    );
+    expect(outcome).toEqual({ kind: 'complete', ids: [`upload-${before + 1}`] });
+    const upload = server.uploads.at(-1);
+    expect(upload).toMatchObject({ commitSha: TARGET.commitSha, ref: 'refs/pull/7/merge' });
+    expect(upload?.sarif.runs.map((r) => r.tool.driver.name)).toEqual(['semgrep', 'gitleaks']);
+  });
+
+  it('splits an upload over the limits into several, each accepted', async () => {
+    const before = server.uploads.length;
+    const outcome = await uploadSarif(
+      octokitClient('t', baseUrl),
+      TARGET,
+      log(run('a'), run('b'), run('c')),
+      { ...noWait, limits: { ...GITHUB_LIMITS, maxRuns: 2 } },
+    );
+    expect(outcome.kind).toBe('complete');
+    expect(server.uploads.slice(before).map((u) => u.sarif.runs.length)).toEqual([2, 1]);
+  });
+
+  it("reports GitHub's processing errors verbatim", async () => {
+    server.rejectWith = ['locationFromSarifResult: expected artifact location'];
+    try {
+      const outcome = await uploadSarif(octokitClient('t', baseUrl), TARGET, log(run('semgrep')), noWait);
+      expect(outcome).toMatchObject({
+        kind: 'rejected',
+        errors: ['locationFromSarifResult: expected artifact location'],
+      });
+    } finally {
+      server.rejectWith = undefined;
+    }
+  });
+
+  it.each([
+    [403, /code scanning is not enabled.*security-events: write/],
+    [404, /not visible to the token/],
+    [413, /too large \(HTTP 413\)/],
+  ])('answers %i with what to do, never throwing', async (status, reason) => {
+    server.failWrites = status;
+    try {
+      const outcome = await uploadSarif(octokitClient('t', baseUrl), TARGET, log(run('semgrep')), noWait);
+      expect(outcome).toMatchObject({ kind: 'unavailable', status });
+      expect(outcome.kind === 'unavailable' && outcome.reason).toMatch(reason);
+    } finally {
+      server.failWrites = undefined;
+    }
+  });
+
+  it('says an upload is still pending when processing outlasts the wait', async () => {
+    server.pendingPolls = 100;
+    try {
+      const outcome = await uploadSarif(octokitClient('t', baseUrl), TARGET, log(run('semgrep')), {
+        ...noWait,
+        timeoutMs: 3,
+      });
+      expect(outcome.kind).toBe('pending');
+    } finally {
+      server.pendingPolls = 1;
+    }
+  });
+});
