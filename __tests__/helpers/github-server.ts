@@ -35,6 +35,15 @@ export class GitHubServer {
   /** Processing errors to fail every upload with, as GitHub lists them. */
   rejectWith?: string[];
   private readonly polls = new Map<string, number>();
+  /** Check runs as created and updated: every annotation received, in order. */
+  readonly checkRuns: {
+    id: number;
+    name: string;
+    headSha: string;
+    conclusion: string;
+    annotations: { path: string; start_line: number; annotation_level: string }[];
+    requests: number;
+  }[] = [];
   private nextId = 1000;
   private server?: Server;
 
@@ -83,6 +92,9 @@ export class GitHubServer {
     const sarifs = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/code-scanning\/sarifs(?:\/([\w-]+))?$/);
     if (sarifs && method === 'POST') return this.receive(body, host);
     if (sarifs?.[1] && method === 'GET') return this.status(sarifs[1]);
+    const checks = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/check-runs(?:\/(\d+))?$/);
+    if (checks && method === 'POST' && !checks[1]) return this.createCheck(body);
+    if (checks?.[1] && method === 'PATCH') return this.updateCheck(Number(checks[1]), body);
     if (list && method === 'POST') {
       const comment = { id: this.nextId++, body: bodyText(body) };
       this.comments.set(Number(list[1]), [...(this.comments.get(Number(list[1])) ?? []), comment]);
@@ -113,6 +125,41 @@ export class GitHubServer {
     ) as GitHubServer['uploads'][number]['sarif'];
     this.uploads.push({ id, sarif, commitSha: request.commit_sha, ref: request.ref });
     return { status: 202, json: { id, url: `http://${host}/repos/o/r/code-scanning/sarifs/${id}` } };
+  }
+
+  private createCheck(body: string): Answer {
+    const request = JSON.parse(body) as {
+      name?: string;
+      head_sha?: string;
+      conclusion?: string;
+      output?: { annotations?: unknown[] };
+    };
+    const annotations = (request.output?.annotations ??
+      []) as GitHubServer['checkRuns'][number]['annotations'];
+    if (annotations.length > 50)
+      return { status: 422, json: { message: 'Only 50 annotations are allowed per request' } };
+    const run = {
+      id: this.nextId++,
+      name: request.name ?? '',
+      headSha: request.head_sha ?? '',
+      conclusion: request.conclusion ?? '',
+      annotations,
+      requests: 1,
+    };
+    this.checkRuns.push(run);
+    return { status: 201, json: { id: run.id } };
+  }
+
+  private updateCheck(id: number, body: string): Answer {
+    const run = this.checkRuns.find((r) => r.id === id);
+    if (!run) return { status: 404, json: { message: 'Not Found' } };
+    const annotations = ((JSON.parse(body) as { output?: { annotations?: unknown[] } }).output?.annotations ??
+      []) as typeof run.annotations;
+    if (annotations.length > 50)
+      return { status: 422, json: { message: 'Only 50 annotations are allowed per request' } };
+    run.annotations.push(...annotations);
+    run.requests += 1;
+    return { status: 200, json: { id } };
   }
 
   private status(id: string): Answer {

@@ -4,8 +4,19 @@ import {
   type GitHubClient,
   type IssueComment,
   type PullRequestRef,
+  type CheckAnnotation,
+  type RepositoryRef,
   type SarifTarget,
 } from '../github/client.js';
+
+const checkAnnotation = (a: CheckAnnotation) => ({
+  path: a.path,
+  start_line: a.startLine,
+  end_line: a.endLine,
+  annotation_level: a.level,
+  title: a.title,
+  message: a.message,
+});
 
 type Octokit = ReturnType<typeof github.getOctokit>;
 
@@ -75,6 +86,36 @@ export function octokitClient(token: string, baseUrl?: string): GitHubClient {
           sarif_id: id,
         });
         return { processingStatus: data.processing_status ?? 'pending', errors: data.errors ?? [] };
+      }),
+    createCheckRun: (target: RepositoryRef, request) =>
+      call(`creating the check run for ${request.headSha}`, async () => {
+        const { data } = await octokit.rest.checks.create({
+          owner: target.owner,
+          repo: target.repo,
+          name: request.name,
+          head_sha: request.headSha,
+          status: 'completed',
+          conclusion: request.conclusion,
+          output: {
+            title: request.title,
+            summary: request.summary,
+            annotations: request.annotations.map(checkAnnotation),
+          },
+        });
+        return { id: data.id };
+      }),
+    updateCheckRun: (target, id, output) =>
+      call(`adding annotations to check run ${id}`, async () => {
+        await octokit.rest.checks.update({
+          owner: target.owner,
+          repo: target.repo,
+          check_run_id: id,
+          output: {
+            title: output.title,
+            summary: output.summary,
+            annotations: output.annotations.map(checkAnnotation),
+          },
+        });
       }),
     updateIssueComment: (target, id, body) =>
       call(`updating comment ${id} on #${target.number}`, async () => {

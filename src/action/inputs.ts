@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { RepositoryInfo } from '../core/sbom-output.js';
-import type { PullRequestRef, SarifTarget } from '../github/client.js';
+import type { PullRequestRef, RepositoryRef, SarifTarget } from '../github/client.js';
 
 /** Everything the action is told, read once and checked. */
 export interface ActionSettings {
@@ -30,6 +30,8 @@ export interface ActionSettings {
   /** Comment on the pull request (`pr-comment`: auto comments when there is a pull request and a token). */
   readonly prComment: boolean;
   readonly githubToken: string;
+  /** Publish a check run with every blocking finding and warning as annotations (`check-run`). */
+  readonly checkRunTarget?: RepositoryRef & { readonly headSha: string };
   /** Upload the SARIF to code scanning for this commit and ref (`upload-sarif`). */
   readonly uploadTarget?: SarifTarget;
   /** GITHUB_SERVER_URL, and the run's page for links. */
@@ -171,6 +173,31 @@ function prCommentInput(pullRequest: unknown, token: string): boolean {
   return pullRequest !== undefined && token !== '';
 }
 
+function modeInput(name: string): (typeof COMMENT_MODES)[number] {
+  const mode = core.getInput(name) || 'auto';
+  const known = COMMENT_MODES.find((candidate) => candidate === mode);
+  if (!known)
+    throw new ConfigError(
+      'INVALID_INPUT',
+      `input "${name}" must be one of ${COMMENT_MODES.join(', ')}, got "${mode}"`,
+    );
+  return known;
+}
+
+/** `check-run`: on the pull request's head commit, else the pushed one; auto when there is a token. */
+function checkRunTargetOf(
+  env: NodeJS.ProcessEnv,
+  token: string,
+  pullRequest: { headSha: string } | undefined,
+): (RepositoryRef & { headSha: string }) | undefined {
+  const mode = modeInput('check-run');
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const headSha = pullRequest?.headSha ?? env.GITHUB_SHA ?? '';
+  if (mode === 'false' || token === '' || !owner || !repo || !/^[0-9a-f]{40}$/.test(headSha))
+    return undefined;
+  return { owner, repo, headSha };
+}
+
 /** `upload-sarif`: auto uploads whenever there is a token and a commit to attach the results to. */
 function uploadTargetOf(env: NodeJS.ProcessEnv, token: string): SarifTarget | undefined {
   const mode = core.getInput('upload-sarif') || 'auto';
@@ -230,6 +257,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     prComment: prCommentInput(pullRequest, githubToken),
     githubToken,
     uploadTarget: uploadTargetOf(env, githubToken),
+    checkRunTarget: checkRunTargetOf(env, githubToken, pullRequest),
     serverUrl,
     runUrl:
       env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID

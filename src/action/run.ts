@@ -16,6 +16,7 @@ import type { GateResult } from '../core/pipeline.js';
 import { renderPullRequestComment } from '../github/pr-comment.js';
 import { upsertStickyComment } from '../github/sticky-comment.js';
 import { uploadSarif, type UploadOptions } from '../github/sarif-upload.js';
+import { publishCheckRun } from '../github/check-run.js';
 import { readFile } from 'node:fs/promises';
 import type { SarifLog } from '../sarif/types.js';
 import { octokitClient } from './github-client.js';
@@ -72,6 +73,21 @@ async function uploadToCodeScanning(
       core.warning(`code scanning: SARIF not uploaded: ${outcome.reason}`);
       break;
   }
+}
+
+/** All blocking findings and warnings as check-run annotations, past the step's ten per kind. */
+async function publishAnnotations(
+  result: GateResult,
+  settings: ActionSettings,
+  context: ActionContext,
+): Promise<void> {
+  const target = settings.checkRunTarget;
+  if (!target) return;
+  const client = context.github ?? octokitClient(settings.githubToken, process.env.GITHUB_API_URL);
+  const outcome = await publishCheckRun(client, target, result.decision);
+  if (outcome.kind === 'published')
+    core.info(`check run ${outcome.id}: ${outcome.annotations} annotation(s)`);
+  else core.warning(`Vouch: check run not published: ${outcome.reason}`);
 }
 
 /** The sticky pull request comment; when the token cannot comment, the same text goes into the job summary. */
@@ -154,6 +170,7 @@ export async function runAction(context: ActionContext): Promise<void> {
     if (settings.annotations) annotate(decision);
     await writeSummary(result);
     await uploadToCodeScanning(result, settings, context);
+    await publishAnnotations(result, settings, context);
     await commentOnPullRequest(result, settings, context);
     if (decision.status === 'fail')
       core.setFailed(`Vouch: ${decision.counts.blocking} finding(s) blocked by the policy`);

@@ -25,6 +25,28 @@ export interface SarifStatus {
   readonly errors: readonly string[];
 }
 
+export interface CheckAnnotation {
+  readonly path: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly level: 'failure' | 'warning' | 'notice';
+  readonly title: string;
+  readonly message: string;
+}
+
+export interface CheckRunOutput {
+  readonly title: string;
+  readonly summary: string;
+  /** At most 50 per request (GitHub's limit); later requests append. */
+  readonly annotations: readonly CheckAnnotation[];
+}
+
+export interface CheckRunRequest extends CheckRunOutput {
+  readonly name: string;
+  readonly headSha: string;
+  readonly conclusion: 'success' | 'failure' | 'neutral';
+}
+
 /** What Vouch asks of GitHub's REST API; the action implements it with Octokit, tests with a local server. */
 export interface GitHubClient {
   /** Every comment of the pull request's conversation, all pages. */
@@ -34,6 +56,13 @@ export interface GitHubClient {
   /** POST …/code-scanning/sarifs with the gzipped, base64-encoded SARIF; the id to poll. */
   uploadSarif(target: SarifTarget, gzippedBase64: string): Promise<{ readonly id: string }>;
   getSarifStatus(target: SarifTarget, id: string): Promise<SarifStatus>;
+  createCheckRun(target: RepositoryRef, request: CheckRunRequest): Promise<{ readonly id: number }>;
+  updateCheckRun(target: RepositoryRef, id: number, output: CheckRunOutput): Promise<void>;
+}
+
+export interface RepositoryRef {
+  readonly owner: string;
+  readonly repo: string;
 }
 
 /** An HTTP error from the API, with the status that decides what Vouch makes of it. */

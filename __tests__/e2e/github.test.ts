@@ -84,7 +84,7 @@ describe('the action comments on the pull request', () => {
       { ...env, GITHUB_API_URL: apiUrl },
     );
     expect(run.outputs.decision).toBe('fail');
-    expect(server.requests.length).toBe(before);
+    expect(server.requests.slice(before).filter((r) => r.path.includes('/issues/'))).toEqual([]);
   });
 });
 
@@ -139,5 +139,34 @@ describe('the action uploads its SARIF to code scanning', () => {
     } finally {
       server.failWrites = undefined;
     }
+  });
+});
+
+describe('the action publishes a check run with every annotation', () => {
+  it('annotates all 12 blocking findings, past the step’s 10 per kind', async () => {
+    const steps = Array.from({ length: 12 }, (_, i) => `      - uses: acme/step-${i}@v1\n`).join('');
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': POLICY,
+      '.github/workflows/ci.yml': `name: ci\non: push\npermissions:\n  contents: read\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`,
+    });
+    repo.commit('twelve unpinned actions');
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    const before = server.checkRuns.length;
+    const run = await runActionAsync(
+      repo.root,
+      { policy: '.vouch/policy.yml', 'github-token': 't0ken', 'upload-sarif': 'false' },
+      undefined,
+      {
+        ...env,
+        GITHUB_API_URL: apiUrl,
+        GITHUB_SHA: sha,
+        GITHUB_REF: 'refs/heads/main',
+      },
+    );
+    expect(run.outputs['findings-blocking']).toBe('12');
+    expect(run.log.match(/::error title=/g)).toHaveLength(10);
+    const [check] = server.checkRuns.slice(before);
+    expect(check).toMatchObject({ headSha: sha, conclusion: 'failure' });
+    expect(check?.annotations.map((a) => a.start_line)).toEqual(Array.from({ length: 12 }, (_, i) => 9 + i));
   });
 });
