@@ -6,6 +6,7 @@ import { publishCheckRun } from '../../src/github/check-run.js';
 import { GitHubServer } from '../helpers/github-server.js';
 
 const server = new GitHubServer();
+const FAST = { retryAfterBaseValueMs: 1 };
 let baseUrl = '';
 beforeAll(async () => {
   baseUrl = await server.start();
@@ -67,7 +68,7 @@ describe('publishCheckRun', () => {
       ...Array.from({ length: 10 }, (_, i) => verdict(200 + i, 'warning')),
       verdict(300, 'reported'),
     ];
-    const outcome = await publishCheckRun(octokitClient('t', baseUrl), TARGET, decision(verdicts));
+    const outcome = await publishCheckRun(octokitClient('t', baseUrl, FAST), TARGET, decision(verdicts));
     expect(outcome).toMatchObject({ kind: 'published', annotations: 120 });
     const run = server.checkRuns.at(-1);
     expect(run).toMatchObject({ name: 'Vouch', headSha: TARGET.headSha, conclusion: 'failure', requests: 3 });
@@ -77,7 +78,7 @@ describe('publishCheckRun', () => {
   });
 
   it('publishes a passing check with no annotations', async () => {
-    const outcome = await publishCheckRun(octokitClient('t', baseUrl), TARGET, decision([]));
+    const outcome = await publishCheckRun(octokitClient('t', baseUrl, FAST), TARGET, decision([]));
     expect(outcome).toMatchObject({ kind: 'published', annotations: 0 });
     expect(server.checkRuns.at(-1)).toMatchObject({ conclusion: 'success', requests: 1 });
   });
@@ -86,7 +87,7 @@ describe('publishCheckRun', () => {
     server.failWrites = 403;
     try {
       const outcome = await publishCheckRun(
-        octokitClient('t', baseUrl),
+        octokitClient('t', baseUrl, FAST),
         TARGET,
         decision([verdict(1, 'blocking')]),
       );

@@ -6,6 +6,7 @@ import type { SarifLog, SarifRun } from '../../src/sarif/types.js';
 import { GitHubServer } from '../helpers/github-server.js';
 
 const server = new GitHubServer();
+const FAST = { retryAfterBaseValueMs: 1 };
 let baseUrl = '';
 beforeAll(async () => {
   baseUrl = await server.start();
@@ -53,7 +54,7 @@ describe('uploadSarif against the code-scanning endpoints', () => {
   it('uploads gzip+base64 with the commit and ref, and waits for processing to complete', async () => {
     const before = server.uploads.length;
     const outcome = await uploadSarif(
-      octokitClient('t', baseUrl),
+      octokitClient('t', baseUrl, FAST),
       TARGET,
       log(run('semgrep'), run('gitleaks')),
       noWait,
@@ -67,7 +68,7 @@ describe('uploadSarif against the code-scanning endpoints', () => {
   it('splits an upload over the limits into several, each accepted', async () => {
     const before = server.uploads.length;
     const outcome = await uploadSarif(
-      octokitClient('t', baseUrl),
+      octokitClient('t', baseUrl, FAST),
       TARGET,
       log(run('a'), run('b'), run('c')),
       { ...noWait, limits: { ...GITHUB_LIMITS, maxRuns: 2 } },
@@ -79,7 +80,12 @@ describe('uploadSarif against the code-scanning endpoints', () => {
   it("reports GitHub's processing errors verbatim", async () => {
     server.rejectWith = ['locationFromSarifResult: expected artifact location'];
     try {
-      const outcome = await uploadSarif(octokitClient('t', baseUrl), TARGET, log(run('semgrep')), noWait);
+      const outcome = await uploadSarif(
+        octokitClient('t', baseUrl, FAST),
+        TARGET,
+        log(run('semgrep')),
+        noWait,
+      );
       expect(outcome).toMatchObject({
         kind: 'rejected',
         errors: ['locationFromSarifResult: expected artifact location'],
@@ -96,7 +102,12 @@ describe('uploadSarif against the code-scanning endpoints', () => {
   ])('answers %i with what to do, never throwing', async (status, reason) => {
     server.failWrites = status;
     try {
-      const outcome = await uploadSarif(octokitClient('t', baseUrl), TARGET, log(run('semgrep')), noWait);
+      const outcome = await uploadSarif(
+        octokitClient('t', baseUrl, FAST),
+        TARGET,
+        log(run('semgrep')),
+        noWait,
+      );
       expect(outcome).toMatchObject({ kind: 'unavailable', status });
       expect(outcome.kind === 'unavailable' && outcome.reason).toMatch(reason);
     } finally {
@@ -104,10 +115,48 @@ describe('uploadSarif against the code-scanning endpoints', () => {
     }
   });
 
+  it('retries 5xx answers and then succeeds', async () => {
+    server.failNext = { status: 503, count: 2 };
+    const outcome = await uploadSarif(octokitClient('t', baseUrl, FAST), TARGET, log(run('semgrep')), noWait);
+    expect(outcome.kind).toBe('complete');
+    expect(server.failNext.count).toBe(0);
+  });
+
+  it('gives up after the retries on a server that keeps failing, without throwing', async () => {
+    server.failNext = { status: 500, count: 10 };
+    try {
+      const outcome = await uploadSarif(
+        octokitClient('t', baseUrl, { ...FAST, retries: 2 }),
+        TARGET,
+        log(run('semgrep')),
+        noWait,
+      );
+      expect(outcome).toMatchObject({ kind: 'unavailable' });
+      expect(server.failNext.count).toBe(7);
+    } finally {
+      server.failNext = undefined;
+    }
+  });
+
+  it('does not retry a 422 (the request itself is wrong) and says what GitHub said', async () => {
+    const before = server.requests.length;
+    const outcome = await uploadSarif(
+      octokitClient('t', baseUrl, FAST),
+      { ...TARGET, commitSha: 'not-a-sha' },
+      log(run('semgrep')),
+      noWait,
+    );
+    expect(outcome).toMatchObject({ kind: 'unavailable' });
+    expect(outcome.kind === 'unavailable' && outcome.reason).toMatch(
+      /commit_sha, ref and sarif are required/,
+    );
+    expect(server.requests.length - before).toBe(1);
+  });
+
   it('says an upload is still pending when processing outlasts the wait', async () => {
     server.pendingPolls = 100;
     try {
-      const outcome = await uploadSarif(octokitClient('t', baseUrl), TARGET, log(run('semgrep')), {
+      const outcome = await uploadSarif(octokitClient('t', baseUrl, FAST), TARGET, log(run('semgrep')), {
         ...noWait,
         timeoutMs: 3,
       });

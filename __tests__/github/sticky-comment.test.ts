@@ -4,6 +4,7 @@ import { COMMENT_MARKER, upsertStickyComment } from '../../src/github/sticky-com
 import { GitHubServer } from '../helpers/github-server.js';
 
 const server = new GitHubServer();
+const FAST = { retryAfterBaseValueMs: 1 };
 let baseUrl = '';
 beforeAll(async () => {
   baseUrl = await server.start();
@@ -12,7 +13,7 @@ afterAll(() => server.stop());
 
 describe('upsertStickyComment against the REST endpoints', () => {
   it('creates one comment, then updates it in place on the next run', async () => {
-    const client = octokitClient('t0ken', baseUrl);
+    const client = octokitClient('t0ken', baseUrl, FAST);
     const target = { owner: 'o', repo: 'r', number: 1 };
     server.seed(1, ['LGTM', 'please rebase']);
     const first = await upsertStickyComment(client, target, 'Vouch: FAIL');
@@ -25,7 +26,7 @@ describe('upsertStickyComment against the REST endpoints', () => {
   });
 
   it('finds its comment on a later page of a long conversation', async () => {
-    const client = octokitClient('t0ken', baseUrl);
+    const client = octokitClient('t0ken', baseUrl, FAST);
     const target = { owner: 'o', repo: 'r', number: 2 };
     server.seed(
       2,
@@ -44,7 +45,7 @@ describe('upsertStickyComment against the REST endpoints', () => {
       server.failWrites = status;
       try {
         const outcome = await upsertStickyComment(
-          octokitClient('t0ken', baseUrl),
+          octokitClient('t0ken', baseUrl, FAST),
           { owner: 'o', repo: 'r', number: 3 },
           'x',
         );
@@ -60,7 +61,7 @@ describe('upsertStickyComment against the REST endpoints', () => {
     server.failWrites = 500;
     try {
       const outcome = await upsertStickyComment(
-        octokitClient('t0ken', baseUrl),
+        octokitClient('t0ken', baseUrl, FAST),
         { owner: 'o', repo: 'r', number: 4 },
         'x',
       );
@@ -72,7 +73,7 @@ describe('upsertStickyComment against the REST endpoints', () => {
       server.failWrites = undefined;
     }
     const offline = await upsertStickyComment(
-      octokitClient('t0ken', 'http://127.0.0.1:9'),
+      octokitClient('t0ken', 'http://127.0.0.1:9', FAST),
       { owner: 'o', repo: 'r', number: 5 },
       'x',
     );

@@ -23,6 +23,8 @@ export class GitHubServer {
   readonly requests: RecordedRequest[] = [];
   /** Answer every POST/PATCH with this status instead (403, 404, 422, 500). */
   failWrites?: number;
+  /** Answer the next `count` requests of any method with `status` (a flaky server: 502, 503). */
+  failNext?: { status: number; count: number };
   /** SARIF uploads as received: the decoded log, commit and ref. */
   readonly uploads: {
     id: string;
@@ -85,6 +87,10 @@ export class GitHubServer {
   private answer(method: string, url: URL, body: string, host: string): Answer {
     const list = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/);
     const single = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/);
+    if (this.failNext && this.failNext.count > 0) {
+      this.failNext.count -= 1;
+      return { status: this.failNext.status, json: { message: 'Server Error' } };
+    }
     if (method !== 'GET' && this.failWrites !== undefined) {
       return { status: this.failWrites, json: { message: 'Resource not accessible by integration' } };
     }

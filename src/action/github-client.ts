@@ -1,4 +1,5 @@
 import * as github from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
 import {
   GitHubApiError,
   type GitHubClient,
@@ -39,9 +40,26 @@ async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
 
 const comment = (c: { id: number; body?: string | null }): IssueComment => ({ id: c.id, body: c.body ?? '' });
 
-/** The REST client of the workflow's token, against GITHUB_API_URL (github.com, GHES, or a test server). */
-export function octokitClient(token: string, baseUrl?: string): GitHubClient {
-  const octokit: Octokit = github.getOctokit(token, baseUrl ? { baseUrl } : {});
+export interface ClientOptions {
+  /** Server errors (5xx) and rate limits are retried this many times (Octokit's retry plugin); default 3. */
+  readonly retries?: number;
+  /** The first retry waits this long, later ones the square of the attempt times it; default 1000 ms. */
+  readonly retryAfterBaseValueMs?: number;
+}
+
+/**
+ * The REST client of the workflow's token, against GITHUB_API_URL (github.com, GHES, or a test server).
+ * 5xx answers are retried with backoff; 4xx are not, since they say what is wrong.
+ */
+export function octokitClient(token: string, baseUrl?: string, options: ClientOptions = {}): GitHubClient {
+  const octokit: Octokit = github.getOctokit(
+    token,
+    {
+      ...(baseUrl ? { baseUrl } : {}),
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseValueMs ?? 1000 },
+    },
+    retry,
+  );
   return {
     listIssueComments: (target: PullRequestRef) =>
       call(`listing the comments of #${target.number}`, async () =>
