@@ -37,14 +37,21 @@ describe('the action on a pull request', () => {
       '.github/workflows/ci.yml': workflow('acme/checkout@v4'),
     });
     const base = repo.commit('base');
-    repo.write({ '.github/workflows/release.yml': workflow('acme/setup-node@v4') });
-    const head = repo.commit('add release workflow');
+    // The change adds a step to the same workflow: the old unpinned line is on a touched file, not changed.
+    repo.write({
+      '.github/workflows/ci.yml': `${workflow('acme/checkout@v4')}      - uses: acme/setup-node@v4\n`,
+    });
+    const head = repo.commit('add a step');
     const run = runAction(repo.root, { policy: '.vouch/policy.yml' }, pullRequestEvent(base, head));
     expect(run.outputs).toMatchObject({ decision: 'fail', 'findings-total': '2', 'findings-blocking': '1' });
     const record = results(run.outputs);
-    expect(record.decision.blocking.map((b) => b.location.path)).toEqual(['.github/workflows/release.yml']);
-    const old = record.findings.find((f) => f.location.path === '.github/workflows/ci.yml');
-    expect(old).toMatchObject({ verdict: 'pre-existing', isNew: false });
+    expect(record.decision.blocking.map((b) => b.location.path)).toEqual(['.github/workflows/ci.yml']);
+    const old = record.findings.find((f) => f.verdict !== 'blocking');
+    expect(old).toMatchObject({
+      verdict: 'pre-existing',
+      isNew: false,
+      location: { path: '.github/workflows/ci.yml' },
+    });
     expect(record.decision.notes).toContain(`new-only: judging what changed since ${base}`);
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'] ?? '', 'utf8')) as {
       runs: { results: { baselineState?: string }[] }[];
@@ -55,7 +62,7 @@ describe('the action on a pull request', () => {
     ]);
   });
 
-  it('passes a pull request that only touches other files, though the base branch has findings', () => {
+  it('passes a pull request that only touches other files, without reading the untouched ones again', () => {
     const repo = new GitRepo().write({
       '.vouch/policy.yml': POLICY,
       '.github/workflows/ci.yml': workflow('acme/checkout@v4'),
@@ -67,7 +74,7 @@ describe('the action on a pull request', () => {
       { policy: '.vouch/policy.yml' },
       pullRequestEvent(base, repo.commit('docs')),
     );
-    expect(run.outputs).toMatchObject({ decision: 'pass', 'findings-total': '1', 'findings-blocking': '0' });
+    expect(run.outputs).toMatchObject({ decision: 'pass', 'findings-total': '0', 'findings-blocking': '0' });
     expect(run.status).toBe(0);
   });
 
@@ -84,6 +91,45 @@ describe('the action on a pull request', () => {
     const semgrep = results(run.outputs).findings.filter((f) => f.ruleId.startsWith('semgrep/'));
     expect(semgrep.map((f) => [f.location.path, f.verdict])).toEqual([['new.py', 'blocking']]);
     expect(run.outputs.decision).toBe('fail');
+  });
+
+  it('skips Checkov and OSV-Scanner when the change touches no file they read, saying so in one line each', () => {
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': POLICY,
+      'infra/main.tf': 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n  acl    = "public-read"\n}\n',
+      'package-lock.json': JSON.stringify({ name: 'a', lockfileVersion: 3, packages: { '': { name: 'a' } } }),
+    });
+    const base = repo.commit('base');
+    repo.write({ 'README.md': '# docs only\n' });
+    const run = runAction(
+      repo.root,
+      { policy: '.vouch/policy.yml' },
+      pullRequestEvent(base, repo.commit('docs')),
+    );
+    expect(run.log).toMatch(/checkov: skipped/);
+    expect(run.log).toMatch(/osv-scanner: skipped/);
+    expect(run.summary).toContain('this change touches no file Checkov reads');
+    expect(run.summary).toContain('this change touches no lockfile or manifest');
+    expect(results(run.outputs).findings.filter((f) => f.ruleId.startsWith('checkov/'))).toEqual([]);
+  });
+
+  it('gives Checkov the whole Terraform module of a changed file, so variables defined beside it resolve', () => {
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': POLICY,
+      'infra/vars.tf': 'variable "acl" {\n  default = "public-read"\n}\n',
+      'other/main.tf': 'resource "aws_s3_bucket" "old" {\n  bucket = "old"\n  acl    = "public-read"\n}\n',
+    });
+    const base = repo.commit('base');
+    repo.write({
+      'infra/main.tf': 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n  acl    = var.acl\n}\n',
+    });
+    const run = runAction(
+      repo.root,
+      { policy: '.vouch/policy.yml' },
+      pullRequestEvent(base, repo.commit('bucket')),
+    );
+    const checkov = results(run.outputs).findings.filter((f) => f.ruleId === 'checkov/CKV_AWS_20');
+    expect(checkov.map((f) => f.location.path)).toEqual(['infra/main.tf']);
   });
 
   it('judges a pull request that loosens the policy by the base policy, and says so', () => {

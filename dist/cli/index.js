@@ -44676,7 +44676,7 @@ function consoleLogger(write, verbose) {
 
 /***/ }),
 
-/***/ 72742:
+/***/ 43214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50247,7 +50247,8 @@ function runChecks(checks, file, into) {
 }
 async function scanFiles(checks, context) {
     const collected = { detections: [], notes: [] };
-    for (const path of context.files) {
+    // Each file check sees one file, so on a pull request only the changed files can give new findings.
+    for (const path of context.changedFiles ?? context.files) {
         const applicable = checks.filter((check) => check.appliesTo(path));
         if (applicable.length === 0)
             continue;
@@ -50347,6 +50348,7 @@ function toRepoPath(root, reported) {
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/checkov/args.ts
+
 /** Checkov exits with 1 when a check failed, 0 when none did, 2 when it crashed (FACTS.md). */
 const FAILED_CHECKS_EXIT_CODE = 1;
 /** The name Checkov 3.3.30 gives its JSON report inside `--output-file-path` (runner_registry.py). */
@@ -50375,8 +50377,11 @@ const CHECKOV_FRAMEWORKS = [
  * errors from the JSON. `--compact` leaves out code blocks, which for secrets hold the masked line.
  */
 function checkovArgs(input) {
+    const targets = input.files === undefined
+        ? [`--directory=${input.root}`]
+        : input.files.map((path) => `--file=${external_node_path_.posix.join(input.root, path)}`);
     return [
-        `--directory=${input.root}`,
+        ...targets,
         '--output',
         'json',
         '--output-file-path',
@@ -50398,6 +50403,31 @@ function checkovEnv(input) {
         CHECKOV_MAX_IAC_FILE_SIZE: limit,
         CHECKOV_MAX_FILE_SIZE: limit,
     };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/checkov/targets.ts
+
+const TERRAFORM = /\.(?:tf|tf\.json|tfvars|tfvars\.json)$/i;
+const STRUCTURED = /\.(?:ya?ml|json|template)$/i;
+const targets_DOCKERFILE = /(?:^|\/)(?:[^/]*\.)?dockerfile(?:\.[^/]*)?$|(?:^|\/)Dockerfile[^/]*$/i;
+/** Files one of Checkov's frameworks (args.ts CHECKOV_FRAMEWORKS) can read as infrastructure code. */
+function isCheckovCandidate(path) {
+    return TERRAFORM.test(path) || STRUCTURED.test(path) || targets_DOCKERFILE.test(path);
+}
+/**
+ * What Checkov must read to judge a pull request's changes: each changed file it can read, and for a
+ * changed Terraform file every Terraform file of its module (directory), without which variables and
+ * locals do not resolve (a `public-read` ACL set through a variable defined in vars.tf is only seen with
+ * vars.tf). Sorted, repository-relative.
+ */
+function checkovTargets(changed, files) {
+    const targets = new Set(changed.filter(isCheckovCandidate));
+    const modules = new Set([...targets].filter((path) => TERRAFORM.test(path)).map((path) => external_node_path_.posix.dirname(path)));
+    for (const path of files) {
+        if (TERRAFORM.test(path) && modules.has(external_node_path_.posix.dirname(path)))
+            targets.add(path);
+    }
+    return [...targets].sort();
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/process.ts
@@ -50748,6 +50778,7 @@ function filesCheckovMustReport(files) {
 
 
 
+
 const adapter_SCANNER_ID = 'checkov';
 const MAX_RESOURCE_CHARS = 200;
 function createCheckovAdapter(options) {
@@ -50763,7 +50794,17 @@ function createCheckovAdapter(options) {
                 const message = `checkov ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
                 return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: adapter_SCANNER_ID, message }) };
             }
-            const run = await runCheckov(context, context.executable, options.maxFileBytes);
+            const targets = context.changedFiles && checkovTargets(context.changedFiles, context.files);
+            if (targets?.length === 0) {
+                return {
+                    kind: 'skipped',
+                    reason: 'this change touches no file Checkov reads (Terraform, CloudFormation, Kubernetes, Dockerfile, workflows)',
+                };
+            }
+            const run = await runCheckov(context, context.executable, {
+                maxFileBytes: options.maxFileBytes,
+                targets,
+            });
             const classification = classifyCheckov(run.result, run.report);
             if (classification.kind === 'error') {
                 const { result } = run;
@@ -50776,7 +50817,9 @@ function createCheckovAdapter(options) {
                 };
                 return { kind: 'error', error: new ScannerError(classification.code, details) };
             }
-            const unreported = classification.report.summaryOnly ? filesCheckovMustReport(context.files) : [];
+            const unreported = classification.report.summaryOnly
+                ? filesCheckovMustReport(targets ?? context.files)
+                : [];
             if (unreported.length > 0) {
                 const message = `checkov reported no result at all, yet the tree holds ${unreported.length} file(s) it always reports on (${unreported.slice(0, 3).join(', ')}): it did not scan them`;
                 return { kind: 'error', error: new ScannerError('BAD_OUTPUT', { scanner: adapter_SCANNER_ID, message }) };
@@ -50786,12 +50829,12 @@ function createCheckovAdapter(options) {
     };
 }
 /** Runs in the work directory, outside the repository, so no .checkov.yaml of the repository is read (args.ts). */
-async function runCheckov(context, executable, maxFileBytes) {
+async function runCheckov(context, executable, { maxFileBytes, targets }) {
     const outputDir = (0,external_node_path_.join)(context.workDir, 'checkov-out');
     const home = (0,external_node_path_.join)(context.workDir, 'checkov-home');
     await context.ports.fs.mkdir(outputDir);
     await context.ports.fs.mkdir(home);
-    const args = checkovArgs({ root: context.root, outputDir });
+    const args = checkovArgs({ root: context.root, outputDir, ...(targets ? { files: targets } : {}) });
     const result = await context.ports.processes.run({
         command: executable,
         args,
@@ -51250,7 +51293,9 @@ function osvArgs(input) {
     return [
         'scan',
         'source',
-        '--recursive',
+        ...(input.lockfiles === undefined
+            ? ['--recursive']
+            : input.lockfiles.map((path) => `--lockfile=${path}`)),
         '--format',
         'json',
         '--output-file',
@@ -51267,7 +51312,7 @@ function osvArgs(input) {
         'all',
         ...(input.resolveTransitive === true || input.localDbPath !== undefined ? [] : ['--no-resolve']),
         ...(input.localDbPath === undefined ? [] : offlineArgs(input.localDbPath)),
-        '.',
+        ...(input.lockfiles === undefined ? ['.'] : []),
     ];
 }
 /**
@@ -54744,6 +54789,10 @@ function skippedByOsv(path) {
         .slice(0, -1)
         .some((segment) => segment === 'node_modules' || segment === 'vendor' || segment.startsWith('.'));
 }
+/** The files among `paths` that osv-scanner reads packages from, where its recursive walk would find them. */
+function osvSources(paths) {
+    return paths.filter((path) => OSV_SOURCE_NAMES.has(external_node_path_.posix.basename(path)) && !skippedByOsv(path));
+}
 /**
  * The lockfiles among the kept files from which Vouch's own parsers read at least one package: when
  * osv-scanner says it found no package source, these say it did not look.
@@ -54791,7 +54840,14 @@ function createOsvAdapter(options) {
                 const message = `osv-scanner ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
                 return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: osv_adapter_SCANNER_ID, message }) };
             }
-            const run = await runScanner(context, context.executable, options);
+            const lockfiles = context.changedFiles && osvSources(context.changedFiles);
+            if (lockfiles?.length === 0) {
+                return {
+                    kind: 'skipped',
+                    reason: 'this change touches no lockfile or manifest, so no dependency changed',
+                };
+            }
+            const run = await runScanner(context, context.executable, { ...options, lockfiles });
             if (run.kind === 'error')
                 return run;
             const classification = classifyOsv(run.result, await osv_adapter_readReport(context, run.reportPath));
@@ -54822,6 +54878,7 @@ async function runScanner(context, command, options) {
         reportPath,
         configPath,
         resolveTransitive: options.resolveTransitive ?? false,
+        ...(options.lockfiles === undefined ? {} : { lockfiles: options.lockfiles }),
         ...(localDbPath === undefined ? {} : { localDbPath }),
     });
     const request = { command, args, cwd: context.root, timeoutMs: context.timeoutMs };
@@ -54830,7 +54887,7 @@ async function runScanner(context, command, options) {
 }
 /** "No package sources found" is believed only when Vouch's own parsers find no package either. */
 async function noSources(context, skipped) {
-    const lockfiles = await lockfilesWithPackages(context.root, context.files, context.ports.fs);
+    const lockfiles = await lockfilesWithPackages(context.root, context.changedFiles ?? context.files, context.ports.fs);
     if (lockfiles.length === 0)
         return skipped;
     const message = `osv-scanner found no package sources, yet ${lockfiles.length} lockfile(s) in the tree list packages (${lockfiles.slice(0, 3).join(', ')}): their dependencies were not checked`;
@@ -63885,7 +63942,7 @@ function killGroup(pid) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_node_http_client_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1950);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72742);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43214);
 /* harmony import */ var _cli_console_logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58328);
 /* harmony import */ var _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(586);
 /* harmony import */ var _core_node_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(10738);

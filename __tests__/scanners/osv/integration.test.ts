@@ -163,12 +163,14 @@ function scan(
   fixture: string,
   options: Partial<OsvAdapterOptions> = {},
   executable: string | null = osvScanner,
+  changedFiles?: readonly string[],
 ): Promise<ScanOutcome> {
   const { root, files } = copyFixture(fixture);
   const workDir = mkdtempSync(join(tmpdir(), 'vouch-osv-work-'));
   const context: ScanContext = {
     root,
     files,
+    ...(changedFiles ? { changedFiles } : {}),
     workDir,
     timeoutMs: 120_000,
     ...(executable === null ? {} : { executable }),
@@ -324,6 +326,34 @@ describe('osv-scanner adapter with the real osv-scanner, offline', () => {
     const missing = await scan('repo', {}, null);
     if (missing.kind !== 'error') throw new Error(`expected an error, got ${missing.kind}`);
     expect(missing.error.code).toBe('NOT_INSTALLED');
+  });
+});
+
+describe('osv-scanner on a pull request', () => {
+  it('reads only the lockfiles the change touched', async () => {
+    const outcome = await scan('repo', {}, osvScanner, ['package-lock.json', 'src/app.js']);
+    expect(rows(outcome).sort()).toEqual(EXPECTED.filter((row) => row[1] === 'package-lock.json').sort());
+  });
+
+  it('does not run when the change touches no lockfile or manifest, and says why', async () => {
+    const outcome = await scan('repo', {}, osvScanner, ['src/app.js']);
+    expect(outcome).toEqual({
+      kind: 'skipped',
+      reason: 'this change touches no lockfile or manifest, so no dependency changed',
+    });
+  });
+
+  it('names the changed lockfiles instead of walking the tree', () => {
+    const args = osvArgs({
+      reportPath: '/w/r.json',
+      configPath: '/w/c.toml',
+      lockfiles: ['a/package-lock.json', 'requirements.txt'],
+    });
+    expect(args).toEqual(
+      expect.arrayContaining(['--lockfile=a/package-lock.json', '--lockfile=requirements.txt']),
+    );
+    expect(args).not.toContain('--recursive');
+    expect(args.at(-1)).not.toBe('.');
   });
 });
 

@@ -72,7 +72,8 @@ function runChecks(checks: readonly Check[], file: CheckFile, into: Collected): 
 
 async function scanFiles(checks: readonly Check[], context: ScanContext): Promise<Collected | ScannerError> {
   const collected: Collected = { detections: [], notes: [] };
-  for (const path of context.files) {
+  // Each file check sees one file, so on a pull request only the changed files can give new findings.
+  for (const path of context.changedFiles ?? context.files) {
     const applicable = checks.filter((check) => check.appliesTo(path));
     if (applicable.length === 0) continue;
     const read = await readText(context, path);

@@ -5,6 +5,7 @@ import type { Detection, Region, RuleDescriptor } from '../../findings/finding.j
 import { toRepoPath } from '../../findings/repo-path.js';
 import type { ScanContext, ScannerAdapter, ScanNote, ScanOutcome, ToolInfo } from '../scanner.js';
 import { checkovArgs, checkovEnv, REPORT_FILE_NAME } from './args.js';
+import { checkovTargets } from './targets.js';
 import { classifyCheckov, type ReportRead } from './classify.js';
 import { CheckovReportError, parseCheckovReport, type CheckovReport, type CheckovResult } from './parse.js';
 import { checkovRule } from './rules.js';
@@ -32,7 +33,18 @@ export function createCheckovAdapter(options: CheckovAdapterOptions): ScannerAda
         const message = `checkov ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
         return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: SCANNER_ID, message }) };
       }
-      const run = await runCheckov(context, context.executable, options.maxFileBytes);
+      const targets = context.changedFiles && checkovTargets(context.changedFiles, context.files);
+      if (targets?.length === 0) {
+        return {
+          kind: 'skipped',
+          reason:
+            'this change touches no file Checkov reads (Terraform, CloudFormation, Kubernetes, Dockerfile, workflows)',
+        };
+      }
+      const run = await runCheckov(context, context.executable, {
+        maxFileBytes: options.maxFileBytes,
+        targets,
+      });
       const classification = classifyCheckov(run.result, run.report);
       if (classification.kind === 'error') {
         const { result } = run;
@@ -45,7 +57,9 @@ export function createCheckovAdapter(options: CheckovAdapterOptions): ScannerAda
         };
         return { kind: 'error', error: new ScannerError(classification.code, details) };
       }
-      const unreported = classification.report.summaryOnly ? filesCheckovMustReport(context.files) : [];
+      const unreported = classification.report.summaryOnly
+        ? filesCheckovMustReport(targets ?? context.files)
+        : [];
       if (unreported.length > 0) {
         const message = `checkov reported no result at all, yet the tree holds ${unreported.length} file(s) it always reports on (${unreported.slice(0, 3).join(', ')}): it did not scan them`;
         return { kind: 'error', error: new ScannerError('BAD_OUTPUT', { scanner: SCANNER_ID, message }) };
@@ -62,12 +76,16 @@ interface Run {
 }
 
 /** Runs in the work directory, outside the repository, so no .checkov.yaml of the repository is read (args.ts). */
-async function runCheckov(context: ScanContext, executable: string, maxFileBytes: number): Promise<Run> {
+async function runCheckov(
+  context: ScanContext,
+  executable: string,
+  { maxFileBytes, targets }: { maxFileBytes: number; targets: readonly string[] | undefined },
+): Promise<Run> {
   const outputDir = join(context.workDir, 'checkov-out');
   const home = join(context.workDir, 'checkov-home');
   await context.ports.fs.mkdir(outputDir);
   await context.ports.fs.mkdir(home);
-  const args = checkovArgs({ root: context.root, outputDir });
+  const args = checkovArgs({ root: context.root, outputDir, ...(targets ? { files: targets } : {}) });
   const result = await context.ports.processes.run({
     command: executable,
     args,

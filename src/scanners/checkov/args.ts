@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+
 /** Checkov exits with 1 when a check failed, 0 when none did, 2 when it crashed (FACTS.md). */
 export const FAILED_CHECKS_EXIT_CODE = 1;
 
@@ -25,6 +27,8 @@ export interface CheckovArgsInput {
   readonly root: string;
   /** Where Checkov writes REPORT_FILE_NAME. */
   readonly outputDir: string;
+  /** On a pull request: only these repository-relative files (targets.ts); absent: the whole tree. */
+  readonly files?: readonly string[];
 }
 
 /**
@@ -36,8 +40,12 @@ export interface CheckovArgsInput {
  * errors from the JSON. `--compact` leaves out code blocks, which for secrets hold the masked line.
  */
 export function checkovArgs(input: CheckovArgsInput): string[] {
+  const targets =
+    input.files === undefined
+      ? [`--directory=${input.root}`]
+      : input.files.map((path) => `--file=${posix.join(input.root, path)}`);
   return [
-    `--directory=${input.root}`,
+    ...targets,
     '--output',
     'json',
     '--output-file-path',

@@ -13,7 +13,7 @@ import { OsvReportError, parseOsvReport, type VulnerablePackage } from './parse.
 import { detectionMessage, osvRule, primaryId } from './rules.js';
 import { groupScore } from './severity.js';
 import { readReportFile } from '../process.js';
-import { lockfilesWithPackages } from './sources.js';
+import { lockfilesWithPackages, osvSources } from './sources.js';
 
 const SCANNER_ID = 'osv-scanner';
 
@@ -44,7 +44,14 @@ export function createOsvAdapter(options: OsvAdapterOptions): ScannerAdapter {
         const message = `osv-scanner ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
         return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: SCANNER_ID, message }) };
       }
-      const run = await runScanner(context, context.executable, options);
+      const lockfiles = context.changedFiles && osvSources(context.changedFiles);
+      if (lockfiles?.length === 0) {
+        return {
+          kind: 'skipped',
+          reason: 'this change touches no lockfile or manifest, so no dependency changed',
+        };
+      }
+      const run = await runScanner(context, context.executable, { ...options, lockfiles });
       if (run.kind === 'error') return run;
       const classification = classifyOsv(run.result, await readReport(context, run.reportPath));
       if (classification.kind === 'error') return failure(run, classification, options);
@@ -68,7 +75,7 @@ interface Run {
 async function runScanner(
   context: ScanContext,
   command: string,
-  options: OsvAdapterOptions,
+  options: OsvAdapterOptions & { readonly lockfiles: readonly string[] | undefined },
 ): Promise<Run | Extract<ScanOutcome, { kind: 'error' }>> {
   const reportPath = join(context.workDir, 'osv-scanner.json');
   const configPath = join(context.workDir, 'osv-scanner.toml');
@@ -84,6 +91,7 @@ async function runScanner(
     reportPath,
     configPath,
     resolveTransitive: options.resolveTransitive ?? false,
+    ...(options.lockfiles === undefined ? {} : { lockfiles: options.lockfiles }),
     ...(localDbPath === undefined ? {} : { localDbPath }),
   });
   const request = { command, args, cwd: context.root, timeoutMs: context.timeoutMs };
@@ -96,7 +104,11 @@ async function noSources(
   context: ScanContext,
   skipped: Extract<Classification, { kind: 'skipped' }>,
 ): Promise<ScanOutcome> {
-  const lockfiles = await lockfilesWithPackages(context.root, context.files, context.ports.fs);
+  const lockfiles = await lockfilesWithPackages(
+    context.root,
+    context.changedFiles ?? context.files,
+    context.ports.fs,
+  );
   if (lockfiles.length === 0) return skipped;
   const message = `osv-scanner found no package sources, yet ${lockfiles.length} lockfile(s) in the tree list packages (${lockfiles.slice(0, 3).join(', ')}): their dependencies were not checked`;
   return { kind: 'error', error: new ScannerError('BAD_OUTPUT', { scanner: SCANNER_ID, message }) };

@@ -17,6 +17,8 @@ export interface OsvArgsInput {
   readonly resolveTransitive?: boolean;
   /** Offline mode when set: the directory holding `osv-scalibr/<Ecosystem>/all.zip`. */
   readonly localDbPath?: string;
+  /** On a pull request: only these repository-relative lockfiles and manifests; absent: the whole tree. */
+  readonly lockfiles?: readonly string[];
 }
 
 /** Runs in the repository root; osv-scanner still reports absolute source paths. */
@@ -24,7 +26,9 @@ export function osvArgs(input: OsvArgsInput): string[] {
   return [
     'scan',
     'source',
-    '--recursive',
+    ...(input.lockfiles === undefined
+      ? ['--recursive']
+      : input.lockfiles.map((path) => `--lockfile=${path}`)),
     '--format',
     'json',
     '--output-file',
@@ -41,7 +45,7 @@ export function osvArgs(input: OsvArgsInput): string[] {
     'all',
     ...(input.resolveTransitive === true || input.localDbPath !== undefined ? [] : ['--no-resolve']),
     ...(input.localDbPath === undefined ? [] : offlineArgs(input.localDbPath)),
-    '.',
+    ...(input.lockfiles === undefined ? ['.'] : []),
   ];
 }
 

@@ -27,6 +27,11 @@ function skippedByOsv(path: string): boolean {
     .some((segment) => segment === 'node_modules' || segment === 'vendor' || segment.startsWith('.'));
 }
 
+/** The files among `paths` that osv-scanner reads packages from, where its recursive walk would find them. */
+export function osvSources(paths: readonly string[]): string[] {
+  return paths.filter((path) => OSV_SOURCE_NAMES.has(posix.basename(path)) && !skippedByOsv(path));
+}
+
 /**
  * The lockfiles among the kept files from which Vouch's own parsers read at least one package: when
  * osv-scanner says it found no package source, these say it did not look.
