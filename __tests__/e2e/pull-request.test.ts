@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { pullRequestEvent, runAction } from '../helpers/action-runner.js';
 import { GitRepo } from '../helpers/git-repo.js';
+import { plantedSecret } from '../helpers/repos.js';
 import { installedTool } from '../helpers/tools.js';
 
 const workflow = (action: string) =>
@@ -130,6 +131,23 @@ describe('the action on a pull request', () => {
     );
     const checkov = results(run.outputs).findings.filter((f) => f.ruleId === 'checkov/CKV_AWS_20');
     expect(checkov.map((f) => f.location.path)).toEqual(['infra/main.tf']);
+  });
+
+  it('gives Gitleaks only the changed files, at their repository paths', () => {
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': POLICY,
+      'src/old.js': `export const token = '${plantedSecret()}';\n`,
+    });
+    const base = repo.commit('base');
+    repo.write({ 'src/deep/new.js': `// sync\nexport const token = '${plantedSecret()}';\n` });
+    const run = runAction(
+      repo.root,
+      { policy: '.vouch/policy.yml' },
+      pullRequestEvent(base, repo.commit('new token')),
+    );
+    const leaks = results(run.outputs).findings.filter((f) => f.ruleId.startsWith('gitleaks/'));
+    expect(leaks.map((f) => [f.location.path, f.verdict])).toEqual([['src/deep/new.js', 'blocking']]);
+    expect(run.outputs.decision).toBe('fail');
   });
 
   it('judges a pull request that loosens the policy by the base policy, and says so', () => {

@@ -51169,6 +51169,10 @@ function createGitleaksAdapter(options) {
                 const message = `gitleaks ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
                 return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: 'gitleaks', message }) };
             }
+            if (context.changedFiles?.length === 0) {
+                return { kind: 'skipped', reason: 'this change touches no file for it to read' };
+            }
+            const cwd = context.changedFiles ? await copyOfChange(context, context.changedFiles) : context.root;
             const reportPath = (0,external_node_path_.join)(context.workDir, 'gitleaks.json');
             const ignoreDir = (0,external_node_path_.join)(context.workDir, 'no-ignore');
             await context.ports.fs.mkdir(ignoreDir);
@@ -51182,7 +51186,7 @@ function createGitleaksAdapter(options) {
             const result = await context.ports.processes.run({
                 command,
                 args,
-                cwd: context.root,
+                cwd,
                 timeoutMs: context.timeoutMs,
             });
             const classification = classifyGitleaks(result, await adapter_readReport(context, reportPath));
@@ -51201,6 +51205,18 @@ function createGitleaksAdapter(options) {
             return await adapter_toOutcome(tool, classification.leaks, context);
         },
     };
+}
+/**
+ * On a pull request Gitleaks reads a copy of just the changed files, laid out as in the repository, so
+ * its report names them by their repository paths; a secret elsewhere could only be pre-existing.
+ */
+async function copyOfChange(context, changed) {
+    const dir = (0,external_node_path_.join)(context.workDir, 'change');
+    for (const path of changed) {
+        await context.ports.fs.mkdir((0,external_node_path_.dirname)((0,external_node_path_.join)(dir, path)));
+        await context.ports.fs.writeFile((0,external_node_path_.join)(dir, path), await context.ports.fs.readFile((0,external_node_path_.join)(context.root, path)));
+    }
+    return dir;
 }
 async function adapter_readReport(context, reportPath) {
     const read = await readReportFile(context.ports.fs, reportPath, parseGitleaksReport, GitleaksReportError);

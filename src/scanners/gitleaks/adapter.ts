@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ScannerError } from '../../core/errors.js';
 import type { Detection, Region, SecretKind } from '../../findings/finding.js';
 import { toRepoPath } from '../../findings/repo-path.js';
@@ -30,6 +30,10 @@ export function createGitleaksAdapter(options: GitleaksAdapterOptions): ScannerA
         const message = `gitleaks ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
         return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: 'gitleaks', message }) };
       }
+      if (context.changedFiles?.length === 0) {
+        return { kind: 'skipped', reason: 'this change touches no file for it to read' };
+      }
+      const cwd = context.changedFiles ? await copyOfChange(context, context.changedFiles) : context.root;
       const reportPath = join(context.workDir, 'gitleaks.json');
       const ignoreDir = join(context.workDir, 'no-ignore');
       await context.ports.fs.mkdir(ignoreDir);
@@ -43,7 +47,7 @@ export function createGitleaksAdapter(options: GitleaksAdapterOptions): ScannerA
       const result = await context.ports.processes.run({
         command,
         args,
-        cwd: context.root,
+        cwd,
         timeoutMs: context.timeoutMs,
       });
       const classification = classifyGitleaks(result, await readReport(context, reportPath));
@@ -61,6 +65,22 @@ export function createGitleaksAdapter(options: GitleaksAdapterOptions): ScannerA
       return await toOutcome(tool, classification.leaks, context);
     },
   };
+}
+
+/**
+ * On a pull request Gitleaks reads a copy of just the changed files, laid out as in the repository, so
+ * its report names them by their repository paths; a secret elsewhere could only be pre-existing.
+ */
+async function copyOfChange(context: ScanContext, changed: readonly string[]): Promise<string> {
+  const dir = join(context.workDir, 'change');
+  for (const path of changed) {
+    await context.ports.fs.mkdir(dirname(join(dir, path)));
+    await context.ports.fs.writeFile(
+      join(dir, path),
+      await context.ports.fs.readFile(join(context.root, path)),
+    );
+  }
+  return dir;
 }
 
 async function readReport(context: ScanContext, reportPath: string): Promise<ReportRead> {
