@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   chunkTargets,
   MAX_TARGET_BYTES_PER_RUN,
+  ruleFilesFor,
   semgrepArgs,
   semgrepTargets,
 } from '../../../src/scanners/semgrep/args.js';
@@ -106,5 +107,40 @@ describe('chunkTargets', () => {
 
   it('stays well inside the smallest argument limit of the runners (macOS: 1 MiB)', () => {
     expect(MAX_TARGET_BYTES_PER_RUN).toBeLessThanOrEqual(512 * 1024);
+  });
+});
+
+describe('ruleFilesFor', () => {
+  const files = [
+    { path: '/r/python/a.yaml', languages: ['python'] },
+    { path: '/r/javascript/b.yaml', languages: ['javascript', 'typescript'] },
+    { path: '/r/go/c.yaml', languages: ['go'] },
+  ];
+
+  it('keeps the rule files of the languages the targets are written in', () => {
+    expect(ruleFilesFor(files, ['src/app.ts', 'web/x.js'])).toEqual(['/r/javascript/b.yaml']);
+    expect(ruleFilesFor(files, ['a.py', 'main.go'])).toEqual(['/r/python/a.yaml', '/r/go/c.yaml']);
+  });
+
+  it('loads the whole directory when every file is needed, a target has no extension or a language is unknown', () => {
+    expect(ruleFilesFor(files, ['a.py', 'b.js', 'c.go'])).toBeUndefined();
+    expect(ruleFilesFor(files, ['a.py', 'bin/run'])).toBeUndefined();
+    expect(ruleFilesFor([...files, { path: '/r/x.yaml', languages: ['generic'] }], ['a.py'])).toEqual([
+      '/r/python/a.yaml',
+      '/r/x.yaml',
+    ]);
+  });
+
+  it('passes one --config per chosen file', () => {
+    const args = semgrepArgs({
+      rulesDir: '/r',
+      ruleFiles: ['/r/a.yaml', '/r/b.yaml'],
+      reportPath: '/o.json',
+      maxFileBytes: 1,
+      jobs: 2,
+      targets: ['a.py'],
+    });
+    expect(args.slice(0, 5)).toEqual(['scan', '--config', '/r/a.yaml', '--config', '/r/b.yaml']);
+    expect(args).not.toContain('/r');
   });
 });

@@ -3,7 +3,7 @@ import { describeError, ScannerError } from '../../core/errors.js';
 import type { Detection, RuleDescriptor } from '../../findings/finding.js';
 import { toRepoPath } from '../../findings/repo-path.js';
 import type { ScanContext, ScannerAdapter, ScanNote, ScanOutcome, ToolInfo } from '../scanner.js';
-import { chunkTargets, DEFAULT_JOBS, semgrepArgs, semgrepTargets } from './args.js';
+import { chunkTargets, DEFAULT_JOBS, ruleFilesFor, semgrepArgs, semgrepTargets } from './args.js';
 import { classifySemgrep, type ReportRead } from './classify.js';
 import { parseSemgrepReport, SemgrepReportError, semgrepRegion, type SemgrepResult } from './parse.js';
 import {
@@ -58,7 +58,8 @@ export function createSemgrepAdapter(options: SemgrepAdapterOptions): ScannerAda
       const targets = semgrepTargets(context.changedFiles ?? context.files, languages);
       // With no targets Semgrep would scan its working directory, which is not what discovery kept.
       if (targets.length === 0) return { kind: 'clean', tool, rules: [...ruleset.rules.values()], notes: [] };
-      const run = await runChunks(context, context.executable, settings, targets);
+      const ruleFiles = ruleset.unreadable.length > 0 ? undefined : ruleFilesFor(ruleset.files, targets);
+      const run = await runChunks(context, context.executable, { ...settings, ruleFiles }, targets);
       return run.kind === 'completed' ? toOutcome(tool, ruleset, run, context) : run;
     },
   };
@@ -68,7 +69,7 @@ export function createSemgrepAdapter(options: SemgrepAdapterOptions): ScannerAda
 async function runChunks(
   context: ScanContext,
   command: string,
-  options: SemgrepAdapterOptions,
+  options: SemgrepAdapterOptions & { readonly ruleFiles: readonly string[] | undefined },
   targets: readonly string[],
 ): Promise<Completed | Extract<ScanOutcome, { kind: 'error' }>> {
   const { clock, processes } = context.ports;
@@ -78,6 +79,7 @@ async function runChunks(
     const reportPath = join(context.workDir, `semgrep-${index}.json`);
     const args = semgrepArgs({
       rulesDir: options.rulesDir,
+      ...(options.ruleFiles ? { ruleFiles: options.ruleFiles } : {}),
       reportPath,
       maxFileBytes: options.maxFileBytes,
       jobs: options.jobs ?? DEFAULT_JOBS,

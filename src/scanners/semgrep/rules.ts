@@ -25,6 +25,8 @@ export interface SemgrepRuleset {
    * result on the same line it replaces (request data into SQL supersedes any formatted SQL).
    */
   readonly supersedes: ReadonlyMap<string, readonly string[]>;
+  /** Each readable rule file with the languages of its rules, so a run can load only the files it needs. */
+  readonly files: readonly { readonly path: string; readonly languages: readonly string[] }[];
 }
 
 /** Semgrep's levels, for rules without a numeric `security-severity`; unknown levels count as high. */
@@ -48,12 +50,17 @@ export async function loadSemgrepRuleset(fs: FileSystem, rulesDir: string): Prom
   const languages = new Set<string>();
   const unreadable: string[] = [];
   const supersedes = new Map<string, string[]>();
+  const files: { path: string; languages: string[] }[] = [];
   for (const file of await ruleFiles(fs, rulesDir)) {
     const sources = ruleSources((await fs.readFile(file)).toString('utf8'));
     if (sources === undefined) {
       unreadable.push(file);
       continue;
     }
+    files.push({
+      path: file,
+      languages: [...new Set(sources.flatMap((s) => s.languages.map((l) => l.toLowerCase())))],
+    });
     for (const source of sources) {
       rules.set(source.id, semgrepRuleDescriptor(source));
       for (const language of source.languages) languages.add(language.toLowerCase());
@@ -61,7 +68,7 @@ export async function loadSemgrepRuleset(fs: FileSystem, rulesDir: string): Prom
       if (replaced.length > 0) supersedes.set(source.id, replaced);
     }
   }
-  return { rules, languages, unreadable, supersedes };
+  return { rules, languages, unreadable, supersedes, files };
 }
 
 /** Hidden entries are skipped as Semgrep skips them; symlinks are not followed. */
