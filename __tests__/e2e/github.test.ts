@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { pullRequestEvent, runActionAsync } from '../helpers/action-runner.js';
-import { GitHubServer } from '../helpers/github-server.js';
+import { useGitHubServer } from '../helpers/github-server.js';
 import { GitRepo } from '../helpers/git-repo.js';
 import { installedTool } from '../helpers/tools.js';
 
@@ -9,14 +9,11 @@ const WORKFLOW =
 const POLICY =
   'version: 1\nscanners:\n  semgrep: { enabled: false }\n  checkov: { enabled: false }\n  osv-scanner: { enabled: false }\n';
 
-const server = new GitHubServer();
-let apiUrl = '';
+const { server, url } = useGitHubServer();
 
 beforeAll(async () => {
   await installedTool('gitleaks');
-  apiUrl = await server.start();
 });
-afterAll(() => server.stop());
 
 function pullRequest(): { repo: GitRepo; event: ReturnType<typeof pullRequestEvent> } {
   const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
@@ -25,20 +22,20 @@ function pullRequest(): { repo: GitRepo; event: ReturnType<typeof pullRequestEve
   return { repo, event: pullRequestEvent(base, repo.commit('add deploy workflow')) };
 }
 
-const env = {
-  GITHUB_API_URL: apiUrl,
+const env = () => ({
+  GITHUB_API_URL: url(),
   GITHUB_REPOSITORY: 'acme/shop',
   GITHUB_SERVER_URL: 'https://github.example',
-};
+});
 
 describe('the action comments on the pull request', () => {
   it('creates one comment with the blocking finding, then updates it instead of adding another', async () => {
     const { repo, event } = pullRequest();
     const inputs = { policy: '.vouch/policy.yml', 'github-token': 't0ken' };
-    const first = await runActionAsync(repo.root, inputs, event, { ...env, GITHUB_API_URL: apiUrl });
+    const first = await runActionAsync(repo.root, inputs, event, env());
     expect(first.outputs.decision).toBe('fail');
     expect(first.log).toMatch(/pull request comment created \(id \d+\)/);
-    const second = await runActionAsync(repo.root, inputs, event, { ...env, GITHUB_API_URL: apiUrl });
+    const second = await runActionAsync(repo.root, inputs, event, env());
     expect(second.log).toMatch(/pull request comment updated \(id \d+\)/);
     const comments = server.comments.get(7) ?? [];
     expect(comments).toHaveLength(1);
@@ -58,8 +55,7 @@ describe('the action comments on the pull request', () => {
         { policy: '.vouch/policy.yml', 'github-token': 't0ken' },
         event,
         {
-          ...env,
-          GITHUB_API_URL: apiUrl,
+          ...env(),
         },
       );
       expect(run.outputs.decision).toBe('fail');
@@ -81,7 +77,7 @@ describe('the action comments on the pull request', () => {
       repo.root,
       { policy: '.vouch/policy.yml', 'github-token': 't0ken', 'pr-comment': 'false' },
       event,
-      { ...env, GITHUB_API_URL: apiUrl },
+      env(),
     );
     expect(run.outputs.decision).toBe('fail');
     expect(server.requests.slice(before).filter((r) => r.path.includes('/issues/'))).toEqual([]);
@@ -90,8 +86,7 @@ describe('the action comments on the pull request', () => {
 
 describe('the action uploads its SARIF to code scanning', () => {
   const push = (repo: GitRepo) => ({
-    ...env,
-    GITHUB_API_URL: apiUrl,
+    ...env(),
     GITHUB_SHA: repo.git('rev-parse', 'HEAD').trim(),
     GITHUB_REF: 'refs/heads/main',
   });
@@ -157,8 +152,7 @@ describe('the action publishes a check run with every annotation', () => {
       { policy: '.vouch/policy.yml', 'github-token': 't0ken', 'upload-sarif': 'false' },
       undefined,
       {
-        ...env,
-        GITHUB_API_URL: apiUrl,
+        ...env(),
         GITHUB_SHA: sha,
         GITHUB_REF: 'refs/heads/main',
       },

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { octokitClient } from '../../src/action/github-client.js';
-import type { Decision, FindingVerdict } from '../../src/core/decision.js';
+import type { FindingVerdict } from '../../src/core/decision.js';
+import { decisionOf } from '../helpers/decision.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { publishCheckRun } from '../../src/github/check-run.js';
-import { GitHubServer } from '../helpers/github-server.js';
+import { FAST_RETRIES, useGitHubServer } from '../helpers/github-server.js';
 
-const server = new GitHubServer();
-const FAST = { retryAfterBaseValueMs: 1 };
-let baseUrl = '';
-beforeAll(async () => {
-  baseUrl = await server.start();
-});
-afterAll(() => server.stop());
+const { server, url } = useGitHubServer();
 
 const TARGET = { owner: 'o', repo: 'r', headSha: 'd'.repeat(40) };
 
@@ -40,27 +35,6 @@ function verdict(line: number, kind: 'blocking' | 'warning' | 'reported'): Findi
   };
 }
 
-function decision(verdicts: FindingVerdict[]): Decision {
-  const count = (v: string) => verdicts.filter((x) => x.verdict === v).length;
-  return {
-    status: count('blocking') > 0 ? 'fail' : 'pass',
-    verdicts,
-    blocking: verdicts
-      .filter((v) => v.verdict === 'blocking')
-      .map((v) => ({ finding: v.finding, reason: 'r' })),
-    problems: [],
-    notes: [],
-    counts: {
-      total: verdicts.length,
-      blocking: count('blocking'),
-      warnings: count('warning'),
-      suppressed: 0,
-      preExisting: 0,
-      bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
-    },
-  };
-}
-
 describe('publishCheckRun', () => {
   it('sends every blocking finding and warning, 50 annotations per request, in one check run', async () => {
     const verdicts = [
@@ -68,7 +42,11 @@ describe('publishCheckRun', () => {
       ...Array.from({ length: 10 }, (_, i) => verdict(200 + i, 'warning')),
       verdict(300, 'reported'),
     ];
-    const outcome = await publishCheckRun(octokitClient('t', baseUrl, FAST), TARGET, decision(verdicts));
+    const outcome = await publishCheckRun(
+      octokitClient('t', url(), FAST_RETRIES),
+      TARGET,
+      decisionOf(verdicts),
+    );
     expect(outcome).toMatchObject({ kind: 'published', annotations: 120 });
     const run = server.checkRuns.at(-1);
     expect(run).toMatchObject({ name: 'Vouch', headSha: TARGET.headSha, conclusion: 'failure', requests: 3 });
@@ -78,7 +56,7 @@ describe('publishCheckRun', () => {
   });
 
   it('publishes a passing check with no annotations', async () => {
-    const outcome = await publishCheckRun(octokitClient('t', baseUrl, FAST), TARGET, decision([]));
+    const outcome = await publishCheckRun(octokitClient('t', url(), FAST_RETRIES), TARGET, decisionOf([]));
     expect(outcome).toMatchObject({ kind: 'published', annotations: 0 });
     expect(server.checkRuns.at(-1)).toMatchObject({ conclusion: 'success', requests: 1 });
   });
@@ -87,9 +65,9 @@ describe('publishCheckRun', () => {
     server.failWrites = 403;
     try {
       const outcome = await publishCheckRun(
-        octokitClient('t', baseUrl, FAST),
+        octokitClient('t', url(), FAST_RETRIES),
         TARGET,
-        decision([verdict(1, 'blocking')]),
+        decisionOf([verdict(1, 'blocking')]),
       );
       expect(outcome).toMatchObject({ kind: 'unavailable', status: 403 });
       expect(outcome.kind === 'unavailable' && outcome.reason).toMatch(/checks: write/);

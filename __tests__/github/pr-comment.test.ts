@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Decision, FindingVerdict } from '../../src/core/decision.js';
+import type { FindingVerdict } from '../../src/core/decision.js';
+import { decisionOf } from '../helpers/decision.js';
 import type { GateResult } from '../../src/core/pipeline.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { fixFor, renderPullRequestComment } from '../../src/github/pr-comment.js';
@@ -25,25 +26,7 @@ function finding(overrides: Partial<Finding>): Finding {
 }
 
 function result(verdicts: FindingVerdict[]): GateResult {
-  const count = (v: string) => verdicts.filter((x) => x.verdict === v).length;
-  const decision: Decision = {
-    status: count('blocking') > 0 ? 'fail' : 'pass',
-    verdicts,
-    blocking: verdicts
-      .filter((v) => v.verdict === 'blocking')
-      .map((v) => ({ finding: v.finding, reason: 'r' })),
-    problems: [],
-    notes: [],
-    counts: {
-      total: verdicts.length,
-      blocking: count('blocking'),
-      warnings: count('warning'),
-      suppressed: count('suppressed'),
-      preExisting: count('pre-existing'),
-      bySeverity: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
-    },
-  };
-  return { decision } as unknown as GateResult;
+  return { decision: decisionOf(verdicts) } as unknown as GateResult;
 }
 
 const LINKS = { serverUrl: 'https://github.com', repository: 'acme/shop', sha: 'a'.repeat(40) };

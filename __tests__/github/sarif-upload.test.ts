@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { octokitClient } from '../../src/action/github-client.js';
 import { planUploads, uploadSarif } from '../../src/github/sarif-upload.js';
 import { GITHUB_LIMITS } from '../../src/sarif/limits.js';
 import type { SarifLog, SarifRun } from '../../src/sarif/types.js';
-import { GitHubServer } from '../helpers/github-server.js';
+import { FAST_RETRIES, useGitHubServer } from '../helpers/github-server.js';
 
-const server = new GitHubServer();
-const FAST = { retryAfterBaseValueMs: 1 };
-let baseUrl = '';
-beforeAll(async () => {
-  baseUrl = await server.start();
-});
-afterAll(() => server.stop());
+const { server, url } = useGitHubServer();
 
 const TARGET = { owner: 'o', repo: 'r', commitSha: 'c'.repeat(40), ref: 'refs/pull/7/merge' };
 const noWait = { pollIntervalMs: 1, sleep: () => Promise.resolve() };
@@ -54,7 +48,7 @@ describe('uploadSarif against the code-scanning endpoints', () => {
   it('uploads gzip+base64 with the commit and ref, and waits for processing to complete', async () => {
     const before = server.uploads.length;
     const outcome = await uploadSarif(
-      octokitClient('t', baseUrl, FAST),
+      octokitClient('t', url(), FAST_RETRIES),
       TARGET,
       log(run('semgrep'), run('gitleaks')),
       noWait,
@@ -68,7 +62,7 @@ describe('uploadSarif against the code-scanning endpoints', () => {
   it('splits an upload over the limits into several, each accepted', async () => {
     const before = server.uploads.length;
     const outcome = await uploadSarif(
-      octokitClient('t', baseUrl, FAST),
+      octokitClient('t', url(), FAST_RETRIES),
       TARGET,
       log(run('a'), run('b'), run('c')),
       { ...noWait, limits: { ...GITHUB_LIMITS, maxRuns: 2 } },
@@ -81,7 +75,7 @@ describe('uploadSarif against the code-scanning endpoints', () => {
     server.rejectWith = ['locationFromSarifResult: expected artifact location'];
     try {
       const outcome = await uploadSarif(
-        octokitClient('t', baseUrl, FAST),
+        octokitClient('t', url(), FAST_RETRIES),
         TARGET,
         log(run('semgrep')),
         noWait,
@@ -103,7 +97,7 @@ describe('uploadSarif against the code-scanning endpoints', () => {
     server.failWrites = status;
     try {
       const outcome = await uploadSarif(
-        octokitClient('t', baseUrl, FAST),
+        octokitClient('t', url(), FAST_RETRIES),
         TARGET,
         log(run('semgrep')),
         noWait,
@@ -117,7 +111,12 @@ describe('uploadSarif against the code-scanning endpoints', () => {
 
   it('retries 5xx answers and then succeeds', async () => {
     server.failNext = { status: 503, count: 2 };
-    const outcome = await uploadSarif(octokitClient('t', baseUrl, FAST), TARGET, log(run('semgrep')), noWait);
+    const outcome = await uploadSarif(
+      octokitClient('t', url(), FAST_RETRIES),
+      TARGET,
+      log(run('semgrep')),
+      noWait,
+    );
     expect(outcome.kind).toBe('complete');
     expect(server.failNext.count).toBe(0);
   });
@@ -126,7 +125,7 @@ describe('uploadSarif against the code-scanning endpoints', () => {
     server.failNext = { status: 500, count: 10 };
     try {
       const outcome = await uploadSarif(
-        octokitClient('t', baseUrl, { ...FAST, retries: 2 }),
+        octokitClient('t', url(), { ...FAST_RETRIES, retries: 2 }),
         TARGET,
         log(run('semgrep')),
         noWait,
@@ -141,7 +140,7 @@ describe('uploadSarif against the code-scanning endpoints', () => {
   it('does not retry a 422 (the request itself is wrong) and says what GitHub said', async () => {
     const before = server.requests.length;
     const outcome = await uploadSarif(
-      octokitClient('t', baseUrl, FAST),
+      octokitClient('t', url(), FAST_RETRIES),
       { ...TARGET, commitSha: 'not-a-sha' },
       log(run('semgrep')),
       noWait,
@@ -156,10 +155,15 @@ describe('uploadSarif against the code-scanning endpoints', () => {
   it('says an upload is still pending when processing outlasts the wait', async () => {
     server.pendingPolls = 100;
     try {
-      const outcome = await uploadSarif(octokitClient('t', baseUrl, FAST), TARGET, log(run('semgrep')), {
-        ...noWait,
-        timeoutMs: 3,
-      });
+      const outcome = await uploadSarif(
+        octokitClient('t', url(), FAST_RETRIES),
+        TARGET,
+        log(run('semgrep')),
+        {
+          ...noWait,
+          timeoutMs: 3,
+        },
+      );
       expect(outcome.kind).toBe('pending');
     } finally {
       server.pendingPolls = 1;

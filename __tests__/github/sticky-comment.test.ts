@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { octokitClient } from '../../src/action/github-client.js';
 import { COMMENT_MARKER, upsertStickyComment } from '../../src/github/sticky-comment.js';
-import { GitHubServer } from '../helpers/github-server.js';
+import { FAST_RETRIES, useGitHubServer } from '../helpers/github-server.js';
 
-const server = new GitHubServer();
-const FAST = { retryAfterBaseValueMs: 1 };
-let baseUrl = '';
-beforeAll(async () => {
-  baseUrl = await server.start();
-});
-afterAll(() => server.stop());
+const { server, url } = useGitHubServer();
 
 describe('upsertStickyComment against the REST endpoints', () => {
   it('creates one comment, then updates it in place on the next run', async () => {
-    const client = octokitClient('t0ken', baseUrl, FAST);
+    const client = octokitClient('t0ken', url(), FAST_RETRIES);
     const target = { owner: 'o', repo: 'r', number: 1 };
     server.seed(1, ['LGTM', 'please rebase']);
     const first = await upsertStickyComment(client, target, 'Vouch: FAIL');
@@ -26,7 +20,7 @@ describe('upsertStickyComment against the REST endpoints', () => {
   });
 
   it('finds its comment on a later page of a long conversation', async () => {
-    const client = octokitClient('t0ken', baseUrl, FAST);
+    const client = octokitClient('t0ken', url(), FAST_RETRIES);
     const target = { owner: 'o', repo: 'r', number: 2 };
     server.seed(
       2,
@@ -45,7 +39,7 @@ describe('upsertStickyComment against the REST endpoints', () => {
       server.failWrites = status;
       try {
         const outcome = await upsertStickyComment(
-          octokitClient('t0ken', baseUrl, FAST),
+          octokitClient('t0ken', url(), FAST_RETRIES),
           { owner: 'o', repo: 'r', number: 3 },
           'x',
         );
@@ -61,7 +55,7 @@ describe('upsertStickyComment against the REST endpoints', () => {
     server.failWrites = 500;
     try {
       const outcome = await upsertStickyComment(
-        octokitClient('t0ken', baseUrl, FAST),
+        octokitClient('t0ken', url(), FAST_RETRIES),
         { owner: 'o', repo: 'r', number: 4 },
         'x',
       );
@@ -73,7 +67,7 @@ describe('upsertStickyComment against the REST endpoints', () => {
       server.failWrites = undefined;
     }
     const offline = await upsertStickyComment(
-      octokitClient('t0ken', 'http://127.0.0.1:9', FAST),
+      octokitClient('t0ken', 'http://127.0.0.1:9', FAST_RETRIES),
       { owner: 'o', repo: 'r', number: 5 },
       'x',
     );

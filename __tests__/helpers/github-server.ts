@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
@@ -221,4 +222,18 @@ function readBody(req: IncomingMessage): Promise<string> {
       resolve(text);
     });
   });
+}
+
+/** Retries after a millisecond instead of a second, so a flaky-server test stays fast. */
+export const FAST_RETRIES = { retryAfterBaseValueMs: 1 };
+
+/** One server for a test file: started before its tests, stopped after them. `url()` once started. */
+export function useGitHubServer(): { readonly server: GitHubServer; readonly url: () => string } {
+  const server = new GitHubServer();
+  let url = '';
+  beforeAll(async () => {
+    url = await server.start();
+  });
+  afterAll(() => server.stop());
+  return { server, url: () => url };
 }

@@ -109,22 +109,32 @@ function repositoryInfo(env: NodeJS.ProcessEnv, headSha: string | undefined): Re
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
 
-/** The base commit of a pull request (or merge queue entry) from the event payload. */
-function baseCommit(env: NodeJS.ProcessEnv): string | undefined {
+interface PullRequestPayload {
+  readonly pull_request?: { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } };
+  readonly merge_group?: { base_sha?: unknown };
+}
+
+/** The payload of a pull request or merge queue event, read once; undefined for other events. */
+function pullRequestPayload(
+  env: NodeJS.ProcessEnv,
+): { name: string; payload: PullRequestPayload } | undefined {
   const name = env.GITHUB_EVENT_NAME ?? '';
   if (!PULL_REQUEST_EVENTS.has(name) || !env.GITHUB_EVENT_PATH) return undefined;
-  let event: unknown;
   try {
-    event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    return { name, payload: JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as PullRequestPayload };
   } catch (cause) {
     throw new ConfigError('INVALID_INPUT', `cannot read the ${name} event payload at GITHUB_EVENT_PATH`, {
       cause,
     });
   }
-  const payload = event as {
-    pull_request?: { base?: { sha?: unknown } };
-    merge_group?: { base_sha?: unknown };
-  };
+}
+
+type EventRead = ReturnType<typeof pullRequestPayload>;
+
+/** The base commit of a pull request (or merge queue entry) from the event payload. */
+function baseCommit(event: EventRead): string | undefined {
+  if (!event) return undefined;
+  const { name, payload } = event;
   const sha = name === 'merge_group' ? payload.merge_group?.base_sha : payload.pull_request?.base?.sha;
   if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/.test(sha)) {
     throw new ConfigError('INVALID_INPUT', `the ${name} event payload has no base commit sha`);
@@ -132,56 +142,40 @@ function baseCommit(env: NodeJS.ProcessEnv): string | undefined {
   return sha;
 }
 
-function headCommit(env: NodeJS.ProcessEnv): string | undefined {
-  if (!env.GITHUB_EVENT_PATH || !PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '')) return undefined;
-  try {
-    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: { head?: { sha?: unknown } };
-    };
-    const sha = event.pull_request?.head?.sha;
-    return typeof sha === 'string' ? sha : undefined;
-  } catch {
-    return undefined;
-  }
+function headCommit(event: EventRead): string | undefined {
+  const sha = event?.payload.pull_request?.head?.sha;
+  return typeof sha === 'string' ? sha : undefined;
 }
 
 /** The pull request of a pull_request event, from its payload and GITHUB_REPOSITORY. */
-function pullRequestOf(env: NodeJS.ProcessEnv): (PullRequestRef & { headSha: string }) | undefined {
-  const name = env.GITHUB_EVENT_NAME ?? '';
-  if ((name !== 'pull_request' && name !== 'pull_request_target') || !env.GITHUB_EVENT_PATH) return undefined;
+function pullRequestOf(
+  env: NodeJS.ProcessEnv,
+  event: EventRead,
+): (PullRequestRef & { headSha: string }) | undefined {
+  if (event?.name !== 'pull_request' && event?.name !== 'pull_request_target') return undefined;
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-    pull_request?: { number?: unknown; head?: { sha?: unknown } };
-  };
-  const number = event.pull_request?.number;
-  const headSha = event.pull_request?.head?.sha;
-  if (!owner || !repo || typeof number !== 'number' || typeof headSha !== 'string') return undefined;
+  const number = event.payload.pull_request?.number;
+  const headSha = headCommit(event);
+  if (!owner || !repo || typeof number !== 'number' || headSha === undefined) return undefined;
   return { owner, repo, number, headSha };
 }
 
-const COMMENT_MODES = ['auto', 'true', 'false'] as const;
+const SWITCH_MODES = ['auto', 'true', 'false'] as const;
 
-function prCommentInput(pullRequest: unknown, token: string): boolean {
-  const mode = core.getInput('pr-comment') || 'auto';
-  if (!(COMMENT_MODES as readonly string[]).includes(mode)) {
-    throw new ConfigError(
-      'INVALID_INPUT',
-      `input "pr-comment" must be one of ${COMMENT_MODES.join(', ')}, got "${mode}"`,
-    );
-  }
-  if (mode === 'false') return false;
-  return pullRequest !== undefined && token !== '';
-}
-
-function modeInput(name: string): (typeof COMMENT_MODES)[number] {
+/** An `auto | true | false` input. */
+function switchInput(name: string): (typeof SWITCH_MODES)[number] {
   const mode = core.getInput(name) || 'auto';
-  const known = COMMENT_MODES.find((candidate) => candidate === mode);
+  const known = SWITCH_MODES.find((candidate) => candidate === mode);
   if (!known)
     throw new ConfigError(
       'INVALID_INPUT',
-      `input "${name}" must be one of ${COMMENT_MODES.join(', ')}, got "${mode}"`,
+      `input "${name}" must be one of ${SWITCH_MODES.join(', ')}, got "${mode}"`,
     );
   return known;
+}
+
+function prCommentInput(pullRequest: unknown, token: string): boolean {
+  return switchInput('pr-comment') !== 'false' && pullRequest !== undefined && token !== '';
 }
 
 /** `check-run`: on the pull request's head commit, else the pushed one; auto when there is a token. */
@@ -190,7 +184,7 @@ function checkRunTargetOf(
   token: string,
   pullRequest: { headSha: string } | undefined,
 ): (RepositoryRef & { headSha: string }) | undefined {
-  const mode = modeInput('check-run');
+  const mode = switchInput('check-run');
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const headSha = pullRequest?.headSha ?? env.GITHUB_SHA ?? '';
   if (mode === 'false' || token === '' || !owner || !repo || !/^[0-9a-f]{40}$/.test(headSha))
@@ -200,13 +194,7 @@ function checkRunTargetOf(
 
 /** `upload-sarif`: auto uploads whenever there is a token and a commit to attach the results to. */
 function uploadTargetOf(env: NodeJS.ProcessEnv, token: string): SarifTarget | undefined {
-  const mode = core.getInput('upload-sarif') || 'auto';
-  if (!(COMMENT_MODES as readonly string[]).includes(mode)) {
-    throw new ConfigError(
-      'INVALID_INPUT',
-      `input "upload-sarif" must be one of ${COMMENT_MODES.join(', ')}, got "${mode}"`,
-    );
-  }
+  const mode = switchInput('upload-sarif');
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const commitSha = env.GITHUB_SHA ?? '';
   const ref = env.GITHUB_REF ?? '';
@@ -232,7 +220,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     );
   }
   const temp = env.RUNNER_TEMP ?? join(workspace, '.vouch-tmp');
-  const pullRequest = pullRequestOf(env);
+  const event = pullRequestPayload(env);
+  const pullRequest = pullRequestOf(env, event);
   const githubToken = core.getInput('github-token');
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const outputInput = core.getInput('output-dir');
@@ -245,11 +234,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     installScanners: booleanInput('install-scanners', true),
     cacheScanners: booleanInput('cache-scanners', true),
     annotations: booleanInput('annotations', true),
-    base: baseCommit(env),
+    base: baseCommit(event),
     sarif: listInput('sarif'),
     signing: signingInput(env),
     subjects: listInput('subjects'),
-    repository: repositoryInfo(env, headCommit(env)),
+    repository: repositoryInfo(env, headCommit(event)),
     verifierId: env.GITHUB_ACTION_REPOSITORY
       ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF ?? 'unknown'}`
       : 'urn:vouch:action',
