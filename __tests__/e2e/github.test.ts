@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { pullRequestEvent, runActionAsync } from '../helpers/action-runner.js';
 import { useGitHubServer } from '../helpers/github-server.js';
 import { GitRepo } from '../helpers/git-repo.js';
@@ -115,6 +118,36 @@ describe('the action uploads its SARIF to code scanning', () => {
     );
   });
 
+  it('splits the upload by runs when the server refuses it as too large, each run once', async () => {
+    const repo = new GitRepo().write({
+      '.vouch/policy.yml': POLICY,
+      '.github/workflows/deploy.yml': WORKFLOW,
+    });
+    repo.commit('deploy workflow');
+    server.pendingPolls = 0;
+    const inputs = { policy: '.vouch/policy.yml', 'github-token': 't0ken', 'check-run': 'false' };
+    const whole = await runActionAsync(repo.root, inputs, undefined, push(repo));
+    const [single] = server.uploads.slice(-1);
+    const runs = single?.sarif.runs ?? [];
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    const sizes = runs.map((run) => gzipSync(JSON.stringify({ ...single?.sarif, runs: [run] })).length);
+    // Room for the largest run alone, not for all of them together.
+    server.maxSarifBytes = Math.max(...sizes) + 16;
+    const before = server.uploads.length;
+    try {
+      const split = await runActionAsync(repo.root, inputs, undefined, push(repo));
+      expect(split.outputs.decision).toBe(whole.outputs.decision);
+      const parts = server.uploads.slice(before);
+      expect(parts.length).toBeGreaterThanOrEqual(2);
+      expect(parts.flatMap((p) => p.sarif.runs.map((r) => r.automationDetails?.id))).toEqual(
+        runs.map((r) => r.automationDetails?.id),
+      );
+      expect(split.log).toMatch(/code scanning: SARIF processed \(upload-\d+, upload-\d+/);
+    } finally {
+      server.maxSarifBytes = undefined;
+    }
+  });
+
   it('warns on 403 (code scanning off or a read-only token) and leaves the decision alone', async () => {
     const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
     repo.commit('clean');
@@ -162,5 +195,85 @@ describe('the action publishes a check run with every annotation', () => {
     const [check] = server.checkRuns.slice(before);
     expect(check).toMatchObject({ headSha: sha, conclusion: 'failure' });
     expect(check?.annotations.map((a) => a.start_line)).toEqual(Array.from({ length: 12 }, (_, i) => 9 + i));
+  });
+});
+
+describe('a workflow_run job posts what a fork pull request’s run left behind', () => {
+  const workflowRun = (headSha: string) => ({
+    name: 'workflow_run',
+    payload: { workflow_run: { id: 42, event: 'pull_request', head_sha: headSha } },
+  });
+
+  /** The fork's run: its read-only token gets 403 for every write, and the results stay in the artifact. */
+  async function forkRun(): Promise<{ artifact: string; headSha: string }> {
+    const { repo, event } = pullRequest();
+    server.failWrites = 403;
+    try {
+      const run = await runActionAsync(
+        repo.root,
+        { policy: '.vouch/policy.yml', 'github-token': 'read-only', 'output-dir': 'vouch-results' },
+        event,
+        env(),
+      );
+      expect(run.outputs.decision).toBe('fail');
+      return { artifact: run.outDir, headSha: repo.git('rev-parse', 'HEAD').trim() };
+    } finally {
+      server.failWrites = undefined;
+    }
+  }
+
+  const publish = (artifact: string, headSha: string) =>
+    runActionAsync(
+      new GitRepo().root,
+      { 'publish-results': artifact, 'github-token': 't0ken' },
+      workflowRun(headSha),
+      env(),
+    );
+
+  it('comments on the pull request and uploads the SARIF for its head ref, scanning nothing', async () => {
+    const { artifact, headSha } = await forkRun();
+    server.comments.delete(7);
+    server.pulls.set(7, { headSha, state: 'open' });
+    server.pendingPolls = 0;
+    const before = server.uploads.length;
+    const run = await publish(artifact, headSha);
+    expect(run.status).toBe(0);
+    expect(run.log).not.toMatch(/semgrep|gitleaks: /i);
+    const comments = server.comments.get(7) ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('## Vouch: FAIL');
+    expect(comments[0]?.body).toContain('`builtin/actions-unpinned`');
+    const uploads = server.uploads.slice(before);
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]).toMatchObject({ commitSha: headSha, ref: 'refs/pull/7/head' });
+  });
+
+  it('posts nothing when the pull request named in the artifact is not at the run’s commit', async () => {
+    const { artifact, headSha } = await forkRun();
+    server.comments.delete(7);
+    server.pulls.set(7, { headSha: 'f'.repeat(40), state: 'open' });
+    const before = server.uploads.length;
+    const run = await publish(artifact, headSha);
+    expect(run.status).toBe(0);
+    expect(run.log).toMatch(/::warning::Vouch: nothing posted: pull request #7 is at f{40}/);
+    expect(server.comments.get(7)).toBeUndefined();
+    expect(server.uploads.length).toBe(before);
+  });
+
+  it('refuses a tampered artifact with what is wrong and where', async () => {
+    const { artifact, headSha } = await forkRun();
+    const file = join(artifact, 'pull-request.json');
+    const handoff = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(file, JSON.stringify({ ...handoff, number: '7 && curl evil' }));
+    server.comments.delete(7);
+    const run = await publish(artifact, headSha);
+    expect(run.status).toBe(1);
+    expect(run.log).toContain(`::error::Vouch could not publish the results: ${file}: "number" must be`);
+    expect(server.comments.get(7)).toBeUndefined();
+    writeFileSync(file, JSON.stringify(handoff));
+    const wrongCommit = await publish(artifact, 'e'.repeat(40));
+    expect(wrongCommit.status).toBe(1);
+    expect(wrongCommit.log).toContain(`was written for commit ${headSha}, but the finished run judged e`);
+    expect(server.comments.get(7)).toBeUndefined();
   });
 });

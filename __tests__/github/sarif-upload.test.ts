@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { gzipSync } from 'node:zlib';
 import { octokitClient } from '../../src/action/github-client.js';
 import { planUploads, uploadSarif } from '../../src/github/sarif-upload.js';
 import { GITHUB_LIMITS } from '../../src/sarif/limits.js';
@@ -86,6 +87,50 @@ describe('uploadSarif against the code-scanning endpoints', () => {
       });
     } finally {
       server.rejectWith = undefined;
+    }
+  });
+
+  it('halves a part refused with 413 until each run goes alone, without retrying the refused size', async () => {
+    const runs = ['semgrep', 'gitleaks', 'checkov', 'osv-scanner'].map((name) => run(name, 20));
+    const alone = Math.max(...runs.map((r) => gzipSync(JSON.stringify(log(r))).length));
+    server.maxSarifBytes = alone + 16;
+    const before = { uploads: server.uploads.length, requests: server.requests.length };
+    try {
+      const outcome = await uploadSarif(
+        octokitClient('t', url(), FAST_RETRIES),
+        TARGET,
+        log(...runs),
+        noWait,
+      );
+      expect(outcome.kind).toBe('complete');
+      const parts = server.uploads.slice(before.uploads);
+      expect(parts.flatMap((p) => p.sarif.runs.map((r) => r.tool.driver.name))).toEqual([
+        'semgrep',
+        'gitleaks',
+        'checkov',
+        'osv-scanner',
+      ]);
+      // 1 refused whole + 2 refused halves + 4 accepted, each accepted one polled once.
+      const posts = server.requests.slice(before.requests).filter((r) => r.method === 'POST');
+      expect(posts).toHaveLength(7);
+    } finally {
+      server.maxSarifBytes = undefined;
+    }
+  });
+
+  it('gives up with 413 when a single run is too large', async () => {
+    server.maxSarifBytes = 10;
+    try {
+      const outcome = await uploadSarif(
+        octokitClient('t', url(), FAST_RETRIES),
+        TARGET,
+        log(run('semgrep')),
+        noWait,
+      );
+      expect(outcome).toMatchObject({ kind: 'unavailable', status: 413 });
+      expect(outcome.kind === 'unavailable' && outcome.reason).toMatch(/even with one run/);
+    } finally {
+      server.maxSarifBytes = undefined;
     }
   });
 

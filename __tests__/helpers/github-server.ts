@@ -21,6 +21,8 @@ export interface RecordedRequest {
  */
 export class GitHubServer {
   readonly comments = new Map<number, StoredComment[]>();
+  /** Pull requests by number, as GET …/pulls/{n} answers them. */
+  readonly pulls = new Map<number, { headSha: string; state: string }>();
   readonly requests: RecordedRequest[] = [];
   /** Answer every POST/PATCH with this status instead (403, 404, 422, 500). */
   failWrites?: number;
@@ -35,6 +37,8 @@ export class GitHubServer {
   }[] = [];
   /** How many status polls answer `pending` before processing ends. */
   pendingPolls = 1;
+  /** Refuse uploads whose gzipped SARIF exceeds this many bytes with 413 (a server with lower limits). */
+  maxSarifBytes?: number;
   /** Processing errors to fail every upload with, as GitHub lists them. */
   rejectWith?: string[];
   private readonly polls = new Map<string, number>();
@@ -96,6 +100,12 @@ export class GitHubServer {
       return { status: this.failWrites, json: { message: 'Resource not accessible by integration' } };
     }
     if (list && method === 'GET') return this.page(url, Number(list[1]), host);
+    const pull = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/);
+    const known = pull && method === 'GET' ? this.pulls.get(Number(pull[1])) : undefined;
+    if (pull && method === 'GET')
+      return known
+        ? { status: 200, json: { number: Number(pull[1]), state: known.state, head: { sha: known.headSha } } }
+        : { status: 404, json: { message: 'Not Found' } };
     const sarifs = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/code-scanning\/sarifs(?:\/([\w-]+))?$/);
     if (sarifs && method === 'POST') return this.receive(body, host);
     if (sarifs?.[1] && method === 'GET') return this.status(sarifs[1]);
@@ -126,9 +136,12 @@ export class GitHubServer {
     ) {
       return { status: 422, json: { message: 'Invalid request: commit_sha, ref and sarif are required' } };
     }
+    const gzipped = Buffer.from(request.sarif, 'base64');
+    if (this.maxSarifBytes !== undefined && gzipped.length > this.maxSarifBytes)
+      return { status: 413, json: { message: 'Payload Too Large' } };
     const id = `upload-${this.uploads.length + 1}`;
     const sarif = JSON.parse(
-      gunzipSync(Buffer.from(request.sarif, 'base64')).toString('utf8'),
+      gunzipSync(gzipped).toString('utf8'),
     ) as GitHubServer['uploads'][number]['sarif'];
     this.uploads.push({ id, sarif, commitSha: request.commit_sha, ref: request.ref });
     return { status: 202, json: { id, url: `http://${host}/repos/o/r/code-scanning/sarifs/${id}` } };

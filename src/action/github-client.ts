@@ -56,11 +56,25 @@ export function octokitClient(token: string, baseUrl?: string, options: ClientOp
     token,
     {
       ...(baseUrl ? { baseUrl } : {}),
-      retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryAfterBaseValueMs ?? 1000 },
+      retry: {
+        retries: options.retries ?? 3,
+        retryAfterBaseValue: options.retryAfterBaseValueMs ?? 1000,
+        // Octokit's list plus 413: a payload too large stays too large; the uploader splits it instead.
+        doNotRetry: [400, 401, 403, 404, 410, 413, 422, 451],
+      },
     },
     retry,
   );
   return {
+    getPullRequest: (target: PullRequestRef) =>
+      call(`reading pull request #${target.number}`, async () => {
+        const { data } = await octokit.rest.pulls.get({
+          owner: target.owner,
+          repo: target.repo,
+          pull_number: target.number,
+        });
+        return { headSha: data.head.sha, state: data.state };
+      }),
     listIssueComments: (target: PullRequestRef) =>
       call(`listing the comments of #${target.number}`, async () =>
         (

@@ -163,7 +163,7 @@ function pullRequestOf(
 const SWITCH_MODES = ['auto', 'true', 'false'] as const;
 
 /** An `auto | true | false` input. */
-function switchInput(name: string): (typeof SWITCH_MODES)[number] {
+export function switchInput(name: string): (typeof SWITCH_MODES)[number] {
   const mode = core.getInput(name) || 'auto';
   const known = SWITCH_MODES.find((candidate) => candidate === mode);
   if (!known)

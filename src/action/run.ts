@@ -12,6 +12,7 @@ import { actionsLogger } from './logger.js';
 import { writeSummary } from './summary.js';
 import { actionsCacheStore, withScannerCache, type CacheStore } from './scanner-cache.js';
 import { reportToGitHub } from './github-features.js';
+import { runPublishMode } from './publish.js';
 
 /** The action's signing choice → the signer configuration; keyless asks the runner for an OIDC token. */
 function signingConfig(choice: SigningChoice): SigningConfig | undefined {
@@ -37,6 +38,7 @@ export interface ActionContext {
 
 /** Reads inputs, runs the gate, writes outputs, summary and annotations; fails the step on fail and error. */
 export async function runAction(context: ActionContext): Promise<void> {
+  if (await runPublishMode()) return;
   try {
     const settings = readSettings();
     const ports = {

@@ -5,6 +5,12 @@ export interface PullRequestRef {
   readonly number: number;
 }
 
+export interface PullRequestState {
+  readonly headSha: string;
+  /** `open` or `closed`. */
+  readonly state: string;
+}
+
 export interface IssueComment {
   readonly id: number;
   readonly body: string;
@@ -49,6 +55,8 @@ export interface CheckRunRequest extends CheckRunOutput {
 
 /** What Vouch asks of GitHub's REST API; the action implements it with Octokit, tests with a local server. */
 export interface GitHubClient {
+  /** The pull request as it is now: its head commit and state. */
+  getPullRequest(target: PullRequestRef): Promise<PullRequestState>;
   /** Every comment of the pull request's conversation, all pages. */
   listIssueComments(target: PullRequestRef): Promise<IssueComment[]>;
   createIssueComment(target: PullRequestRef, body: string): Promise<IssueComment>;

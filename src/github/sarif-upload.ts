@@ -50,7 +50,39 @@ const UNAVAILABLE_HINT: Readonly<Record<number, string>> = {
   404: 'the repository is not visible to the token, or code scanning is not available for it',
 };
 
-/** Uploads the SARIF (split as planUploads says) and waits for GitHub to process each part. */
+/** Halves an upload by runs, for when GitHub refuses it as too large; a single run cannot be split. */
+function halves(part: SarifLog): SarifLog[] | undefined {
+  if (part.runs.length < 2) return undefined;
+  const middle = Math.ceil(part.runs.length / 2);
+  return [
+    { ...part, runs: part.runs.slice(0, middle) },
+    { ...part, runs: part.runs.slice(middle) },
+  ];
+}
+
+function unavailable(error: unknown): UploadOutcome {
+  if (error instanceof GitHubApiError && UNAVAILABLE_HINT[error.status]) {
+    return {
+      kind: 'unavailable',
+      status: error.status,
+      reason: `HTTP ${error.status}: ${UNAVAILABLE_HINT[error.status]}`,
+    };
+  }
+  if (error instanceof GitHubApiError && error.status === 413) {
+    return {
+      kind: 'unavailable',
+      status: 413,
+      reason: `GitHub refused the upload as too large (HTTP 413) even with one run in it: ${error.message}`,
+    };
+  }
+  return { kind: 'unavailable', reason: `the SARIF upload failed: ${describeError(error)}` };
+}
+
+/**
+ * Uploads the SARIF (split as planUploads says) and waits for GitHub to process each part. A part GitHub
+ * refuses as too large (HTTP 413: a server with lower limits than github.com's) is halved by runs and
+ * sent again, down to one run per upload; each run keeps its category, so no part replaces another.
+ */
 export async function uploadSarif(
   client: GitHubClient,
   target: SarifTarget,
@@ -59,31 +91,26 @@ export async function uploadSarif(
 ): Promise<UploadOutcome> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const ids: string[] = [];
+  const queue = planUploads(log, options.limits);
   let pending = false;
-  try {
-    for (const part of planUploads(log, options.limits)) {
-      const { id } = await client.uploadSarif(target, gzipped(part).toString('base64'));
-      ids.push(id);
+  for (let part = queue.shift(); part !== undefined; part = queue.shift()) {
+    let id: string;
+    try {
+      ({ id } = await client.uploadSarif(target, gzipped(part).toString('base64')));
+    } catch (error) {
+      const smaller = error instanceof GitHubApiError && error.status === 413 ? halves(part) : undefined;
+      if (!smaller) return unavailable(error);
+      queue.unshift(...smaller);
+      continue;
+    }
+    ids.push(id);
+    try {
       const status = await waitFor(client, target, id, { ...options, sleep });
       if (status.processingStatus === 'failed') return { kind: 'rejected', id, errors: status.errors };
       if (status.processingStatus !== 'complete') pending = true;
+    } catch (error) {
+      return unavailable(error);
     }
-  } catch (error) {
-    if (error instanceof GitHubApiError && UNAVAILABLE_HINT[error.status]) {
-      return {
-        kind: 'unavailable',
-        status: error.status,
-        reason: `HTTP ${error.status}: ${UNAVAILABLE_HINT[error.status]}`,
-      };
-    }
-    if (error instanceof GitHubApiError && error.status === 413) {
-      return {
-        kind: 'unavailable',
-        status: 413,
-        reason: `GitHub refused the upload as too large (HTTP 413): ${error.message}`,
-      };
-    }
-    return { kind: 'unavailable', reason: `the SARIF upload failed: ${describeError(error)}` };
   }
   return pending ? { kind: 'pending', ids } : { kind: 'complete', ids };
 }
