@@ -150,6 +150,58 @@ describe('the action on a pull request', () => {
     expect(run.outputs.decision).toBe('fail');
   });
 
+  it('blocks on a secret one commit of the change added and a later one removed, naming the commit', () => {
+    const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
+    const base = repo.commit('base');
+    const secret = plantedSecret();
+    repo.write({
+      'src/app.js': `// app\nconst a = 1;\nexport const token = '${secret}';\n`,
+      'src/kept.js': `export const kept = '${plantedSecret()}';\n`,
+    });
+    const leaked = repo.commit('add token');
+    repo.write({ 'src/app.js': '// app\nconst a = 1;\nexport const token = process.env.TOKEN;\n' });
+    const run = runAction(
+      repo.root,
+      { policy: '.vouch/policy.yml' },
+      pullRequestEvent(base, repo.commit('read the token from the environment')),
+    );
+    expect(run.outputs.decision).toBe('fail');
+    const leaks = results(run.outputs).findings.filter((f) => f.ruleId.startsWith('gitleaks/'));
+    // The removed one from the history, the one still there once (from the tree, not again from history).
+    expect(leaks.map((f) => [f.location.path, f.verdict, f.isNew]).sort()).toEqual([
+      ['src/app.js', 'blocking', true],
+      ['src/kept.js', 'blocking', true],
+    ]);
+    const removed = results(run.outputs).findings.find(
+      (f) => f.location.path === 'src/app.js',
+    ) as unknown as {
+      message: string;
+      commit: string;
+      secret: string;
+      location: { region: { startLine: number } };
+    };
+    expect(removed).toMatchObject({ commit: leaked, secret: 'live', location: { region: { startLine: 3 } } });
+    expect(removed.message).toContain(`committed in ${leaked.slice(0, 12)} and removed again`);
+    expect(run.log).not.toContain(secret);
+    expect(readFileSync(run.outputs['sarif-file'] ?? '', 'utf8')).not.toContain(secret);
+  });
+
+  it('judges a placeholder committed and removed within the change as a placeholder', () => {
+    const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
+    const base = repo.commit('base');
+    // ghp_ and 36 characters, the last six a placeholder word.
+    repo.write({ 'src/app.js': `export const token = '${plantedSecret().slice(0, 34)}Sample';\n` });
+    repo.commit('placeholder');
+    repo.write({ 'src/app.js': 'export const token = process.env.TOKEN;\n' });
+    const run = runAction(
+      repo.root,
+      { policy: '.vouch/policy.yml' },
+      pullRequestEvent(base, repo.commit('env')),
+    );
+    const leaks = results(run.outputs).findings.filter((f) => f.ruleId.startsWith('gitleaks/'));
+    expect(leaks.map((f) => (f as unknown as { secret?: string }).secret)).toEqual(['placeholder']);
+  });
+
   it('judges a pull request that loosens the policy by the base policy, and says so', () => {
     const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
     const base = repo.commit('base');

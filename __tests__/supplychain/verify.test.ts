@@ -236,9 +236,14 @@ function trustRootFor(url: string, { ca, ctlog, tsa }: MockServices): TrustedRoo
 
 async function startMockSigstore(): Promise<MockSigstore> {
   const newKey = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const ctlog = await initializeCTLog(newKey());
-  const ca = await initializeCA(newKey(), ctlog);
-  const tsa = await initializeTSA(newKey());
+  // One fixed clock for the CA, CT log and TSA, so the timestamp lies inside the certificate's validity, with
+  // three significant millisecond digits: the mock writes GeneralizedTime fractions without trailing zeros
+  // (".5"), which @sigstore/core's parser refuses as "invalid time" (a 1-in-10 flake on the real clock).
+  const clock = new Date();
+  clock.setMilliseconds(123);
+  const ctlog = await initializeCTLog(newKey(), clock);
+  const ca = await initializeCA(newKey(), ctlog, clock);
+  const tsa = await initializeTSA(newKey(), clock);
   const handlers = [fulcioHandler(ca), tsaHandler(tsa)];
   const { url, server } = await serve(new Map(handlers.map((handler) => [handler.path, handler.fn])));
   const close = (): Promise<void> =>

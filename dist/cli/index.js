@@ -44676,7 +44676,7 @@ function consoleLogger(write, verbose) {
 
 /***/ }),
 
-/***/ 43214:
+/***/ 39360:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50965,9 +50965,11 @@ function skipNotes(report, root, kept) {
 const LEAKS_EXIT_CODE = 99;
 /** Runs in the repository root so reported paths are repository-relative. */
 function gitleaksArgs(input) {
+    const source = input.commitsAfter === undefined
+        ? ['dir', '.']
+        : ['git', '.', '--log-opts', `--no-merges ${input.commitsAfter}..HEAD`];
     return [
-        'dir',
-        '.',
+        ...source,
         '--report-format',
         'json',
         '--report-path',
@@ -51068,6 +51070,7 @@ function parseLeak(item, index) {
         endLine: lineField(record, 'EndLine', index),
         startColumn: lineField(record, 'StartColumn', index),
         endColumn: lineField(record, 'EndColumn', index),
+        ...commitField(record, index),
     };
 }
 function stringField(record, name, index) {
@@ -51082,6 +51085,15 @@ function lineField(record, name, index) {
         throw new GitleaksReportError(`report[${index}].${name} is not a non-negative integer`);
     }
     return value;
+}
+/** Absent or empty in `gitleaks dir` reports; a full sha in `gitleaks git` ones. */
+function commitField(record, index) {
+    const value = record.Commit;
+    if (value === undefined || value === '')
+        return {};
+    if (typeof value !== 'string' || !/^[0-9a-f]{40}$/.test(value))
+        throw new GitleaksReportError(`report[${index}].Commit is not a commit sha`);
+    return { commit: value };
 }
 
 ;// CONCATENATED MODULE: ./data/scanners/secret-placeholders.json
@@ -51146,7 +51158,115 @@ function gitleaksRule(leak) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/scanners/gitleaks/region.ts
+/** The text a region covers, or undefined when the file has no such lines. Never logged or kept. */
+function matchedText(text, where) {
+    const lines = text.split(/\r?\n/).slice(where.startLine - 1, where.endLine ?? where.startLine);
+    if (lines.length === 0)
+        return undefined;
+    const last = lines.length - 1;
+    return lines
+        .map((line, index) => {
+        const from = index === 0 ? (where.startColumn ?? 1) - 1 : 0;
+        const to = index === last && where.endColumn !== undefined ? where.endColumn - 1 : line.length;
+        return line.slice(from, to);
+    })
+        .join('\n');
+}
+/**
+ * Gitleaks' columns are 1-based and inclusive, but on every line after the first they count the newline
+ * before the line (seen with 8.30.1, pinned by the integration test); SARIF's endColumn is exclusive.
+ */
+function region_region(leak) {
+    const startLine = Math.max(1, leak.startLine);
+    const shift = startLine > 1 ? 1 : 0;
+    const startColumn = leak.startColumn - shift;
+    const endColumn = leak.endColumn - (leak.endLine > 1 ? 1 : 0) + 1;
+    return {
+        startLine,
+        ...(startColumn > 0 ? { startColumn } : {}),
+        endLine: Math.max(startLine, leak.endLine),
+        ...(endColumn > 1 ? { endColumn } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scanners/gitleaks/history.ts
+
+
+
+
+async function readOrUndefined(context, path) {
+    try {
+        return (await context.ports.fs.readFile((0,external_node_path_.join)(context.root, path))).toString('utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Secrets `gitleaks git` found in the patches of the change's commits that the tree no longer holds: a
+ * later commit of the change removed them, but they stay in the branch's history. A secret still in the
+ * tree is left to the tree's scan (it is reported there, or its file is excluded there). The committed
+ * text is read back from the commit to tell a placeholder from a live value, and dropped.
+ */
+async function historyDetections(leaks, context, history) {
+    const prefix = await history.git.prefix();
+    const kept = new Set(context.files);
+    const rules = new Map();
+    const detections = [];
+    let excluded = 0;
+    for (const leak of leaks) {
+        if (leak.commit === undefined || !leak.file.startsWith(prefix))
+            continue;
+        const path = leak.file.slice(prefix.length);
+        const where = region_region(leak);
+        const committed = (await history.git.showAt(leak.commit, path))?.toString('utf8');
+        const matched = committed === undefined ? undefined : matchedText(committed, where);
+        const now = await readOrUndefined(context, path);
+        if (now !== undefined && matched !== undefined && now.includes(matched))
+            continue;
+        if (now !== undefined && !kept.has(path)) {
+            excluded += 1;
+            continue;
+        }
+        const rule = gitleaksRule(leak);
+        rules.set(rule.id, rule);
+        detections.push({
+            ruleId: rule.id,
+            message: `${rule.shortDescription}: ${leak.description.replace(/\.$/, '') || 'a credential'}, committed in ` +
+                `${leak.commit.slice(0, 12)} and removed again by a later commit of this change. It stays in the ` +
+                "branch's history (and the base branch's, unless the change is squashed): rotate it.",
+            location: { path, region: where },
+            secret: matched === undefined ? 'live' : secretKind(matched),
+            commit: leak.commit,
+        });
+    }
+    const notes = excluded > 0
+        ? [
+            {
+                message: `${excluded} secret(s) in the change's commits, in files the policy excludes, were not reported`,
+            },
+        ]
+        : [];
+    return { detections, rules: [...rules.values()], notes };
+}
+/** The tree's outcome with what only the change's history holds added to it. */
+function withHistory(outcome, tool, found) {
+    if (outcome.kind !== 'clean' && outcome.kind !== 'findings')
+        return outcome;
+    const rules = new Map(outcome.rules.map((rule) => [rule.id, rule]));
+    for (const rule of found.rules)
+        rules.set(rule.id, rule);
+    const detections = [...(outcome.kind === 'findings' ? outcome.detections : []), ...found.detections];
+    const notes = [...outcome.notes, ...found.notes];
+    return detections.length > 0
+        ? { kind: 'findings', tool, rules: [...rules.values()], detections, notes }
+        : { kind: 'clean', tool, rules: [...rules.values()], notes };
+}
+
 ;// CONCATENATED MODULE: ./src/scanners/gitleaks/adapter.ts
+
+
 
 
 
@@ -51169,42 +51289,67 @@ function createGitleaksAdapter(options) {
                 const message = `gitleaks ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
                 return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: 'gitleaks', message }) };
             }
-            if (context.changedFiles?.length === 0) {
+            const history = context.history;
+            if (context.changedFiles?.length === 0 && !history) {
                 return { kind: 'skipped', reason: 'this change touches no file for it to read' };
             }
-            const cwd = context.changedFiles ? await copyOfChange(context, context.changedFiles) : context.root;
-            const reportPath = (0,external_node_path_.join)(context.workDir, 'gitleaks.json');
-            const ignoreDir = (0,external_node_path_.join)(context.workDir, 'no-ignore');
-            await context.ports.fs.mkdir(ignoreDir);
-            const command = context.executable;
-            const args = gitleaksArgs({
-                reportPath,
-                configPath: options.configPath,
-                ignoreDir,
-                maxFileBytes: options.maxFileBytes,
-            });
-            const result = await context.ports.processes.run({
-                command,
-                args,
-                cwd,
-                timeoutMs: context.timeoutMs,
-            });
-            const classification = classifyGitleaks(result, await adapter_readReport(context, reportPath));
-            if (classification.kind === 'error') {
-                const details = {
-                    scanner: 'gitleaks',
-                    message: classification.message,
-                    command: [command, ...args].join(' '),
-                    exitCode: result.kind === 'exited' ? result.exitCode : undefined,
-                    stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
-                };
-                return { kind: 'error', error: new ScannerError(classification.code, details) };
-            }
-            if (classification.kind === 'clean')
-                return { kind: 'clean', tool, rules: [], notes: [] };
-            return await adapter_toOutcome(tool, classification.leaks, context);
+            const run = (source) => runGitleaks(context, options, context.executable ?? '', source);
+            const tree = context.changedFiles?.length === 0
+                ? { kind: 'clean' }
+                : await run({
+                    name: 'tree',
+                    cwd: context.changedFiles ? await copyOfChange(context, context.changedFiles) : context.root,
+                });
+            if (tree.kind === 'error')
+                return tree.outcome;
+            const commits = history
+                ? await run({ name: 'commits', cwd: context.root, commitsAfter: history.start })
+                : { kind: 'clean' };
+            if (commits.kind === 'error')
+                return commits.outcome;
+            const treeLeaks = tree.kind === 'findings' ? tree.leaks : [];
+            const outcome = await adapter_toOutcome(tool, treeLeaks, context);
+            if (!history || commits.kind !== 'findings')
+                return outcome;
+            return withHistory(outcome, tool, await historyDetections(commits.leaks, context, history));
         },
     };
+}
+/** One Gitleaks process, `dir` over a tree or `git` over the change's commits, classified. */
+async function runGitleaks(context, options, command, source) {
+    const reportPath = (0,external_node_path_.join)(context.workDir, `gitleaks-${source.name}.json`);
+    const ignoreDir = (0,external_node_path_.join)(context.workDir, 'no-ignore');
+    await context.ports.fs.mkdir(ignoreDir);
+    const args = gitleaksArgs({
+        reportPath,
+        configPath: options.configPath,
+        ignoreDir,
+        maxFileBytes: options.maxFileBytes,
+        ...(source.commitsAfter === undefined ? {} : { commitsAfter: source.commitsAfter }),
+    });
+    const result = await context.ports.processes.run({
+        command,
+        args,
+        cwd: source.cwd,
+        timeoutMs: context.timeoutMs,
+    });
+    const classification = classifyGitleaks(result, await adapter_readReport(context, reportPath));
+    if (classification.kind === 'error') {
+        const details = {
+            scanner: 'gitleaks',
+            message: source.name === 'commits'
+                ? `${classification.message} (reading the pull request's commits)`
+                : classification.message,
+            command: [command, ...args].join(' '),
+            exitCode: result.kind === 'exited' ? result.exitCode : undefined,
+            stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
+        };
+        return {
+            kind: 'error',
+            outcome: { kind: 'error', error: new ScannerError(classification.code, details) },
+        };
+    }
+    return classification;
 }
 /**
  * On a pull request Gitleaks reads a copy of just the changed files, laid out as in the repository, so
@@ -51236,7 +51381,7 @@ async function adapter_toOutcome(tool, leaks, context) {
         }
         const rule = gitleaksRule(leak);
         rules.set(rule.id, rule);
-        const where = adapter_region(leak);
+        const where = region_region(leak);
         detections.push({
             ruleId: rule.id,
             message: `${rule.shortDescription}: ${leak.description.replace(/\.$/, '') || 'a credential'}. The value is redacted here; rotate it and load it from a secret store.`,
@@ -51266,34 +51411,8 @@ async function kindAt(context, path, where) {
     catch {
         return 'live';
     }
-    const lines = text.split(/\r?\n/).slice(where.startLine - 1, where.endLine ?? where.startLine);
-    if (lines.length === 0)
-        return 'live';
-    const last = lines.length - 1;
-    const matched = lines
-        .map((line, index) => {
-        const from = index === 0 ? (where.startColumn ?? 1) - 1 : 0;
-        const to = index === last && where.endColumn !== undefined ? where.endColumn - 1 : line.length;
-        return line.slice(from, to);
-    })
-        .join('\n');
-    return secretKind(matched);
-}
-/**
- * Gitleaks' columns are 1-based and inclusive, but on every line after the first they count the newline
- * before the line (seen with 8.30.1, pinned by the integration test); SARIF's endColumn is exclusive.
- */
-function adapter_region(leak) {
-    const startLine = Math.max(1, leak.startLine);
-    const shift = startLine > 1 ? 1 : 0;
-    const startColumn = leak.startColumn - shift;
-    const endColumn = leak.endColumn - (leak.endLine > 1 ? 1 : 0) + 1;
-    return {
-        startLine,
-        ...(startColumn > 0 ? { startColumn } : {}),
-        endLine: Math.max(startLine, leak.endLine),
-        ...(endColumn > 1 ? { endColumn } : {}),
-    };
+    const matched = matchedText(text, where);
+    return matched === undefined ? 'live' : secretKind(matched);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -61084,15 +61203,21 @@ function createGit(processes, cwd) {
             throw new GitError(`git ${args.join(' ')} failed: ${result.stderr || `exit ${result.code}`}`);
         return result.stdout;
     };
+    const changeStart = async (base) => {
+        if (base.startsWith('-'))
+            throw new GitError(`refusing base "${base}": it would be read as an option`);
+        await mustSucceed(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => {
+            throw new GitError(`base commit ${base} is not in this clone (check out with fetch-depth: 0, or fetch the base)`);
+        });
+        const mergeBase = await git(['merge-base', base, 'HEAD']);
+        return mergeBase.code === 0 ? mergeBase.stdout.trim() : base;
+    };
+    const prefix = async () => (await mustSucceed(['rev-parse', '--show-prefix'])).trim();
     return {
+        changeStart,
+        prefix,
         async changedLines(base) {
-            if (base.startsWith('-'))
-                throw new GitError(`refusing base "${base}": it would be read as an option`);
-            await mustSucceed(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => {
-                throw new GitError(`base commit ${base} is not in this clone (check out with fetch-depth: 0, or fetch the base)`);
-            });
-            const mergeBase = await git(['merge-base', base, 'HEAD']);
-            const from = mergeBase.code === 0 ? mergeBase.stdout.trim() : base;
+            const from = await changeStart(base);
             const diff = await mustSucceed([
                 'diff',
                 '--no-color',
@@ -61111,10 +61236,9 @@ function createGit(processes, cwd) {
             return changes;
         },
         async showAt(base, path) {
-            const prefix = (await mustSucceed(['rev-parse', '--show-prefix'])).trim();
             const result = await processes.run({
                 command: 'git',
-                args: [...SAFE_CONFIG, 'show', `${base}:${prefix}${path}`],
+                args: [...SAFE_CONFIG, 'show', `${base}:${await prefix()}${path}`],
                 cwd,
                 timeoutMs: GIT_TIMEOUT_MS,
             });
@@ -61549,7 +61673,10 @@ async function normalizeDetections(input) {
         const rule = rules.get(detection.ruleId);
         if (!rule)
             throw new UnknownRuleError(detection.ruleId);
-        const hashes = await lineHashesOf(detection.location.path, hashCache, input.readText);
+        // A detection in an earlier commit has its line in that commit's file, not in the tree's.
+        const hashes = detection.commit === undefined
+            ? await lineHashesOf(detection.location.path, hashCache, input.readText)
+            : undefined;
         const bounded = hashes === undefined ? detection : boundToFile(detection, hashes.length);
         if (bounded !== detection)
             clamped += 1;
@@ -61606,11 +61733,13 @@ function toFinding({ tool, rule, detection, lineHash, role }) {
         alsoReportedBy: [],
         role,
         ...(detection.secret ? { secret: detection.secret } : {}),
+        ...(detection.commit ? { commit: detection.commit } : {}),
     };
 }
 /** Stable across line moves (uses the line's content hash), distinct per rule and file. */
 function fingerprint(ruleId, detection, lineHash) {
-    const anchor = lineHash ?? `line:${detection.location.region?.startLine ?? 0}`;
+    const line = detection.location.region?.startLine ?? 0;
+    const anchor = lineHash ?? (detection.commit ? `commit:${detection.commit}:${line}` : `line:${line}`);
     return (0,external_node_crypto_namespaceObject.createHash)('sha256')
         .update(`${ruleId}\0${detection.location.path}\0${anchor}`)
         .digest('hex')
@@ -61748,7 +61877,8 @@ function describeMode(assigned) {
 ;// CONCATENATED MODULE: ./src/policy/new-only.ts
 /**
  * A finding is pre-existing when a baseline holds it, or when a diff is known and the finding is not on a
- * line the change added or touched. A dependency finding sits on its lockfile line, so a package or version
+ * line the change added or touched. A secret found in one of the change's commits is new even when a later
+ * commit removed it from the tree. A dependency finding sits on its lockfile line, so a package or version
  * the change introduced is new and one it left alone is not.
  */
 function isNewFinding(finding, context) {
@@ -61761,7 +61891,8 @@ function isNewFinding(finding, context) {
         if (finding.lineHash && baseline.ruleLineHashes.has(`${finding.ruleId}|${finding.lineHash}`))
             return false;
     }
-    if (!changes)
+    // Committed by the change and removed again by it: still in the history the change brings.
+    if (!changes || finding.commit !== undefined)
         return true;
     const changed = changes.get(finding.location.path);
     if (changed === undefined)
@@ -63149,6 +63280,7 @@ async function runGate(request) {
         discovery,
         readText: fileReader(request.root, discovery, ports),
         ...(await loadFileRoles({ root: request.root, discovery, ports, base: request.base })),
+        ...(await historyOf(request)),
     };
     const scanned = await Promise.all(enabled.map((adapter) => pipeline_runScanner(request, adapter, files)));
     const { findings: unique, replacedBy } = dedupeAcrossTools(scanned.flatMap((run) => run.findings));
@@ -63188,6 +63320,7 @@ async function pipeline_runScanner(request, adapter, files) {
             timeoutMs: settings.timeoutSeconds * 1000,
             executable: request.executables[adapter.id],
             ...changedFilesOf(request, discovery),
+            ...(files.history ? { history: files.history } : {}),
             ports,
         });
         if (outcome.kind === 'findings') {
@@ -63228,6 +63361,12 @@ function changedFilesOf(request, discovery) {
     if (!changes)
         return {};
     return { changedFiles: discovery.files.filter((path) => changes.has(path)) };
+}
+/** The commits of a pull request, when it is judged as one against a base commit. */
+async function historyOf(request) {
+    if (!request.evaluation.newOnly || !request.base)
+        return {};
+    return { history: { start: await request.base.git.changeStart(request.base.ref), git: request.base.git } };
 }
 /** An adapter that throws, or reports nonsense, is a bug in Vouch: the scanner's answer cannot be trusted. */
 function pipeline_internalError(scanner, thrown) {
@@ -63982,7 +64121,7 @@ function killGroup(pid) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_node_http_client_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1950);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43214);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(39360);
 /* harmony import */ var _cli_console_logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58328);
 /* harmony import */ var _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(586);
 /* harmony import */ var _core_node_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(10738);

@@ -24,6 +24,10 @@ export interface Git {
   changedLines(base: string): Promise<Map<string, Set<number> | 'all'>>;
   /** The file's bytes at `base`, or undefined when it did not exist there. */
   showAt(base: string, path: string): Promise<Buffer | undefined>;
+  /** Where the change starts: the merge base of `base` and HEAD, or `base` itself when there is none. */
+  changeStart(base: string): Promise<string>;
+  /** The scanned directory's path inside the repository (`''` at the top, else ending in `/`). */
+  prefix(): Promise<string>;
 }
 
 export function createGit(processes: ProcessRunner, cwd: string): Git {
@@ -44,16 +48,22 @@ export function createGit(processes: ProcessRunner, cwd: string): Git {
       throw new GitError(`git ${args.join(' ')} failed: ${result.stderr || `exit ${result.code}`}`);
     return result.stdout;
   };
+  const changeStart = async (base: string): Promise<string> => {
+    if (base.startsWith('-')) throw new GitError(`refusing base "${base}": it would be read as an option`);
+    await mustSucceed(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => {
+      throw new GitError(
+        `base commit ${base} is not in this clone (check out with fetch-depth: 0, or fetch the base)`,
+      );
+    });
+    const mergeBase = await git(['merge-base', base, 'HEAD']);
+    return mergeBase.code === 0 ? mergeBase.stdout.trim() : base;
+  };
+  const prefix = async (): Promise<string> => (await mustSucceed(['rev-parse', '--show-prefix'])).trim();
   return {
+    changeStart,
+    prefix,
     async changedLines(base) {
-      if (base.startsWith('-')) throw new GitError(`refusing base "${base}": it would be read as an option`);
-      await mustSucceed(['rev-parse', '--verify', '--quiet', `${base}^{commit}`]).catch(() => {
-        throw new GitError(
-          `base commit ${base} is not in this clone (check out with fetch-depth: 0, or fetch the base)`,
-        );
-      });
-      const mergeBase = await git(['merge-base', base, 'HEAD']);
-      const from = mergeBase.code === 0 ? mergeBase.stdout.trim() : base;
+      const from = await changeStart(base);
       const diff = await mustSucceed([
         'diff',
         '--no-color',
@@ -71,10 +81,9 @@ export function createGit(processes: ProcessRunner, cwd: string): Git {
       return changes;
     },
     async showAt(base, path) {
-      const prefix = (await mustSucceed(['rev-parse', '--show-prefix'])).trim();
       const result = await processes.run({
         command: 'git',
-        args: [...SAFE_CONFIG, 'show', `${base}:${prefix}${path}`],
+        args: [...SAFE_CONFIG, 'show', `${base}:${await prefix()}${path}`],
         cwd,
         timeoutMs: GIT_TIMEOUT_MS,
       });

@@ -5,7 +5,7 @@ import { normalizeDetections } from '../findings/normalize.js';
 import { judge, type ScannerResult } from '../policy/evaluate.js';
 import type { EvaluationContext } from '../policy/context.js';
 import { scannerSettings, type Policy } from '../policy/policy.js';
-import type { ScannerAdapter, ScanOutcome } from '../scanners/scanner.js';
+import type { ScannerAdapter, ScanContext, ScanOutcome } from '../scanners/scanner.js';
 import type { Decision } from './decision.js';
 import { discover, type Discovery } from './discover.js';
 import { loadFileRoles } from './file-roles.js';
@@ -88,6 +88,7 @@ export async function runGate(request: GateRequest): Promise<GateResult> {
     discovery,
     readText: fileReader(request.root, discovery, ports),
     ...(await loadFileRoles({ root: request.root, discovery, ports, base: request.base })),
+    ...(await historyOf(request)),
   };
   const scanned = await Promise.all(enabled.map((adapter) => runScanner(request, adapter, files)));
   const { findings: unique, replacedBy } = dedupeAcrossTools(scanned.flatMap((run) => run.findings));
@@ -115,6 +116,7 @@ interface ScannedFiles {
   readonly discovery: Discovery;
   readonly readText: (path: string) => Promise<string | undefined>;
   readonly roles: FileRoles;
+  readonly history?: ScanContext['history'];
 }
 
 async function runScanner(
@@ -138,6 +140,7 @@ async function runScanner(
       timeoutMs: settings.timeoutSeconds * 1000,
       executable: request.executables[adapter.id],
       ...changedFilesOf(request, discovery),
+      ...(files.history ? { history: files.history } : {}),
       ports,
     });
     if (outcome.kind === 'findings') {
@@ -176,6 +179,12 @@ function changedFilesOf(request: GateRequest, discovery: Discovery): { changedFi
   const changes = request.evaluation.newOnly ? request.evaluation.changes : undefined;
   if (!changes) return {};
   return { changedFiles: discovery.files.filter((path) => changes.has(path)) };
+}
+
+/** The commits of a pull request, when it is judged as one against a base commit. */
+async function historyOf(request: GateRequest): Promise<{ history?: ScanContext['history'] }> {
+  if (!request.evaluation.newOnly || !request.base) return {};
+  return { history: { start: await request.base.git.changeStart(request.base.ref), git: request.base.git } };
 }
 
 /** An adapter that throws, or reports nonsense, is a bug in Vouch: the scanner's answer cannot be trusted. */

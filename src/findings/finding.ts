@@ -54,6 +54,8 @@ export interface Detection {
   /** Already redacted: adapters never put a secret value here. */
   readonly evidence?: string;
   readonly secret?: SecretKind;
+  /** Found in the patch of this commit of the change, not in the tree as it is now. */
+  readonly commit?: string;
 }
 
 /** The one finding model every tool's results become. */
@@ -78,4 +80,6 @@ export interface Finding {
   /** What the file it is in is for (src/findings/roles.ts). */
   readonly role: FileRole;
   readonly secret?: SecretKind;
+  /** A secret the change committed and a later commit of it removed from the tree: that commit. */
+  readonly commit?: string;
 }

@@ -40,7 +40,11 @@ export async function normalizeDetections(input: NormalizeInput): Promise<Normal
   for (const detection of input.detections) {
     const rule = rules.get(detection.ruleId);
     if (!rule) throw new UnknownRuleError(detection.ruleId);
-    const hashes = await lineHashesOf(detection.location.path, hashCache, input.readText);
+    // A detection in an earlier commit has its line in that commit's file, not in the tree's.
+    const hashes =
+      detection.commit === undefined
+        ? await lineHashesOf(detection.location.path, hashCache, input.readText)
+        : undefined;
     const bounded = hashes === undefined ? detection : boundToFile(detection, hashes.length);
     if (bounded !== detection) clamped += 1;
     // A result for the whole file is fingerprinted on line 1, as GitHub's uploader does.
@@ -112,12 +116,14 @@ function toFinding({ tool, rule, detection, lineHash, role }: FindingParts): Fin
     alsoReportedBy: [],
     role,
     ...(detection.secret ? { secret: detection.secret } : {}),
+    ...(detection.commit ? { commit: detection.commit } : {}),
   };
 }
 
 /** Stable across line moves (uses the line's content hash), distinct per rule and file. */
 function fingerprint(ruleId: string, detection: Detection, lineHash: string | undefined): string {
-  const anchor = lineHash ?? `line:${detection.location.region?.startLine ?? 0}`;
+  const line = detection.location.region?.startLine ?? 0;
+  const anchor = lineHash ?? (detection.commit ? `commit:${detection.commit}:${line}` : `line:${line}`);
   return createHash('sha256')
     .update(`${ruleId}\0${detection.location.path}\0${anchor}`)
     .digest('hex')

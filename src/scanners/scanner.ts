@@ -1,4 +1,5 @@
 import type { ScannerError } from '../core/errors.js';
+import type { Git } from '../core/git.js';
 import type { Ports } from '../core/ports.js';
 import type { Detection, RuleDescriptor } from '../findings/finding.js';
 
@@ -19,6 +20,8 @@ export interface ScanContext {
    * these (its findings elsewhere could only be pre-existing); absent: scan `files`.
    */
   readonly changedFiles?: readonly string[];
+  /** On a pull request: the commits of the change, after `start` up to HEAD, for scanners that read history. */
+  readonly history?: { readonly start: string; readonly git: Git };
   /** A private scratch directory for this scanner's reports. */
   readonly workDir: string;
   readonly timeoutMs: number;

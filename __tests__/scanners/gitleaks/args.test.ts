@@ -29,4 +29,23 @@ describe('gitleaksArgs', () => {
   it('rounds the size limit up to whole megabytes', () => {
     expect(valueOf('--max-target-megabytes')).toBe('4');
   });
+
+  it('reads the commits after a given one in git mode, with the same flags', () => {
+    const history = gitleaksArgs({
+      reportPath: '/w/r.json',
+      configPath: '/v/gitleaks.toml',
+      ignoreDir: '/w/none',
+      maxFileBytes: 1024,
+      commitsAfter: 'a'.repeat(40),
+    });
+    expect(history.slice(0, 4)).toEqual(['git', '.', '--log-opts', `--no-merges ${'a'.repeat(40)}..HEAD`]);
+    expect(history.slice(4)).toEqual(
+      gitleaksArgs({
+        reportPath: '/w/r.json',
+        configPath: '/v/gitleaks.toml',
+        ignoreDir: '/w/none',
+        maxFileBytes: 1024,
+      }).slice(2),
+    );
+  });
 });

@@ -46,6 +46,28 @@ describe('parseGitleaksReport', () => {
     expect(JSON.stringify(parseGitleaksReport(planted))).not.toContain('hunter2');
   });
 
+  it('keeps the commit of a `gitleaks git` report, never its author or email', () => {
+    const leak = {
+      RuleID: 'github-pat',
+      File: 'config.py',
+      StartLine: 1,
+      EndLine: 1,
+      StartColumn: 10,
+      EndColumn: 49,
+      Commit: '208e53d0594c97f5124133afca241484bc7a79c0',
+      Author: 'Ann Dev',
+      Email: 'ann@example.com',
+      Message: 'add token',
+    };
+    const [parsed] = parseGitleaksReport(JSON.stringify([leak]));
+    expect(parsed?.commit).toBe('208e53d0594c97f5124133afca241484bc7a79c0');
+    expect(JSON.stringify(parsed)).not.toMatch(/Ann|example\.com|add token/);
+    expect(parseGitleaksReport(JSON.stringify([{ ...leak, Commit: '' }]))[0]?.commit).toBeUndefined();
+    expect(() => parseGitleaksReport(JSON.stringify([{ ...leak, Commit: 'HEAD; rm' }]))).toThrow(
+      /report\[0\]\.Commit is not a commit sha/,
+    );
+  });
+
   it('accepts an empty array and null as no leaks', () => {
     expect(parseGitleaksReport('[]')).toEqual([]);
     expect(parseGitleaksReport('null')).toEqual([]);

@@ -9,6 +9,8 @@ import { GitleaksReportError, parseGitleaksReport, type Leak } from './parse.js'
 import { secretKind } from './placeholder.js';
 import { gitleaksRule } from './rules.js';
 import { readReportFile } from '../process.js';
+import { historyDetections, withHistory } from './history.js';
+import { matchedText, region } from './region.js';
 
 export interface GitleaksAdapterOptions {
   readonly version: string;
@@ -30,41 +32,83 @@ export function createGitleaksAdapter(options: GitleaksAdapterOptions): ScannerA
         const message = `gitleaks ${options.version} is not installed (not in Vouch's tool cache nor on PATH at that version); run \`vouch setup\``;
         return { kind: 'error', error: new ScannerError('NOT_INSTALLED', { scanner: 'gitleaks', message }) };
       }
-      if (context.changedFiles?.length === 0) {
+      const history = context.history;
+      if (context.changedFiles?.length === 0 && !history) {
         return { kind: 'skipped', reason: 'this change touches no file for it to read' };
       }
-      const cwd = context.changedFiles ? await copyOfChange(context, context.changedFiles) : context.root;
-      const reportPath = join(context.workDir, 'gitleaks.json');
-      const ignoreDir = join(context.workDir, 'no-ignore');
-      await context.ports.fs.mkdir(ignoreDir);
-      const command = context.executable;
-      const args = gitleaksArgs({
-        reportPath,
-        configPath: options.configPath,
-        ignoreDir,
-        maxFileBytes: options.maxFileBytes,
-      });
-      const result = await context.ports.processes.run({
-        command,
-        args,
-        cwd,
-        timeoutMs: context.timeoutMs,
-      });
-      const classification = classifyGitleaks(result, await readReport(context, reportPath));
-      if (classification.kind === 'error') {
-        const details = {
-          scanner: 'gitleaks',
-          message: classification.message,
-          command: [command, ...args].join(' '),
-          exitCode: result.kind === 'exited' ? result.exitCode : undefined,
-          stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
-        };
-        return { kind: 'error', error: new ScannerError(classification.code, details) };
-      }
-      if (classification.kind === 'clean') return { kind: 'clean', tool, rules: [], notes: [] };
-      return await toOutcome(tool, classification.leaks, context);
+      const run = (source: RunSource) => runGitleaks(context, options, context.executable ?? '', source);
+      const tree =
+        context.changedFiles?.length === 0
+          ? { kind: 'clean' as const }
+          : await run({
+              name: 'tree',
+              cwd: context.changedFiles ? await copyOfChange(context, context.changedFiles) : context.root,
+            });
+      if (tree.kind === 'error') return tree.outcome;
+      const commits = history
+        ? await run({ name: 'commits', cwd: context.root, commitsAfter: history.start })
+        : { kind: 'clean' as const };
+      if (commits.kind === 'error') return commits.outcome;
+      const treeLeaks = tree.kind === 'findings' ? tree.leaks : [];
+      const outcome = await toOutcome(tool, treeLeaks, context);
+      if (!history || commits.kind !== 'findings') return outcome;
+      return withHistory(outcome, tool, await historyDetections(commits.leaks, context, history));
     },
   };
+}
+
+interface RunSource {
+  readonly name: 'tree' | 'commits';
+  readonly cwd: string;
+  readonly commitsAfter?: string;
+}
+
+type RunResult =
+  | { readonly kind: 'clean' }
+  | { readonly kind: 'findings'; readonly leaks: readonly Leak[] }
+  | { readonly kind: 'error'; readonly outcome: ScanOutcome };
+
+/** One Gitleaks process, `dir` over a tree or `git` over the change's commits, classified. */
+async function runGitleaks(
+  context: ScanContext,
+  options: GitleaksAdapterOptions,
+  command: string,
+  source: RunSource,
+): Promise<RunResult> {
+  const reportPath = join(context.workDir, `gitleaks-${source.name}.json`);
+  const ignoreDir = join(context.workDir, 'no-ignore');
+  await context.ports.fs.mkdir(ignoreDir);
+  const args = gitleaksArgs({
+    reportPath,
+    configPath: options.configPath,
+    ignoreDir,
+    maxFileBytes: options.maxFileBytes,
+    ...(source.commitsAfter === undefined ? {} : { commitsAfter: source.commitsAfter }),
+  });
+  const result = await context.ports.processes.run({
+    command,
+    args,
+    cwd: source.cwd,
+    timeoutMs: context.timeoutMs,
+  });
+  const classification = classifyGitleaks(result, await readReport(context, reportPath));
+  if (classification.kind === 'error') {
+    const details = {
+      scanner: 'gitleaks',
+      message:
+        source.name === 'commits'
+          ? `${classification.message} (reading the pull request's commits)`
+          : classification.message,
+      command: [command, ...args].join(' '),
+      exitCode: result.kind === 'exited' ? result.exitCode : undefined,
+      stderrTail: result.kind === 'spawn-error' ? undefined : result.stderrTail,
+    };
+    return {
+      kind: 'error',
+      outcome: { kind: 'error', error: new ScannerError(classification.code, details) },
+    };
+  }
+  return classification;
 }
 
 /**
@@ -132,37 +176,6 @@ async function kindAt(context: ScanContext, path: string, where: Region): Promis
   } catch {
     return 'live';
   }
-  const lines = text.split(/\r?\n/).slice(where.startLine - 1, where.endLine ?? where.startLine);
-  if (lines.length === 0) return 'live';
-  const last = lines.length - 1;
-  const matched = lines
-    .map((line, index) => {
-      const from = index === 0 ? (where.startColumn ?? 1) - 1 : 0;
-      const to = index === last && where.endColumn !== undefined ? where.endColumn - 1 : line.length;
-      return line.slice(from, to);
-    })
-    .join('\n');
-  return secretKind(matched);
-}
-
-/**
- * Gitleaks' columns are 1-based and inclusive, but on every line after the first they count the newline
- * before the line (seen with 8.30.1, pinned by the integration test); SARIF's endColumn is exclusive.
- */
-function region(leak: Leak): {
-  startLine: number;
-  startColumn?: number;
-  endLine?: number;
-  endColumn?: number;
-} {
-  const startLine = Math.max(1, leak.startLine);
-  const shift = startLine > 1 ? 1 : 0;
-  const startColumn = leak.startColumn - shift;
-  const endColumn = leak.endColumn - (leak.endLine > 1 ? 1 : 0) + 1;
-  return {
-    startLine,
-    ...(startColumn > 0 ? { startColumn } : {}),
-    endLine: Math.max(startLine, leak.endLine),
-    ...(endColumn > 1 ? { endColumn } : {}),
-  };
+  const matched = matchedText(text, where);
+  return matched === undefined ? 'live' : secretKind(matched);
 }

@@ -7,13 +7,21 @@ export interface GitleaksArgsInput {
   /** An empty directory: no repository .gitleaksignore applies (exceptions are Vouch suppressions). */
   readonly ignoreDir: string;
   readonly maxFileBytes: number;
+  /**
+   * With a commit: the commits after it up to HEAD (`gitleaks git`, the patches of a pull request),
+   * else the files of the working directory (`gitleaks dir`).
+   */
+  readonly commitsAfter?: string;
 }
 
 /** Runs in the repository root so reported paths are repository-relative. */
 export function gitleaksArgs(input: GitleaksArgsInput): string[] {
+  const source =
+    input.commitsAfter === undefined
+      ? ['dir', '.']
+      : ['git', '.', '--log-opts', `--no-merges ${input.commitsAfter}..HEAD`];
   return [
-    'dir',
-    '.',
+    ...source,
     '--report-format',
     'json',
     '--report-path',

@@ -6,6 +6,8 @@ export interface Leak {
   readonly endLine: number;
   readonly startColumn: number;
   readonly endColumn: number;
+  /** In `gitleaks git` reports: the commit whose patch added the secret. */
+  readonly commit?: string;
 }
 
 export class GitleaksReportError extends Error {}
@@ -39,6 +41,7 @@ function parseLeak(item: unknown, index: number): Leak {
     endLine: lineField(record, 'EndLine', index),
     startColumn: lineField(record, 'StartColumn', index),
     endColumn: lineField(record, 'EndColumn', index),
+    ...commitField(record, index),
   };
 }
 
@@ -55,4 +58,13 @@ function lineField(record: Record<string, unknown>, name: string, index: number)
     throw new GitleaksReportError(`report[${index}].${name} is not a non-negative integer`);
   }
   return value;
+}
+
+/** Absent or empty in `gitleaks dir` reports; a full sha in `gitleaks git` ones. */
+function commitField(record: Record<string, unknown>, index: number): { commit?: string } {
+  const value = record.Commit;
+  if (value === undefined || value === '') return {};
+  if (typeof value !== 'string' || !/^[0-9a-f]{40}$/.test(value))
+    throw new GitleaksReportError(`report[${index}].Commit is not a commit sha`);
+  return { commit: value };
 }
