@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.js';
+import { parseShard, type ShardSpec } from '../core/shard.js';
 import type { VerifyArgs } from './verify.js';
 
 export type OutputFormat = 'text' | 'json';
@@ -24,13 +25,29 @@ export type CliCommand =
       readonly sign: 'none' | 'unsigned' | 'key';
       readonly signingKey?: string;
       readonly subjects?: readonly string[];
+      /** Scan one shard of the files, `i/n`. */
+      readonly shard?: ShardSpec;
+    }
+  | {
+      readonly kind: 'merge';
+      /** The shards' output directories. */
+      readonly dirs: readonly string[];
+      readonly root: string;
+      readonly outDir: string;
+      readonly format: OutputFormat;
+      readonly sign: 'none' | 'unsigned' | 'key';
+      readonly signingKey?: string;
+      readonly subjects?: readonly string[];
     }
   | ({ readonly kind: 'verify' } & VerifyArgs);
 
 export const USAGE = `Usage:
   vouch scan [dir] [--policy default|strict|audit|FILE] [--out DIR] [--format text|json] [--base REF]
              [--sarif FILE_OR_GLOB]... [--cache-dir DIR]
+             [--sign none|unsigned|key] [--signing-key PEM_FILE] [--subject FILE_OR_GLOB]... [--shard I/N]
+  vouch merge SHARD_DIR... [--root DIR] [--out DIR] [--format text|json]
              [--sign none|unsigned|key] [--signing-key PEM_FILE] [--subject FILE_OR_GLOB]...
+                                      judge the shards' results together (every shard 1..N is needed)
   vouch verify BUNDLE [--key PEM | --certificate-identity ID --certificate-oidc-issuer URL]
                [--subject FILE | --commit SHA] [--policy FILE]
   vouch setup [--cache-dir DIR]       install the pinned scanners
@@ -53,6 +70,8 @@ const OPTIONS = {
   'certificate-oidc-issuer': { type: 'string' },
   commit: { type: 'string' },
   sarif: { type: 'string', multiple: true },
+  shard: { type: 'string' },
+  root: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -78,7 +97,13 @@ export function parseCli(argv: readonly string[]): CliCommand {
         ...(values.sarif ? { sarif: values.sarif } : {}),
         ...signOptions(values.sign, values['signing-key']),
         ...(values.subject ? { subjects: values.subject } : {}),
+        ...(values.shard === undefined ? {} : { shard: parseShard(values.shard, '--shard') }),
       };
+    case 'merge':
+      return mergeCommand(rest, values.root, values.out, values.format, {
+        ...signOptions(values.sign, values['signing-key']),
+        ...(values.subject ? { subjects: values.subject } : {}),
+      });
     case 'verify':
       return verifyCommand(rest, values);
     case 'setup':
@@ -113,6 +138,28 @@ function scanCommand(
     outDir: out ?? 'vouch-results',
     format: format ?? 'text',
     cacheDir,
+  };
+}
+
+function mergeCommand(
+  dirs: string[],
+  root: string | undefined,
+  out: string | undefined,
+  format: string | undefined,
+  signing: Pick<Extract<CliCommand, { kind: 'merge' }>, 'sign' | 'signingKey' | 'subjects'>,
+): CliCommand {
+  if (dirs.length === 0)
+    throw new ConfigError('INVALID_ARGUMENT', `merge needs the output directory of every shard\n\n${USAGE}`);
+  if (format !== undefined && format !== 'text' && format !== 'json') {
+    throw new ConfigError('INVALID_ARGUMENT', `--format must be text or json, got "${format}"`);
+  }
+  return {
+    kind: 'merge',
+    dirs,
+    root: root ?? '.',
+    outDir: out ?? 'vouch-results',
+    format: format ?? 'text',
+    ...signing,
   };
 }
 

@@ -5,6 +5,7 @@ import { ConfigError, describeError, VouchError } from '../core/errors.js';
 import type { SigningConfig } from '../supplychain/sign.js';
 import { runVerify } from './verify.js';
 import type { Ports } from '../core/ports.js';
+import { mergeShards } from '../core/merge.js';
 import { scanRepository } from '../core/scan.js';
 import { setupLines, setupTools } from '../core/setup.js';
 import { loadPolicy } from '../policy/load.js';
@@ -53,6 +54,8 @@ async function execute(command: CliCommand, io: CliIo): Promise<number> {
       return 0;
     case 'scan':
       return scan(command, io);
+    case 'merge':
+      return merge(command, io);
     case 'verify':
       return runVerify(command, io);
   }
@@ -65,7 +68,7 @@ async function setup(cacheDir: string, io: CliIo): Promise<number> {
 }
 
 async function signingFor(
-  command: Extract<CliCommand, { kind: 'scan' }>,
+  command: Extract<CliCommand, { kind: 'scan' | 'merge' }>,
   io: CliIo,
 ): Promise<SigningConfig | undefined> {
   if (command.sign === 'none') return undefined;
@@ -97,6 +100,25 @@ async function scan(command: Extract<CliCommand, { kind: 'scan' }>, io: CliIo): 
     onProgress: (event) => {
       io.stderr(progressLine(event));
     },
+    ...(command.shard ? { shard: command.shard } : {}),
+  });
+  io.stdout(command.format === 'json' ? jsonReport(result) : textReport(result));
+  if (command.shard)
+    io.stderr(
+      `vouch: shard ${command.shard.index}/${command.shard.count}: a partial decision; \`vouch merge\` of every shard gives the decision`,
+    );
+  return exitCodeFor(result.decision.status);
+}
+
+async function merge(command: Extract<CliCommand, { kind: 'merge' }>, io: CliIo): Promise<number> {
+  const result = await mergeShards({
+    dirs: command.dirs.map((dir) => resolve(io.cwd, dir)),
+    root: resolve(io.cwd, command.root),
+    outDir: resolve(io.cwd, command.outDir),
+    signing: await signingFor(command, io),
+    subjects: command.subjects,
+    vouchVersion: io.vouchVersion,
+    ports: io.ports,
   });
   io.stdout(command.format === 'json' ? jsonReport(result) : textReport(result));
   return exitCodeFor(result.decision.status);

@@ -15,6 +15,8 @@ export interface Discovery {
   /** Repository-relative POSIX paths, sorted. */
   readonly files: readonly string[];
   readonly skipped: readonly SkippedPath[];
+  /** Each kept file's size in bytes (shards are balanced by them). */
+  readonly sizes?: ReadonlyMap<string, number>;
 }
 
 export interface DiscoverOptions {
@@ -36,17 +38,18 @@ const BINARY_SNIFF_BYTES = 8000;
 export async function discover(options: DiscoverOptions): Promise<Discovery> {
   const files: string[] = [];
   const skipped: SkippedPath[] = [];
-  await walk(options, '', [], { files, skipped });
+  const sizes = new Map<string, number>();
+  await walk(options, '', [], { files, skipped, sizes });
   files.sort();
   skipped.sort((a, b) => a.path.localeCompare(b.path));
-  return { files, skipped };
+  return { files, skipped, sizes };
 }
 
 async function walk(
   options: DiscoverOptions,
   dir: string,
   scopes: readonly IgnoreScope[],
-  out: { files: string[]; skipped: SkippedPath[] },
+  out: { files: string[]; skipped: SkippedPath[]; sizes: Map<string, number> },
 ): Promise<void> {
   const absDir = posix.join(options.root, dir);
   let entries;
@@ -99,7 +102,7 @@ function isExcluded(
 async function keepFile(
   options: DiscoverOptions,
   path: string,
-  out: { files: string[]; skipped: SkippedPath[] },
+  out: { files: string[]; skipped: SkippedPath[]; sizes: Map<string, number> },
 ): Promise<void> {
   const absPath = posix.join(options.root, path);
   try {
@@ -114,6 +117,7 @@ async function keepFile(
       return;
     }
     out.files.push(path);
+    out.sizes.set(path, stat?.size ?? 0);
   } catch (error) {
     out.skipped.push({ path, reason: 'unreadable', detail: (error as Error).message });
   }

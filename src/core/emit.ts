@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import type { Finding } from '../findings/finding.js';
 import { applyLimits } from '../sarif/limits.js';
@@ -26,12 +27,28 @@ export interface EmittedOutputs {
   readonly sarifNotes: readonly string[];
 }
 
+/** What writing the outputs needs of a scan's request; `vouch merge` builds one of its own. */
+export type EmitRequest = Pick<
+  GateRequest,
+  | 'root'
+  | 'outDir'
+  | 'ports'
+  | 'vouchVersion'
+  | 'evaluation'
+  | 'repository'
+  | 'attestation'
+  | 'policy'
+  | 'shard'
+>;
+
 export interface EmitInput {
-  readonly request: GateRequest;
+  readonly request: EmitRequest;
   readonly scanners: readonly ScannerRun[];
   readonly findings: readonly Finding[];
   readonly decision: Decision;
   readonly discovery: Discovery;
+  /** Set by `vouch merge`: how many shards these results combine. */
+  readonly mergedShards?: number;
 }
 
 export const SARIF_FILE = 'vouch.sarif';
@@ -117,11 +134,23 @@ function annotations(
   };
 }
 
+/** Identifies the tree a run discovered: shards of one scan must all have seen the same files. */
+export function filesDigest(files: readonly string[]): string {
+  return createHash('sha256').update(files.join('\n')).digest('hex');
+}
+
 function resultsRecord(input: EmitInput, outputs: EmittedOutputs): unknown {
-  const { decision } = input;
+  const { decision, request } = input;
   return {
-    vouchVersion: input.request.vouchVersion,
-    policy: { source: input.request.policy.source, digest: input.request.policy.digest },
+    vouchVersion: request.vouchVersion,
+    policy: { source: request.policy.source, digest: request.policy.digest },
+    ...(request.shard ? { shard: request.shard } : {}),
+    ...(input.mergedShards ? { mergedShards: input.mergedShards } : {}),
+    repository: request.repository,
+    files: { count: input.discovery.files.length, digest: filesDigest(input.discovery.files) },
+    evaluation: { newOnly: request.evaluation.newOnly },
+    // What `vouch merge` judges the shards' findings by: the policy after defaults and base-branch rules.
+    effectivePolicy: request.policy,
     decision: {
       status: decision.status,
       counts: decision.counts,
@@ -143,7 +172,7 @@ function resultsRecord(input: EmitInput, outputs: EmittedOutputs): unknown {
       ...(run.outcome.kind === 'error' ? { error: describeError(run.outcome.error) } : {}),
       ...(run.outcome.kind === 'skipped' ? { reason: run.outcome.reason } : {}),
       ...(run.outcome.kind === 'clean' || run.outcome.kind === 'findings'
-        ? { notes: run.outcome.notes }
+        ? { tool: run.outcome.tool, rules: run.outcome.rules, notes: run.outcome.notes }
         : {}),
     })),
     skipped: input.discovery.skipped,

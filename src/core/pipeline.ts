@@ -6,6 +6,7 @@ import { judge, type ScannerResult } from '../policy/evaluate.js';
 import type { EvaluationContext } from '../policy/context.js';
 import { scannerSettings, type Policy } from '../policy/policy.js';
 import type { ScannerAdapter, ScanContext, ScanOutcome } from '../scanners/scanner.js';
+import { filesOfShard, type ShardSpec } from './shard.js';
 import type { Decision } from './decision.js';
 import { discover, type Discovery } from './discover.js';
 import { loadFileRoles } from './file-roles.js';
@@ -54,6 +55,8 @@ export interface GateRequest {
     readonly verifierId: string;
   };
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Scan one shard of the files (`vouch merge` combines the shards' results). */
+  readonly shard?: ShardSpec;
 }
 
 export interface ScannerRun extends ScannerResult {
@@ -89,6 +92,7 @@ export async function runGate(request: GateRequest): Promise<GateResult> {
     readText: fileReader(request.root, discovery, ports),
     ...(await loadFileRoles({ root: request.root, discovery, ports, base: request.base })),
     ...(await historyOf(request)),
+    ...scopeOf(request, discovery),
   };
   const scanned = await Promise.all(enabled.map((adapter) => runScanner(request, adapter, files)));
   const { findings: unique, replacedBy } = dedupeAcrossTools(scanned.flatMap((run) => run.findings));
@@ -117,6 +121,7 @@ interface ScannedFiles {
   readonly readText: (path: string) => Promise<string | undefined>;
   readonly roles: FileRoles;
   readonly history?: ScanContext['history'];
+  readonly scope?: { readonly files: readonly string[]; readonly name: string };
 }
 
 async function runScanner(
@@ -139,7 +144,7 @@ async function runScanner(
       workDir,
       timeoutMs: settings.timeoutSeconds * 1000,
       executable: request.executables[adapter.id],
-      ...changedFilesOf(request, discovery),
+      ...(files.scope ? { changedFiles: files.scope.files, scope: files.scope.name } : {}),
       ...(files.history ? { history: files.history } : {}),
       ports,
     });
@@ -174,16 +179,30 @@ async function runScanner(
   return { scanner: adapter.id, outcome, durationMs, findings };
 }
 
-/** The discovered files a pull request touched, when new-only judging knows the change. */
-function changedFilesOf(request: GateRequest, discovery: Discovery): { changedFiles?: readonly string[] } {
+/**
+ * The discovered files the scanners must read, when not all: those a pull request touched (new-only
+ * judging knows the change), those of this shard, or both.
+ */
+function scopeOf(request: GateRequest, discovery: Discovery): Pick<ScannedFiles, 'scope'> {
   const changes = request.evaluation.newOnly ? request.evaluation.changes : undefined;
-  if (!changes) return {};
-  return { changedFiles: discovery.files.filter((path) => changes.has(path)) };
+  const shard = request.shard;
+  if (!changes && !shard) return {};
+  let files = discovery.files;
+  if (shard) files = filesOfShard(files, (path) => discovery.sizes?.get(path) ?? 0, shard);
+  if (changes) files = files.filter((path) => changes.has(path));
+  const ofShard = shard ? `shard ${shard.index}/${shard.count}` : '';
+  const name = !shard
+    ? 'this change touches'
+    : changes
+      ? `this change touches, in ${ofShard},`
+      : `${ofShard} holds`;
+  return { scope: { files, name } };
 }
 
 /** The commits of a pull request, when it is judged as one against a base commit. */
 async function historyOf(request: GateRequest): Promise<{ history?: ScanContext['history'] }> {
-  if (!request.evaluation.newOnly || !request.base) return {};
+  // The change's commits are not split by file: the first shard reads them.
+  if (!request.evaluation.newOnly || !request.base || (request.shard && request.shard.index !== 1)) return {};
   return { history: { start: await request.base.git.changeStart(request.base.ref), git: request.base.git } };
 }
 

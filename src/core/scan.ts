@@ -10,6 +10,7 @@ import { runGate, type GateResult, type ProgressEvent } from './pipeline.js';
 import type { Ports } from './ports.js';
 import { toolPin } from './tools.js';
 import { defaultRepository, type RepositoryInfo } from './sbom-output.js';
+import type { ShardSpec } from './shard.js';
 import { resolveSubjects } from './subjects.js';
 import { createSigner, type SigningConfig } from '../supplychain/sign.js';
 
@@ -38,6 +39,8 @@ export interface ScanRequest {
   readonly verifierId?: string;
   readonly ports: Ports;
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Scan one shard of the files; its results are partial until `vouch merge` combines every shard. */
+  readonly shard?: ShardSpec;
 }
 
 /** What both entry points call: policy, scanners, tools, then the gate. */
@@ -91,16 +94,19 @@ export async function scanRepository(request: ScanRequest): Promise<GateResult> 
     ports: request.ports,
     evaluation: evaluation.context,
     repository: request.repository ?? defaultRepository(root),
-    attestation: request.signing
-      ? {
-          signer: createSigner(request.signing),
-          subjectFiles: await resolveSubjects(request.subjects ?? [], root),
-          verifierId: request.verifierId ?? `urn:vouch:cli:${request.vouchVersion}`,
-        }
-      : undefined,
+    // A shard's decision is partial: the one attestation is signed when the shards are merged.
+    attestation:
+      request.signing && !request.shard
+        ? {
+            signer: createSigner(request.signing),
+            subjectFiles: await resolveSubjects(request.subjects ?? [], root),
+            verifierId: request.verifierId ?? `urn:vouch:cli:${request.vouchVersion}`,
+          }
+        : undefined,
     policyNotes: [...effective.notes, ...evaluation.notes],
     base,
     onProgress: request.onProgress,
+    ...(request.shard ? { shard: request.shard } : {}),
   });
 }
 

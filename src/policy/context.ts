@@ -18,6 +18,16 @@ export interface EvaluationContext {
   readonly newOnly: boolean;
   readonly changes?: ChangedLines;
   readonly baseline?: Baseline;
+  /**
+   * Merging shards: the findings (`newFindingKey`) each shard judged introduced by the change, with its own
+   * diff and baseline; they replace both.
+   */
+  readonly judgedNew?: ReadonlySet<string>;
+}
+
+/** A finding's identity across shards: its tool and fingerprint. */
+export function newFindingKey(finding: { readonly tool: string; readonly fingerprint: string }): string {
+  return `${finding.tool}\0${finding.fingerprint}`;
 }
 
 export function todayUtc(now: Date): string {

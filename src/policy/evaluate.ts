@@ -35,6 +35,14 @@ const NOT_NEW_OUTSIDE_NEW_ONLY: EvaluationContext = { today: '0000-00-00', newOn
  * they break the policy. Expired suppressions block.
  */
 export function judge(input: JudgeInput): Decision {
+  return judgeWithProblems(input, scannerProblems(input.scanners, input.policy));
+}
+
+/** As judge, with the scanners' problems already worked out (merging shards: some ran a scanner, some not). */
+export function judgeWithProblems(
+  input: Omit<JudgeInput, 'scanners'>,
+  problems: readonly ScannerProblem[],
+): Decision {
   const { policy, context } = input;
   const live = policy.suppressions.filter((s) => !isExpired(s, context.today));
   const expired = policy.suppressions
@@ -57,7 +65,7 @@ export function judge(input: JudgeInput): Decision {
     })),
     ...staged.map((s) => verdictOf(s, reasons.get(s.finding))),
   ].sort((a, b) => byImportance(a.finding, b.finding));
-  return decide(verdicts, scannerProblems(input.scanners, policy), input.notes ?? []);
+  return decide(verdicts, problems, input.notes ?? []);
 }
 
 interface Staged {
@@ -137,7 +145,7 @@ function decide(
   };
 }
 
-function scannerProblems(scanners: readonly ScannerResult[], policy: Policy): ScannerProblem[] {
+export function scannerProblems(scanners: readonly ScannerResult[], policy: Policy): ScannerProblem[] {
   const problems: ScannerProblem[] = [];
   for (const { scanner, outcome } of scanners) {
     const settings = scannerSettings(policy, scanner);

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.js';
-import type { EvaluationContext } from './context.js';
+import { newFindingKey, type EvaluationContext } from './context.js';
 
 /**
  * A finding is pre-existing when a baseline holds it, or when a diff is known and the finding is not on a
@@ -9,6 +9,7 @@ import type { EvaluationContext } from './context.js';
  */
 export function isNewFinding(finding: Finding, context: EvaluationContext): boolean {
   if (!context.newOnly) return true;
+  if (context.judgedNew) return context.judgedNew.has(newFindingKey(finding));
   const { baseline, changes } = context;
   if (baseline) {
     if (baseline.fingerprints.has(finding.fingerprint)) return false;

@@ -16,10 +16,13 @@ export interface ScanContext {
   /** Repository-relative POSIX paths of the files discovery kept. */
   readonly files: readonly string[];
   /**
-   * On a pull request, the kept files the change touched. An adapter whose analysis is per file may scan only
-   * these (its findings elsewhere could only be pre-existing); absent: scan `files`.
+   * The kept files this run must read: on a pull request those the change touched (findings elsewhere could
+   * only be pre-existing), in a shard those of the shard, in a shard of a pull request both. An adapter
+   * whose analysis is per file scans only these; absent: scan `files`.
    */
   readonly changedFiles?: readonly string[];
+  /** What `changedFiles` are, for skip reasons: `this change touches`, `shard 2/4 holds`. */
+  readonly scope?: string;
   /** On a pull request: the commits of the change, after `start` up to HEAD, for scanners that read history. */
   readonly history?: { readonly start: string; readonly git: Git };
   /** A private scratch directory for this scanner's reports. */

@@ -37,8 +37,7 @@ export function createCheckovAdapter(options: CheckovAdapterOptions): ScannerAda
       if (targets?.length === 0) {
         return {
           kind: 'skipped',
-          reason:
-            'this change touches no file Checkov reads (Terraform, CloudFormation, Kubernetes, Dockerfile, workflows)',
+          reason: `${context.scope ?? 'this change touches'} no file Checkov reads (Terraform, CloudFormation, Kubernetes, Dockerfile, workflows)`,
         };
       }
       const run = await runCheckov(context, context.executable, {

@@ -34,7 +34,10 @@ export function createGitleaksAdapter(options: GitleaksAdapterOptions): ScannerA
       }
       const history = context.history;
       if (context.changedFiles?.length === 0 && !history) {
-        return { kind: 'skipped', reason: 'this change touches no file for it to read' };
+        return {
+          kind: 'skipped',
+          reason: `${context.scope ?? 'this change touches'} no file for it to read`,
+        };
       }
       const run = (source: RunSource) => runGitleaks(context, options, context.executable ?? '', source);
       const tree =

@@ -48,7 +48,7 @@ export function createOsvAdapter(options: OsvAdapterOptions): ScannerAdapter {
       if (lockfiles?.length === 0) {
         return {
           kind: 'skipped',
-          reason: 'this change touches no lockfile or manifest, so no dependency changed',
+          reason: `${context.scope ?? 'this change touches'} no lockfile or manifest, so no dependency changed`,
         };
       }
       const run = await runScanner(context, context.executable, { ...options, lockfiles });
@@ -122,9 +122,10 @@ function failure(
   const { result } = run;
   const exitCode = result.kind === 'exited' ? result.exitCode : undefined;
   const stderrTail = result.kind === 'spawn-error' ? undefined : result.stderrTail;
+  const failedExtraction = exitCode === EXIT.error || /Error during extraction/.test(stderrTail ?? '');
   const unreachable =
-    !run.offline && exitCode === EXIT.error && stderrTail !== undefined && networkFailure(stderrTail);
-  const hint = run.offline && exitCode === EXIT.error ? offlineHint(options) : '';
+    !run.offline && failedExtraction && stderrTail !== undefined && networkFailure(stderrTail);
+  const hint = run.offline && failedExtraction ? offlineHint(options) : '';
   const details = {
     scanner: SCANNER_ID,
     message: unreachable ? unreachableMessage(unreachable) : classification.message + hint,

@@ -46,11 +46,22 @@ const EXIT_MESSAGES: Readonly<Record<number, string>> = {
  * | exit 1                | parsed, reportable vulns        | findings                             |
  * | exit 1                | parsed, no reportable vulns     | error BAD_OUTPUT                     |
  * | exit 0 or 1           | missing or invalid              | error BAD_OUTPUT                     |
+ * | exit 0 or 1, stderr "Error during extraction" | -      | error CRASHED (some packages unchecked) |
  * | exit 127, 129, 130    | -                               | error CRASHED (with what it means)   |
  * | any other exit/signal | -                               | error CRASHED                        |
  */
 export function classifyOsv(result: ProcessResult, report: ReportRead): Classification {
   if (result.kind !== 'exited') return unfinishedProcess('osv-scanner', result);
+  const partial = /Error during extraction: .*/.exec(result.stderrTail);
+  // Seen with 2.5.1 and an offline database without one ecosystem's archive: the recursive scan logs the
+  // error, checks the other ecosystems and exits 0 or 1 as if it had checked everything.
+  if (partial && (result.exitCode === EXIT.clean || result.exitCode === EXIT.vulnerabilities)) {
+    return {
+      kind: 'error',
+      code: 'CRASHED',
+      message: `osv-scanner did not check every package (it exited ${result.exitCode}, but said: ${partial[0].trim()})`,
+    };
+  }
   return classifyExit(result.exitCode, result.signal, report);
 }
 
