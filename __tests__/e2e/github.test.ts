@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pullRequestEvent, runActionAsync } from '../helpers/action-runner.js';
@@ -275,5 +276,47 @@ describe('a workflow_run job posts what a fork pull request’s run left behind'
     expect(wrongCommit.status).toBe(1);
     expect(wrongCommit.log).toContain(`was written for commit ${headSha}, but the finished run judged e`);
     expect(server.comments.get(7)).toBeUndefined();
+  });
+});
+
+describe('a sharded pull request: matrix jobs scan, one job merges and posts', () => {
+  it('shards post nothing; the merge posts one upload and one comment with the whole decision', async () => {
+    const repo = new GitRepo().write({ '.vouch/policy.yml': POLICY, 'README.md': '# app\n' });
+    const base = repo.commit('base');
+    repo.write({
+      '.github/workflows/deploy.yml': WORKFLOW,
+      '.github/workflows/release.yml': WORKFLOW.replace('deploy@v4', 'release@v2'),
+    });
+    const head = repo.commit('deploy and release workflows');
+    const prEvent = pullRequestEvent(base, head);
+    const shards = mkdtempSync(join(tmpdir(), 'vouch-shards-'));
+    server.comments.delete(7);
+    server.pendingPolls = 0;
+    const before = { uploads: server.uploads.length, checks: server.checkRuns.length };
+    const inputs = { policy: '.vouch/policy.yml', 'github-token': 't0ken' };
+    for (const index of [1, 2]) {
+      const shard = await runActionAsync(
+        repo.root,
+        { ...inputs, shard: `${index}/2`, 'output-dir': join(shards, `vouch-shard-${index}`) },
+        prEvent,
+        { ...env(), GITHUB_SHA: head, GITHUB_REF: 'refs/pull/7/merge' },
+      );
+      expect(shard.log).toContain(`::notice::Vouch: shard ${index}/2 is a partial decision`);
+    }
+    expect(server.uploads.length).toBe(before.uploads);
+    expect(server.checkRuns.length).toBe(before.checks);
+    expect(server.comments.get(7)).toBeUndefined();
+    const merged = await runActionAsync(repo.root, { ...inputs, 'merge-results': shards }, prEvent, {
+      ...env(),
+      GITHUB_SHA: head,
+      GITHUB_REF: 'refs/pull/7/merge',
+    });
+    expect(merged.outputs.decision).toBe('fail');
+    expect(merged.outputs['findings-blocking']).toBe('2');
+    expect(server.uploads.length).toBe(before.uploads + 1);
+    const comments = server.comments.get(7) ?? [];
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toContain('.github/workflows/deploy.yml');
+    expect(comments[0]?.body).toContain('.github/workflows/release.yml');
   });
 });

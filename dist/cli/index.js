@@ -55137,6 +55137,34 @@ async function readShard(ports, dir) {
 function mismatch(a, b, what) {
     return new ConfigError('INVALID_INPUT', `${b.file} and ${a.file} disagree on ${what}: not shards of one scan`);
 }
+/**
+ * The shard directories named: each entry is a shard's output directory, or a directory whose
+ * subdirectories are (where `actions/download-artifact` put several artifacts).
+ */
+async function shardDirs(entries, ports) {
+    const dirs = [];
+    for (const entry of entries.map((e) => (0,external_node_path_.resolve)(e))) {
+        if ((await ports.fs.lstat((0,external_node_path_.join)(entry, RESULTS_FILE)))?.kind === 'file') {
+            dirs.push(entry);
+            continue;
+        }
+        const listing = await ports.fs.readdir(entry).catch((cause) => {
+            throw new ConfigError('INVALID_INPUT', `${entry}: not a directory of shard results`, { cause });
+        });
+        const inside = listing
+            .filter((item) => item.kind === 'directory')
+            .map((item) => (0,external_node_path_.join)(entry, item.name))
+            .sort();
+        const found = [];
+        for (const dir of inside)
+            if ((await ports.fs.lstat((0,external_node_path_.join)(dir, RESULTS_FILE)))?.kind === 'file')
+                found.push(dir);
+        if (found.length === 0)
+            throw new ConfigError('INVALID_INPUT', `${entry}: holds no ${RESULTS_FILE}, nor do its subdirectories`);
+        dirs.push(...found);
+    }
+    return dirs;
+}
 /** Exactly shards 1..n of one scan: same Vouch, policy, commit, tree and judging; else nothing is merged. */
 function checkComplete(records, vouchVersion) {
     const [first] = records;
@@ -55247,7 +55275,8 @@ function mergedProblems(records) {
  */
 async function mergeShards(request) {
     const { ports } = request;
-    const records = await Promise.all(request.dirs.map((dir) => readShard(ports, (0,external_node_path_.resolve)(dir))));
+    const dirs = await shardDirs(request.dirs, ports);
+    const records = await Promise.all(dirs.map((dir) => readShard(ports, dir)));
     checkComplete(records, request.vouchVersion);
     const first = records.find((record) => record.shard.index === 1) ?? records[0];
     if (!first)

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { parseShard, type ShardSpec } from '../core/shard.js';
 import type { RepositoryInfo } from '../core/sbom-output.js';
 import type { PullRequestRef, RepositoryRef, SarifTarget } from '../github/client.js';
 
@@ -34,6 +35,10 @@ export interface ActionSettings {
   readonly checkRunTarget?: RepositoryRef & { readonly headSha: string };
   /** Upload the SARIF to code scanning for this commit and ref (`upload-sarif`). */
   readonly uploadTarget?: SarifTarget;
+  /** `shard: i/n`: scan one part of the files. */
+  readonly shard?: ShardSpec;
+  /** `merge-results`: judge these shards' results instead of scanning. */
+  readonly mergeResults: readonly string[];
   /** GITHUB_SERVER_URL, and the run's page for links. */
   readonly serverUrl: string;
   readonly runUrl?: string;
@@ -209,6 +214,17 @@ function uploadTargetOf(env: NodeJS.ProcessEnv, token: string): SarifTarget | un
   return mode !== 'false' && possible ? { owner, repo, commitSha, ref } : undefined;
 }
 
+function shardInputs(workspace: string): Pick<ActionSettings, 'shard' | 'mergeResults'> {
+  const shard = core.getInput('shard').trim();
+  const mergeResults = listInput('merge-results').map((path) => resolve(workspace, path));
+  if (shard !== '' && mergeResults.length > 0)
+    throw new ConfigError(
+      'INVALID_INPUT',
+      'a step either scans a shard (shard) or merges shards (merge-results), not both',
+    );
+  return { ...(shard === '' ? {} : { shard: parseShard(shard, 'input "shard"') }), mergeResults };
+}
+
 /** The workspace comes from GITHUB_WORKSPACE, never from the action's own directory. */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettings {
   const workspace = resolve(requiredEnv(env, 'GITHUB_WORKSPACE'));
@@ -247,6 +263,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     githubToken,
     uploadTarget: uploadTargetOf(env, githubToken),
     checkRunTarget: checkRunTargetOf(env, githubToken, pullRequest),
+    ...shardInputs(workspace),
     serverUrl,
     runUrl:
       env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID

@@ -4,6 +4,7 @@ import { describeError, VouchError } from '../core/errors.js';
 import { NodeFileSystem, systemClock } from '../core/node-file-system.js';
 import { NodeProcessRunner } from '../core/node-process-runner.js';
 import { progressLine } from '../core/progress-line.js';
+import { mergeShards } from '../core/merge.js';
 import { scanRepository } from '../core/scan.js';
 import { annotate } from './annotations.js';
 import { readSettings, type SigningChoice } from './inputs.js';
@@ -67,6 +68,18 @@ export async function runAction(context: ActionContext): Promise<void> {
         onProgress: (event) => {
           core.info(progressLine(event));
         },
+        ...(settings.shard ? { shard: settings.shard } : {}),
+      });
+    const merge = () =>
+      mergeShards({
+        dirs: settings.mergeResults,
+        root: settings.scanPath,
+        outDir: settings.outputDir,
+        signing: signingConfig(settings.signing),
+        subjects: settings.subjects,
+        verifierId: settings.verifierId,
+        vouchVersion: context.vouchVersion,
+        ports,
       });
     const cacheOptions = {
       cacheDir: settings.cacheDir,
@@ -75,9 +88,15 @@ export async function runAction(context: ActionContext): Promise<void> {
       store: context.cacheStore ?? actionsCacheStore,
     };
     const result =
-      settings.installScanners && settings.cacheScanners
-        ? await withScannerCache(cacheOptions, scan)
-        : await scan();
+      settings.mergeResults.length > 0
+        ? await merge()
+        : settings.installScanners && settings.cacheScanners
+          ? await withScannerCache(cacheOptions, scan)
+          : await scan();
+    if (settings.shard)
+      core.notice(
+        `Vouch: shard ${settings.shard.index}/${settings.shard.count} is a partial decision; a job with merge-results over every shard gives the decision`,
+      );
     const { decision } = result;
     core.setOutput('decision', decision.status);
     core.setOutput('sarif-file', result.outputs.sarifFile);
@@ -92,7 +111,8 @@ export async function runAction(context: ActionContext): Promise<void> {
     core.setOutput('findings-blocking', decision.counts.blocking);
     if (settings.annotations) annotate(decision);
     await writeSummary(result);
-    await reportToGitHub(result, settings);
+    // A shard's SARIF, check run and comment would each replace another shard's: the merge posts them.
+    if (!settings.shard) await reportToGitHub(result, settings);
     if (decision.status === 'fail')
       core.setFailed(`Vouch: ${decision.counts.blocking} finding(s) blocked by the policy`);
     if (decision.status === 'error') {

@@ -50,6 +50,34 @@ function mismatch(a: ShardRecord, b: ShardRecord, what: string): ConfigError {
   );
 }
 
+/**
+ * The shard directories named: each entry is a shard's output directory, or a directory whose
+ * subdirectories are (where `actions/download-artifact` put several artifacts).
+ */
+export async function shardDirs(entries: readonly string[], ports: Ports): Promise<string[]> {
+  const dirs: string[] = [];
+  for (const entry of entries.map((e) => resolve(e))) {
+    if ((await ports.fs.lstat(join(entry, RESULTS_FILE)))?.kind === 'file') {
+      dirs.push(entry);
+      continue;
+    }
+    const listing = await ports.fs.readdir(entry).catch((cause: unknown) => {
+      throw new ConfigError('INVALID_INPUT', `${entry}: not a directory of shard results`, { cause });
+    });
+    const inside = listing
+      .filter((item) => item.kind === 'directory')
+      .map((item) => join(entry, item.name))
+      .sort();
+    const found: string[] = [];
+    for (const dir of inside)
+      if ((await ports.fs.lstat(join(dir, RESULTS_FILE)))?.kind === 'file') found.push(dir);
+    if (found.length === 0)
+      throw new ConfigError('INVALID_INPUT', `${entry}: holds no ${RESULTS_FILE}, nor do its subdirectories`);
+    dirs.push(...found);
+  }
+  return dirs;
+}
+
 /** Exactly shards 1..n of one scan: same Vouch, policy, commit, tree and judging; else nothing is merged. */
 function checkComplete(records: readonly ShardRecord[], vouchVersion: string): void {
   const [first] = records;
@@ -167,7 +195,8 @@ function mergedProblems(records: readonly ShardRecord[]): ScannerProblem[] {
  */
 export async function mergeShards(request: MergeRequest): Promise<GateResult> {
   const { ports } = request;
-  const records = await Promise.all(request.dirs.map((dir) => readShard(ports, resolve(dir))));
+  const dirs = await shardDirs(request.dirs, ports);
+  const records = await Promise.all(dirs.map((dir) => readShard(ports, dir)));
   checkComplete(records, request.vouchVersion);
   const first = records.find((record) => record.shard.index === 1) ?? records[0];
   if (!first)
