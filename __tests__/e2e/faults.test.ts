@@ -15,10 +15,13 @@ import { toolPin } from '../../src/core/tools.js';
 
 type ScannerId = 'gitleaks' | 'semgrep' | 'checkov' | 'osv-scanner';
 
-/** The argument after which each scanner is told where to write its report (args.ts of each adapter). */
-const REPORT_FLAG: Record<ScannerId, { flag: string; file?: string }> = {
+/**
+ * The argument after which each scanner is told where to write its report (args.ts of each adapter);
+ * Semgrep writes it to stdout, which the adapter sends to the report file.
+ */
+const REPORT_FLAG: Record<ScannerId, { flag?: string; file?: string }> = {
   gitleaks: { flag: '--report-path' },
-  semgrep: { flag: '--json-output' },
+  semgrep: {},
   checkov: { flag: '--output-file-path', file: 'results_json.json' },
   'osv-scanner': { flag: '--output-file' },
 };
@@ -349,7 +352,9 @@ function standIn(cacheDir: string, fault: Fault, root: string): void {
   const { flag, file } = REPORT_FLAG[fault.scanner];
   const lines = [
     '#!/bin/sh',
-    `while [ "$#" -gt 0 ]; do if [ "$1" = "${flag}" ]; then report="$2"; fi; shift; done`,
+    flag
+      ? `while [ "$#" -gt 0 ]; do if [ "$1" = "${flag}" ]; then report="$2"; fi; shift; done`
+      : 'report=/dev/stdout',
     fault.before ?? '',
   ];
   if (fault.report !== undefined) {

@@ -1,5 +1,5 @@
 // Builds one benchmark repository: a git repository whose base commit is the generated tree and whose head
-// commit is a "pull request" touching about 1% of the files. Full scans read the head tree; `vouch scan
+// commit is a "pull request" changing 10 files (8 modified, 2 added). Full scans read the head tree; `vouch scan
 // --base HEAD~1` measures the pull-request path on exactly the same files.
 import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
@@ -23,19 +23,18 @@ const FILES_PER_DIR = 8;
 /** Planted weaknesses and secrets: a minority, as in a real codebase. */
 const WEAKNESS_RATE = { source: 0.1, infra: 0.25 };
 const SECRET_RATE = 0.02;
-const PR_CHANGE_RATE = 0.01;
 
 /**
  * Writes the repository under `dir` and returns what the report needs to know about it. `files` is the
  * requested size; the result's count is close to it, not exact.
  */
-export function generateRepository(dir, { files, seed }) {
+export function generateRepository(dir, { files, seed, changed: prFiles = 10 }) {
   const rng = createRandom(`${seed}:${files}`);
   const plan = planFiles(rng, files);
   for (const file of plan) writeFile(dir, file);
   git(dir, ['init', '--quiet', '--initial-branch=main']);
   commit(dir, 'base');
-  const changed = applyPullRequest(rng, dir, plan);
+  const changed = applyPullRequest(rng, dir, plan, prFiles);
   commit(dir, 'pull request');
   return { files: plan.length + changed.added, changedFiles: changed.modified + changed.added };
 }
@@ -223,10 +222,10 @@ function fixedFiles(rng) {
 
 // ---------------------------------------------------------------- pull request
 
-/** Appends a function to ~1% of the source files (some with a weakness) and adds two new modules. */
-function applyPullRequest(rng, dir, plan) {
+/** Appends a function to `count - 2` source files (some with a weakness) and adds two new modules. */
+function applyPullRequest(rng, dir, plan, count) {
   const sources = plan.filter((file) => file.kind === 'source');
-  const target = Math.max(1, Math.round(plan.length * PR_CHANGE_RATE));
+  const target = Math.max(0, count - 2);
   const chosen = new Set();
   while (chosen.size < Math.min(target, sources.length)) chosen.add(rng.pick(sources));
   for (const file of chosen) {

@@ -1,12 +1,15 @@
-// Medians over runs and the printed tables. Every number in a table is the median of --runs measurements.
+// Medians over runs and the printed tables. Every number is the median of --runs measurements; ratios are
+// medians of per-run ratios. The targets are issue 12's; the benchmark prints them, it never asserts them.
 import { median } from './measure.js';
+import { SCANNERS } from './run.js';
 
 const seconds = (ms) => (ms === undefined ? '-' : (ms / 1000).toFixed(1));
 const megabytes = (kb) => (kb === undefined ? '-' : String(Math.round(kb / 1024)));
 const ratio = (value) => (value === undefined ? '-' : `${value.toFixed(2)}x`);
-const signedSeconds = (ms) => (ms === undefined ? '-' : `${ms >= 0 ? '+' : ''}${(ms / 1000).toFixed(1)}`);
+const percent = (value) => (value === undefined ? '-' : `${(value * 100).toFixed(1)}%`);
 
-/** The median of `pick(run)` over a repository's runs. */
+export const TARGETS = { fullOverSum: 0.6, fullOverSlowest: 1.05, prOverFull: 0.15, ownShare: 0.05 };
+
 function med(runs, pick) {
   return median(
     runs.map((run) => {
@@ -19,164 +22,127 @@ function med(runs, pick) {
   );
 }
 
-/** Per repository: medians of everything the tables and the JSON show. Ratios are medians of per-run ratios. */
+const slowest = (run) => Math.max(...SCANNERS.map((id) => run.alone.perScanner[id]?.wallMs ?? 0));
+const ownMs = (scan) => scan.phases.discoveredMs + scan.phases.afterScannersMs;
+
 export function summarizeRepository(repo) {
   const { runs } = repo;
-  // Vouch's builtin checks have no "alone" counterpart: they run inside its node process.
-  const ids = new Set(
-    runs.flatMap((run) => [
-      ...Object.keys(run.concurrent.perScannerMs),
-      ...Object.keys(run.vouch.phases.perScannerMs),
-    ]),
-  );
-  const perScanner = Object.fromEntries(
-    [...ids].map((id) => [
+  const alone = Object.fromEntries(
+    SCANNERS.map((id) => [
       id,
       {
-        aloneMs: med(runs, (run) => run.sequential?.perScannerMs[id]),
-        concurrentMs: med(runs, (run) => run.concurrent.perScannerMs[id]),
-        cpuMs: med(runs, (run) => run.concurrent.perScannerCpuMs[id]),
-        inVouchMs: med(runs, (run) => run.vouch.phases.perScannerMs[id]),
+        wallMs: med(runs, (run) => run.alone.perScanner[id].wallMs),
+        processMs: med(runs, (run) => run.alone.perScanner[id].processMs),
+        results: med(runs, (run) => run.alone.perScanner[id].results),
+        inVouchMs: med(runs, (run) => run.full.phases.perScannerMs[id]),
+        inPullRequestMs: med(runs, (run) => run.pr.phases.perScannerMs[id]),
       },
     ]),
   );
   return {
     name: repo.name,
     files: repo.files,
-    discoveredFiles: med(runs, (run) => run.vouch.phases.discoveredFiles),
     changedFiles: repo.changedFiles,
-    scannersConcurrentMs: med(runs, (run) => run.concurrent.wallMs),
-    scannersSumMs: med(runs, (run) => run.sequential?.wallMs),
-    vouchMs: med(runs, (run) => run.vouch.wallMs),
-    ratio: med(runs, (run) => run.vouch.wallMs / run.concurrent.wallMs),
-    overheadMs: med(runs, (run) => run.vouch.wallMs - run.concurrent.wallMs),
-    scannersCpuMs: med(runs, (run) => run.concurrent.cpuMs),
-    vouchCpuMs: med(runs, (run) => run.vouch.cpuMs),
-    cpuRatio: med(runs, (run) => run.vouch.cpuMs / run.concurrent.cpuMs),
-    vouchOwnRssKb: med(runs, (run) => run.vouch.ownRssKb),
-    vouchOwnCpuMs: med(runs, (run) => run.vouch.ownCpuMs),
-    vouchTreeRssKb: med(runs, (run) => run.vouch.peakTreeKb),
-    scannersTreeRssKb: med(runs, (run) => run.concurrent.peakTreeKb),
-    findings: med(runs, (run) => run.vouch.findings),
-    scannerResults: med(runs, (run) => run.concurrent.results),
+    catMs: med(runs, (run) => run.cat.wallMs),
+    alone,
+    sumMs: med(runs, (run) => run.alone.sumMs),
+    slowestMs: med(runs, slowest),
+    slowestId: SCANNERS.reduce((a, b) => ((alone[a].wallMs ?? 0) >= (alone[b].wallMs ?? 0) ? a : b)),
+    fullMs: med(runs, (run) => run.full.wallMs),
     prMs: med(runs, (run) => run.pr.wallMs),
-    prRatio: med(runs, (run) => run.pr.wallMs / run.vouch.wallMs),
-    prCpuRatio: med(runs, (run) => run.pr.cpuMs / run.vouch.cpuMs),
-    prBlocking: med(runs, (run) => run.pr.blocking),
-    prPreExisting: med(runs, (run) => run.pr.preExisting),
-    phases: {
-      startupToDiscoveredMs: med(runs, (run) => run.vouch.phases.discoveredMs),
-      scanningMs: med(runs, (run) => run.vouch.phases.scanningMs),
-      afterScannersMs: med(runs, (run) => run.vouch.phases.afterScannersMs),
-      prStartupToDiscoveredMs: med(runs, (run) => run.pr.phases.discoveredMs),
-    },
-    perScanner,
+    ownMs: med(runs, (run) => ownMs(run.full)),
+    fullOverSum: med(runs, (run) => run.full.wallMs / run.alone.sumMs),
+    fullOverSlowest: med(runs, (run) => run.full.wallMs / slowest(run)),
+    prOverFull: med(runs, (run) => run.pr.wallMs / run.full.wallMs),
+    ownShare: med(runs, (run) => ownMs(run.full) / run.full.wallMs),
+    vouchOwnRssKb: med(runs, (run) => run.full.ownRssKb),
+    vouchTreeRssKb: med(runs, (run) => run.full.peakTreeKb),
+    aloneTreeRssKb: med(runs, (run) => run.alone.peakTreeKb),
+    findings: med(runs, (run) => run.full.findings),
+    prFindings: med(runs, (run) => run.pr.findings),
     problems: [
-      ...new Set(
-        runs.flatMap((run) => [
-          ...run.concurrent.problems,
-          ...(run.sequential?.problems ?? []),
-          ...run.vouch.problems,
-          ...run.pr.problems,
-        ]),
-      ),
+      ...new Set(runs.flatMap((run) => [run.cat, run.alone, run.full, run.pr].flatMap((m) => m.problems))),
     ],
   };
 }
 
-function table(headers, rows) {
-  const widths = headers.map((header, i) =>
-    Math.max(header.length, ...rows.map((row) => String(row[i]).length)),
-  );
-  const line = (cells) =>
-    cells
-      .map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i])))
-      .join('  ');
-  return [line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+function table(header, rows) {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => cells.map((cell, i) => String(cell).padStart(widths[i])).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
 }
 
-export function mainTable(summaries) {
-  const headers = [
-    'repository',
-    'files',
-    'scanners ‖ s',
-    'scanners Σ s',
-    'vouch s',
-    'vouch/‖',
-    'overhead s',
-    'vouch RSS MB',
-    'findings',
-    'PR s',
-    'PR/full',
-  ];
-  const rows = summaries.map((s) => [
-    s.name,
-    s.files,
-    seconds(s.scannersConcurrentMs),
-    seconds(s.scannersSumMs),
-    seconds(s.vouchMs),
-    ratio(s.ratio),
-    signedSeconds(s.overheadMs),
-    megabytes(s.vouchOwnRssKb),
-    s.findings ?? '-',
-    seconds(s.prMs),
-    ratio(s.prRatio),
-  ]);
-  return table(headers, rows);
-}
+const verdict = (value, target) => (value === undefined ? '' : value <= target ? ' ok' : ' OVER');
 
-/** Where Vouch's wall time goes, next to what the scanners alone cost. */
-export function phaseTable(summaries) {
-  const headers = [
-    'repository',
-    'start→discovered s',
-    'scanning s',
-    'after scanners s',
-    'node CPU s',
-    'CPU s (alone / vouch)',
-    'CPU vouch/alone',
-    'tree RSS MB (alone / vouch)',
-    'PR start→discovered s',
-    'PR CPU/full',
-  ];
-  const rows = summaries.map((s) => [
-    s.name,
-    seconds(s.phases.startupToDiscoveredMs),
-    seconds(s.phases.scanningMs),
-    seconds(s.phases.afterScannersMs),
-    seconds(s.vouchOwnCpuMs),
-    `${seconds(s.scannersCpuMs)} / ${seconds(s.vouchCpuMs)}`,
-    ratio(s.cpuRatio),
-    `${megabytes(s.scannersTreeRssKb)} / ${megabytes(s.vouchTreeRssKb)}`,
-    seconds(s.phases.prStartupToDiscoveredMs),
-    ratio(s.prCpuRatio),
-  ]);
-  return table(headers, rows);
-}
-
-/** Each scanner alone, side by side with the others, and as Vouch saw it (including its parsing). */
-export function scannerTable(summaries) {
-  const headers = [
-    'repository',
-    'scanner',
-    'alone s',
-    'concurrent s',
-    'CPU s',
-    'in vouch s',
-    'in vouch − concurrent s',
-  ];
-  const rows = summaries.flatMap((s) =>
-    Object.entries(s.perScanner).map(([id, scanner]) => [
+export function ratioTable(summaries) {
+  return table(
+    [
+      'repository',
+      'files',
+      'PR files',
+      'full s',
+      'Σ alone s',
+      `full/Σ (≤${TARGETS.fullOverSum})`,
+      'slowest alone s',
+      `full/slowest (≤${TARGETS.fullOverSlowest})`,
+      'PR s',
+      `PR/full (≤${TARGETS.prOverFull})`,
+      `own (≤${percent(TARGETS.ownShare)})`,
+    ],
+    summaries.map((s) => [
       s.name,
-      id,
-      seconds(scanner.aloneMs),
-      seconds(scanner.concurrentMs),
-      seconds(scanner.cpuMs),
-      seconds(scanner.inVouchMs),
-      scanner.inVouchMs !== undefined && scanner.concurrentMs !== undefined
-        ? signedSeconds(scanner.inVouchMs - scanner.concurrentMs)
-        : '-',
+      s.files,
+      s.changedFiles,
+      seconds(s.fullMs),
+      seconds(s.sumMs),
+      ratio(s.fullOverSum) + verdict(s.fullOverSum, TARGETS.fullOverSum),
+      `${seconds(s.slowestMs)} ${s.slowestId}`,
+      ratio(s.fullOverSlowest) + verdict(s.fullOverSlowest, TARGETS.fullOverSlowest),
+      seconds(s.prMs),
+      ratio(s.prOverFull) + verdict(s.prOverFull, TARGETS.prOverFull),
+      percent(s.ownShare) + verdict(s.ownShare, TARGETS.ownShare),
     ]),
   );
-  return table(headers, rows);
+}
+
+export function scannerTable(summaries) {
+  return table(
+    ['repository', 'scanner', 'alone s', 'its processes s', 'results', 'in vouch s', 'in PR s'],
+    summaries.flatMap((s) =>
+      SCANNERS.map((id) => [
+        s.name,
+        id,
+        seconds(s.alone[id].wallMs),
+        seconds(s.alone[id].processMs),
+        s.alone[id].results ?? '-',
+        seconds(s.alone[id].inVouchMs),
+        seconds(s.alone[id].inPullRequestMs),
+      ]),
+    ),
+  );
+}
+
+export function resourceTable(summaries) {
+  return table(
+    [
+      'repository',
+      'cat s',
+      'vouch own s',
+      'vouch RSS MB',
+      'vouch tree RSS MB',
+      'alone tree RSS MB',
+      'findings',
+      'PR findings',
+    ],
+    summaries.map((s) => [
+      s.name,
+      seconds(s.catMs),
+      seconds(s.ownMs),
+      megabytes(s.vouchOwnRssKb),
+      megabytes(s.vouchTreeRssKb),
+      megabytes(s.aloneTreeRssKb),
+      s.findings ?? '-',
+      s.prFindings ?? '-',
+    ]),
+  );
 }

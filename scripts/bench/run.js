@@ -1,35 +1,84 @@
-// One measurement of one repository: the scanners alone (concurrently, then one after the other) and
-// `vouch scan` (full, then as a pull request). Each function returns plain numbers for the report.
+// One measurement each: the tree read with `cat`, the scanners alone through Vouch's own adapters
+// (alone.ts, one after another), and `vouch scan` as a user runs it (full, or as a pull request).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { createTreeSampler, runCommand } from './measure.js';
-import { countResults, scannerCommands } from './scanners.js';
 
-/** Exit codes that mean "ran, maybe found something" (the adapters' classify.ts files). */
-const OK_EXIT = { gitleaks: [0, 99], semgrep: [0, 3], checkov: [0, 1], 'osv-scanner': [0, 1, 128] };
+/** The scanners with a process of their own, in the order the baseline runs them. */
+export const SCANNERS = ['gitleaks', 'semgrep', 'checkov', 'osv-scanner'];
 
-/** A scanner's commands in order (Semgrep's chunks run one after another inside Vouch too). */
-async function runScanner(id, commands, sampler) {
-  let wallMs = 0;
-  let cpuMs = 0;
-  const problems = [];
-  for (const spec of commands) {
-    const result = await runCommand(spec, { sampler });
-    wallMs += result.wallMs;
-    cpuMs += result.cpuMs ?? NaN;
-    if (!OK_EXIT[id].includes(result.exitCode))
-      problems.push(`${id} exited ${result.exitCode ?? result.error}: ${tailOf(result.stderr)}`);
-  }
+/** Bundles alone.ts (Vouch's adapters and ports, from src/) with the project's ncc; untimed. */
+export function buildAlone(vouchRoot, tempDir) {
+  const out = join(tempDir, 'alone');
+  const ncc = join(vouchRoot, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+  execFileSync(
+    process.execPath,
+    [
+      ncc,
+      'build',
+      join(vouchRoot, 'scripts', 'bench', 'alone.ts'),
+      '-o',
+      out,
+      '--quiet',
+      '--target',
+      'es2023',
+    ],
+    { cwd: vouchRoot, stdio: 'inherit' },
+  );
+  return join(out, 'index.js');
+}
+
+/** Reading every file of the tree once: the floor any scanner of the whole tree pays. */
+export async function catTree(context) {
+  const result = await runCommand({
+    command: 'sh',
+    args: ['-c', 'find . -path ./.git -prune -o -type f -print0 | xargs -0 cat > /dev/null'],
+    cwd: context.root,
+    env: process.env,
+  });
+  return { wallMs: result.wallMs, problems: result.exitCode === 0 ? [] : [`cat exited ${result.exitCode}`] };
+}
+
+/**
+ * The four scanners, each alone and one after another, through Vouch's adapters with the same policy:
+ * the same flags, targets and environment as in a scan. `base` makes it the pull request's scanners.
+ */
+export async function scannersAlone(context, { base } = {}) {
+  const request = {
+    root: context.root,
+    policy: context.policy,
+    cacheDir: context.cacheDir,
+    vouchRoot: context.vouchRoot,
+    scanners: SCANNERS,
+    ...(base ? { base } : {}),
+  };
+  const sampler = createTreeSampler();
+  const result = await runCommand(
+    {
+      command: process.execPath,
+      args: [context.alone, JSON.stringify(request)],
+      cwd: context.root,
+      env: process.env,
+    },
+    { sampler, keepStdout: true },
+  );
+  const peakTreeKb = sampler.stop();
+  const lines = result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line));
+  const perScanner = Object.fromEntries(lines.map((line) => [line.id, line]));
+  const problems = [
+    ...(result.exitCode === 0 ? [] : [`alone.js exited ${result.exitCode}: ${tailOf(result.stderr)}`]),
+    ...lines.filter((line) => line.outcome === 'error').map((line) => `${line.id} errored: ${line.error}`),
+  ];
   return {
-    wallMs,
-    cpuMs,
+    sumMs: lines.reduce((sum, line) => sum + line.wallMs, 0),
+    perScanner,
+    peakTreeKb,
     problems,
-    results: countResults(
-      id,
-      commands.map((spec) => spec.report),
-    ),
   };
 }
 
@@ -39,41 +88,6 @@ function tailOf(lines) {
     .map((line) => line.text)
     .join(' | ')
     .slice(0, 300);
-}
-
-/** All four scanners at once, as Vouch runs them: the wall time is the slowest one's. */
-export async function scannersConcurrent(context) {
-  return withWorkDir(context, async (work) => {
-    const commands = scannerCommands({ ...context, work });
-    const sampler = createTreeSampler();
-    const started = performance.now();
-    const runs = await Promise.all(
-      Object.entries(commands).map(async ([id, list]) => [id, await runScanner(id, list, sampler)]),
-    );
-    const wallMs = performance.now() - started;
-    return summarize(runs, { wallMs, peakTreeKb: sampler.stop() });
-  });
-}
-
-/** One scanner after another: their sum, and each one's time without contention. */
-export async function scannersSequential(context) {
-  return withWorkDir(context, async (work) => {
-    const commands = scannerCommands({ ...context, work });
-    const runs = [];
-    for (const [id, list] of Object.entries(commands)) runs.push([id, await runScanner(id, list)]);
-    return summarize(runs, { wallMs: runs.reduce((sum, [, run]) => sum + run.wallMs, 0) });
-  });
-}
-
-function summarize(runs, totals) {
-  return {
-    ...totals,
-    cpuMs: runs.reduce((sum, [, run]) => sum + run.cpuMs, 0),
-    perScannerMs: Object.fromEntries(runs.map(([id, run]) => [id, run.wallMs])),
-    perScannerCpuMs: Object.fromEntries(runs.map(([id, run]) => [id, run.cpuMs])),
-    results: runs.reduce((sum, [, run]) => sum + run.results, 0),
-    problems: runs.flatMap(([, run]) => run.problems),
-  };
 }
 
 function withWorkDir(context, body) {
@@ -99,7 +113,7 @@ export async function vouchScan(context, { base } = {}) {
       '--format',
       'json',
       '--policy',
-      context.shared.policy,
+      context.policy,
       '--cache-dir',
       context.cacheDir,
     ];
@@ -111,27 +125,24 @@ export async function vouchScan(context, { base } = {}) {
       { sampler, keepStdout: true },
     );
     const peakTreeKb = sampler.stop();
-    const report = parseReport(result.stdout);
+    const report = parseJson(result.stdout);
     const probe = readJson(probeFile);
     return {
       wallMs: result.wallMs,
-      cpuMs: result.cpuMs,
       exitCode: result.exitCode,
       ownRssKb: probe?.maxRssKb,
       ownCpuMs: probe ? probe.userCpuMs + probe.systemCpuMs : undefined,
       peakTreeKb,
       findings: report?.counts?.total,
-      blocking: report?.counts?.blocking,
-      preExisting: report?.counts?.preExisting,
       phases: phases(result),
       problems: vouchProblems(result, report),
     };
   });
 }
 
-function parseReport(stdout) {
+function parseJson(text) {
   try {
-    return JSON.parse(stdout);
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -152,28 +163,24 @@ function vouchProblems(result, report) {
     problems.push(`vouch exited ${result.exitCode}: ${tailOf(result.stderr)}`);
   for (const scanner of report?.scanners ?? [])
     if (scanner.outcome === 'error') problems.push(`vouch: ${scanner.id} errored`);
-  for (const problem of report?.problems ?? [])
-    problems.push(`vouch: ${problem.scanner}: ${String(problem.message).slice(0, 200)}`);
   return problems;
 }
 
 /**
- * Splits Vouch's wall time with the progress lines it prints (src/core/progress-line.ts):
- * start → "discovered" is node start-up, policy, git diff (pull requests) and the walk; then the scanners;
- * the last "finished" → exit is dedupe, judge, SARIF and JSON output. Per-scanner times as Vouch saw them
- * include parsing and normalizing that scanner's results.
+ * Splits Vouch's wall time with the progress lines it prints (src/core/progress-line.ts): start →
+ * "discovered" (node start-up, policy, git diff on pull requests, the walk), the scanners, and the last
+ * "finished" → exit (dedupe, judge, SARIF, SBOM and JSON output). Vouch's own work is the first and last.
  */
 function phases(result) {
   const discovered = result.stderr.find((line) => line.text.startsWith('discovered '));
   const finished = result.stderr.filter((line) => / finding\(s\) in [\d.]+s$/.test(line.text));
+  const lastFinish = finished.length > 0 ? Math.max(...finished.map((line) => line.atMs)) : undefined;
   const perScannerMs = Object.fromEntries(
     finished.map((line) => [line.text.split(':')[0], Number(/in ([\d.]+)s$/.exec(line.text)[1]) * 1000]),
   );
-  const lastFinish = finished.length > 0 ? Math.max(...finished.map((line) => line.atMs)) : undefined;
   return {
     discoveredMs: discovered?.atMs,
     discoveredFiles: discovered ? Number(/discovered (\d+)/.exec(discovered.text)[1]) : undefined,
-    scanningMs: lastFinish !== undefined && discovered ? lastFinish - discovered.atMs : undefined,
     afterScannersMs: lastFinish !== undefined ? result.wallMs - lastFinish : undefined,
     perScannerMs,
   };

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import type { ProcessRequest, ProcessResult, ProcessRunner } from './ports.js';
 
 const STDERR_TAIL_CHARS = 2000;
@@ -53,29 +54,47 @@ export class NodeProcessRunner implements ProcessRunner {
       let stdout = '';
       let stderr = '';
       let timedOut = false;
+      let stdoutFd: number | undefined;
+      try {
+        stdoutFd = request.stdoutFile === undefined ? undefined : openSync(request.stdoutFile, 'w', 0o600);
+      } catch (error) {
+        const { code, message } = error as NodeJS.ErrnoException;
+        resolve({
+          kind: 'spawn-error',
+          errorCode: code ?? 'UNKNOWN',
+          message: `cannot open ${request.stdoutFile}: ${message}`,
+        });
+        return;
+      }
+      const closeStdout = () => {
+        if (stdoutFd !== undefined) closeSync(stdoutFd);
+        stdoutFd = undefined;
+      };
       const child = spawn(request.command, [...request.args], {
         cwd: request.cwd,
         env: childEnv(request.env),
         shell: false,
         detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
       });
       const timer = setTimeout(() => {
         timedOut = true;
         killGroup(child.pid);
       }, request.timeoutMs);
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
         stdout = appendCapped(stdout, chunk, STDOUT_LIMIT_CHARS, false);
       });
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
         stderr = appendCapped(stderr, chunk, STDERR_TAIL_CHARS, true);
       });
       child.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
+        closeStdout();
         resolve({ kind: 'spawn-error', errorCode: error.code ?? 'UNKNOWN', message: error.message });
       });
       child.on('close', (exitCode, signal) => {
         clearTimeout(timer);
+        closeStdout();
         const durationMs = performance.now() - started;
         const stderrTail = stderr.trim();
         if (timedOut) resolve({ kind: 'timeout', stderrTail, durationMs });

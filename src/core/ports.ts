@@ -14,6 +14,8 @@ export interface ProcessRequest {
   /** Added to a minimal non-interactive environment. */
   readonly env?: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
+  /** Write stdout to this file instead of returning it (a report too large to hold); `stdout` is then ''. */
+  readonly stdoutFile?: string;
 }
 
 export type ProcessResult =

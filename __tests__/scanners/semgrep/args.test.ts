@@ -10,18 +10,17 @@ import {
 describe('semgrepArgs', () => {
   const args = semgrepArgs({
     rulesDir: '/v/data/rules/semgrep',
-    reportPath: '/w/semgrep-0.json',
     maxFileBytes: 3_000_000,
     jobs: 2,
     targets: ['app.py', '-rf.py'],
   });
   const valueOf = (flag: string): string | undefined => args[args.indexOf(flag) + 1];
 
-  it("runs Vouch's rules only and writes JSON to the report file, without phoning home", () => {
-    expect(args[0]).toBe('scan');
+  it("runs Vouch's rules only with the OCaml CLI, JSON on stdout, without phoning home", () => {
+    expect(args.slice(0, 2)).toEqual(['scan', '--experimental']);
+    expect(args).toContain('--json');
     expect(valueOf('--config')).toBe('/v/data/rules/semgrep');
     expect(args.filter((arg) => arg === '--config')).toHaveLength(1);
-    expect(valueOf('--json-output')).toBe('/w/semgrep-0.json');
     expect(args).toEqual(expect.arrayContaining(['--metrics=off', '--disable-version-check', '--oss-only']));
     expect(args).not.toContain('--error');
   });
@@ -135,12 +134,18 @@ describe('ruleFilesFor', () => {
     const args = semgrepArgs({
       rulesDir: '/r',
       ruleFiles: ['/r/a.yaml', '/r/b.yaml'],
-      reportPath: '/o.json',
       maxFileBytes: 1,
       jobs: 2,
       targets: ['a.py'],
     });
-    expect(args.slice(0, 5)).toEqual(['scan', '--config', '/r/a.yaml', '--config', '/r/b.yaml']);
+    expect(args.slice(0, 6)).toEqual([
+      'scan',
+      '--experimental',
+      '--config',
+      '/r/a.yaml',
+      '--config',
+      '/r/b.yaml',
+    ]);
     expect(args).not.toContain('/r');
   });
 });

@@ -80,7 +80,6 @@ async function runChunks(
     const args = semgrepArgs({
       rulesDir: options.rulesDir,
       ...(options.ruleFiles ? { ruleFiles: options.ruleFiles } : {}),
-      reportPath,
       maxFileBytes: options.maxFileBytes,
       jobs: options.jobs ?? DEFAULT_JOBS,
       targets: chunk,
@@ -88,7 +87,7 @@ async function runChunks(
     const timeoutMs = context.timeoutMs - (clock.monotonicMs() - started);
     const result =
       timeoutMs > 0
-        ? await processes.run({ command, args, cwd: context.root, timeoutMs })
+        ? await processes.run({ command, args, cwd: context.root, timeoutMs, stdoutFile: reportPath })
         : ({ kind: 'timeout', stderrTail: '', durationMs: context.timeoutMs } as const);
     const classification = classifySemgrep(result, await readReport(context, reportPath));
     if (classification.kind === 'error') {

@@ -47,7 +47,7 @@ function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** Parses the file written by `--json-output`. */
+/** Parses the report (`--json`, written to the report file as Semgrep's stdout). */
 export function parseSemgrepReport(text: string): SemgrepReport {
   let data: unknown;
   try {
