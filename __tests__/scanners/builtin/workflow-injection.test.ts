@@ -1,8 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  workflowInjection,
-  untrustedValues,
-} from '../../../src/scanners/builtin/checks/workflow-injection.js';
+import { workflowInjection } from '../../../src/scanners/builtin/checks/workflow-injection.js';
+import { untrustedValues } from '../../../src/scanners/builtin/workflow-expressions.js';
 import { describeFixtures } from './fixture-runner.js';
 
 const run = (text: string, path = '.github/workflows/ci.yml') => workflowInjection.run({ path, text });

@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import type { RepositoryCheck } from '../repository-check.js';
 import { actionsUnpinned } from './actions-unpinned.js';
+import { agentWorkflowUntrustedPrompt } from './agent-workflow-untrusted-prompt.js';
 import { aiInstructionsIntegrity } from './ai-instructions-integrity.js';
 import { aiInstructionsNoSecurityGuidance } from './ai-instructions-no-security-guidance.js';
 import { containerUnpinned } from './container-unpinned.js';
@@ -18,6 +19,7 @@ export const ALL_CHECKS: readonly Check[] = [
   workflowPrTargetCheckout,
   workflowPermissions,
   workflowLiteralSecret,
+  agentWorkflowUntrustedPrompt,
   containerUnpinned,
   dockerfileRemoteCode,
   aiInstructionsIntegrity,

@@ -2,14 +2,10 @@ import type { Document, LineCounter, Scalar } from 'yaml';
 import meta from '../../../../data/checks/workflow-injection.json' with { type: 'json' };
 import type { Detection, RuleDescriptor } from '../../../findings/finding.js';
 import { defineCheck, SKIP, type CheckFile, type CheckResult } from '../check.js';
-import { dataStrings } from '../check-data.js';
 import { describeStep, isWorkflowOrAction, parseWorkflowFile, stepsOf, stepUses } from '../workflow-model.js';
 import { stringScalar, valueOf } from '../yaml-nodes.js';
+import { expressionsIn, untrustedValues, type Expression } from '../workflow-expressions.js';
 
-const UNTRUSTED: readonly string[][] = dataStrings(meta, 'untrusted-contexts').map((path) =>
-  path.toLowerCase().split('.'),
-);
-const CONTEXT_PATH = /(?<![\w.-])github(?:\.(?:[a-z_][\w-]*|\*))*/g;
 const MAX_EVIDENCE = 200;
 
 /** A script GitHub expands `${{ }}` expressions into before running it. */
@@ -31,64 +27,6 @@ function sinksOf(path: string, document: Document.Parsed): Sink[] {
       ...(script ? [{ scalar: script, kind: 'script' as const, step: where }] : []),
     ];
   });
-}
-
-/** Context names are case-insensitive; `a['b']` is `a.b`, `a[0]` is `a.*`; string literals are not names. */
-function normalize(expression: string): string {
-  return expression
-    .toLowerCase()
-    .replace(/\[\s*'([^']*)'\s*\]/g, '.$1')
-    .replace(/\[\s*(?:\d+|\*)\s*\]/g, '.*')
-    .replace(/'(?:[^']|'')*'/g, "''")
-    .replace(/\s*\.\s*/g, '.');
-}
-
-/** A path names an untrusted value, or an object holding one (`toJSON(github.event)`). */
-function untrustedPattern(path: readonly string[]): readonly string[] | undefined {
-  return UNTRUSTED.find(
-    (pattern) =>
-      path.length <= pattern.length &&
-      path.every((segment, at) => segment === '*' || pattern[at] === '*' || segment === pattern[at]),
-  );
-}
-
-/** How a message names each untrusted value an expression expands. */
-export function untrustedValues(expression: string): string[] {
-  const named = new Set<string>();
-  for (const match of normalize(expression).matchAll(CONTEXT_PATH)) {
-    const path = match[0].split('.');
-    const pattern = untrustedPattern(path);
-    if (pattern === undefined) continue;
-    named.add(
-      path.length === pattern.length
-        ? `\`${match[0]}\``
-        : `\`${match[0]}\` (which holds \`${pattern.join('.')}\`)`,
-    );
-  }
-  return [...named];
-}
-
-interface Expression {
-  /** Offsets in the file's text. */
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-/** The `${{ … }}` expressions as written in the scalar's source, so positions are exact in block scalars too. */
-function expressionsIn(text: string, scalar: Scalar): Expression[] {
-  if (!scalar.range) return [];
-  const [from, to] = scalar.range;
-  const source = text.slice(from, to);
-  const found: Expression[] = [];
-  let open = source.indexOf('${{');
-  while (open >= 0) {
-    const close = source.indexOf('}}', open + 3);
-    if (close < 0) break;
-    found.push({ start: from + open, end: from + close + 2, text: source.slice(open, close + 2) });
-    open = source.indexOf('${{', close + 2);
-  }
-  return found;
 }
 
 function messageFor(sink: Sink, expression: Expression, values: readonly string[]): string {
