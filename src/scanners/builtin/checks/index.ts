@@ -1,6 +1,7 @@
 import type { Check } from '../check.js';
 import type { RepositoryCheck } from '../repository-check.js';
 import { actionsUnpinned } from './actions-unpinned.js';
+import { agentConfigRisk } from './agent-config-risk.js';
 import { agentWorkflowUntrustedPrompt } from './agent-workflow-untrusted-prompt.js';
 import { aiInstructionsIntegrity } from './ai-instructions-integrity.js';
 import { aiInstructionsNoSecurityGuidance } from './ai-instructions-no-security-guidance.js';
@@ -20,6 +21,7 @@ export const ALL_CHECKS: readonly Check[] = [
   workflowPermissions,
   workflowLiteralSecret,
   agentWorkflowUntrustedPrompt,
+  agentConfigRisk,
   containerUnpinned,
   dockerfileRemoteCode,
   aiInstructionsIntegrity,
