@@ -3,6 +3,7 @@ import type { RepositoryCheck } from '../repository-check.js';
 import { actionsUnpinned } from './actions-unpinned.js';
 import { agentConfigRisk } from './agent-config-risk.js';
 import { agentWorkflowUntrustedPrompt } from './agent-workflow-untrusted-prompt.js';
+import { aiInstructionsInjection } from './ai-instructions-injection.js';
 import { aiInstructionsIntegrity } from './ai-instructions-integrity.js';
 import { aiInstructionsNoSecurityGuidance } from './ai-instructions-no-security-guidance.js';
 import { containerUnpinned } from './container-unpinned.js';
@@ -25,6 +26,7 @@ export const ALL_CHECKS: readonly Check[] = [
   containerUnpinned,
   dockerfileRemoteCode,
   aiInstructionsIntegrity,
+  aiInstructionsInjection,
   aiInstructionsNoSecurityGuidance,
 ];
 
