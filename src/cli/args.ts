@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.js';
 import { parseShard, type ShardSpec } from '../core/shard.js';
+import type { InstructionsArgs } from './instructions.js';
 import type { VerifyArgs } from './verify.js';
 
 export type OutputFormat = 'text' | 'json';
@@ -39,6 +40,7 @@ export type CliCommand =
       readonly signingKey?: string;
       readonly subjects?: readonly string[];
     }
+  | ({ readonly kind: 'instructions' } & InstructionsArgs)
   | ({ readonly kind: 'verify' } & VerifyArgs);
 
 export const USAGE = `Usage:
@@ -50,6 +52,8 @@ export const USAGE = `Usage:
                                       judge the shards' results together (every shard 1..N is needed)
   vouch verify BUNDLE [--key PEM | --certificate-identity ID --certificate-oidc-issuer URL]
                [--subject FILE | --commit SHA] [--policy FILE]
+  vouch instructions [dir] [--write FILE] [--results FILE] [--print]
+                                      write or update the security section of the AI instruction files
   vouch setup [--cache-dir DIR]       install the pinned scanners
   vouch policy validate FILE          check a policy file against the schema
   vouch --version | --help
@@ -72,6 +76,9 @@ const OPTIONS = {
   sarif: { type: 'string', multiple: true },
   shard: { type: 'string' },
   root: { type: 'string' },
+  write: { type: 'string' },
+  results: { type: 'string' },
+  print: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -104,6 +111,16 @@ export function parseCli(argv: readonly string[]): CliCommand {
         ...signOptions(values.sign, values['signing-key']),
         ...(values.subject ? { subjects: values.subject } : {}),
       });
+    case 'instructions':
+      if (rest.length > 1)
+        throw new ConfigError('INVALID_ARGUMENT', `instructions takes one directory, got: ${rest.join(' ')}`);
+      return {
+        kind: 'instructions',
+        dir: rest[0] ?? '.',
+        print: values.print === true,
+        ...(values.write === undefined ? {} : { write: values.write }),
+        ...(values.results === undefined ? {} : { results: values.results }),
+      };
     case 'verify':
       return verifyCommand(rest, values);
     case 'setup':

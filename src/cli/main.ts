@@ -4,6 +4,7 @@ import { exitCodeFor } from '../core/decision.js';
 import { ConfigError, describeError, VouchError } from '../core/errors.js';
 import type { SigningConfig } from '../supplychain/sign.js';
 import { runVerify } from './verify.js';
+import { runInstructions } from './instructions.js';
 import type { Ports } from '../core/ports.js';
 import { mergeShards } from '../core/merge.js';
 import { scanRepository } from '../core/scan.js';
@@ -56,6 +57,8 @@ async function execute(command: CliCommand, io: CliIo): Promise<number> {
       return scan(command, io);
     case 'merge':
       return merge(command, io);
+    case 'instructions':
+      return runInstructions(command, io);
     case 'verify':
       return runVerify(command, io);
   }

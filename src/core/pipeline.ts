@@ -55,6 +55,11 @@ export interface GateRequest {
     readonly verifierId: string;
   };
   readonly onProgress?: (event: ProgressEvent) => void;
+  /**
+   * How many scanner processes may run at once (default: all). On a 2-core runner Semgrep's two workers
+   * already fill the machine, and running Checkov beside it makes both about twice as slow (npm run bench).
+   */
+  readonly scannerSlots?: number;
   /** Scan one shard of the files (`vouch merge` combines the shards' results). */
   readonly shard?: ShardSpec;
 }
@@ -94,7 +99,15 @@ export async function runGate(request: GateRequest): Promise<GateResult> {
     ...(await historyOf(request)),
     ...scopeOf(request, discovery),
   };
-  const scanned = await Promise.all(enabled.map((adapter) => runScanner(request, adapter, files)));
+  // Scanners with a process of their own share `scannerSlots`; the in-process ones always run beside them.
+  const slot = slots(request.scannerSlots ?? enabled.length);
+  const scanned = await Promise.all(
+    enabled.map((adapter) =>
+      request.executables[adapter.id] === undefined
+        ? runScanner(request, adapter, files)
+        : slot(() => runScanner(request, adapter, files)),
+    ),
+  );
   const { findings: unique, replacedBy } = dedupeAcrossTools(scanned.flatMap((run) => run.findings));
   const findings = [...unique].sort(byImportance);
   // Each scanner's SARIF run keeps only the findings that stand for themselves after merging.
@@ -114,6 +127,22 @@ export async function runGate(request: GateRequest): Promise<GateResult> {
   });
   const outputs = await emitOutputs({ request, scanners, findings, decision, discovery });
   return { decision, findings, scanners, discovery, outputs };
+}
+
+/** Runs at most `count` of the tasks given to it at once, the others as slots free up, in order. */
+function slots(count: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= Math.max(1, count)) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
 
 interface ScannedFiles {

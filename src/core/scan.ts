@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { scannerSettings } from '../policy/policy.js';
 import { createAdapters } from '../scanners/registry.js';
@@ -39,6 +40,8 @@ export interface ScanRequest {
   readonly verifierId?: string;
   readonly ports: Ports;
   readonly onProgress?: (event: ProgressEvent) => void;
+  /** Scanner processes at once; by default half the cores (at least one): each scanner uses two. */
+  readonly scannerSlots?: number;
   /** Scan one shard of the files; its results are partial until `vouch merge` combines every shard. */
   readonly shard?: ShardSpec;
 }
@@ -107,6 +110,7 @@ export async function scanRepository(request: ScanRequest): Promise<GateResult> 
     base,
     onProgress: request.onProgress,
     ...(request.shard ? { shard: request.shard } : {}),
+    scannerSlots: request.scannerSlots ?? Math.max(1, Math.floor(availableParallelism() / 2)),
   });
 }
 

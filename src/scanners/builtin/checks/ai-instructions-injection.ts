@@ -112,6 +112,10 @@ function phrases(context: Context, span: Span, hidden: boolean): Detection[] {
   }
   for (const pipe of remoteExecutions(context.file.text.slice(span.start, span.end))) {
     const where = { start: span.start + pipe.start, end: span.start + pipe.end };
+    const sentence = sentences(context.file.text, span.start, span.end).find(
+      (candidate) => candidate.start <= where.start && where.start < candidate.end,
+    );
+    if (!hidden && sentence && NEGATION.test(context.file.text.slice(sentence.start, where.start))) continue;
     found.push(
       detection(
         context,
