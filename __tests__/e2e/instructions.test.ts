@@ -55,12 +55,12 @@ describe('vouch instructions', () => {
     expect(scan(root).status).toBe(1);
     const first = vouch('instructions', root);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toMatch(/CLAUDE\.md: updated$/);
+    expect(first.stdout.trim()).toMatch(/CLAUDE\.md: updated$/);
     const written = readFileSync(join(root, 'CLAUDE.md'), 'utf8');
     expect(written).toBe(readFileSync(GOLDEN, 'utf8'));
     expect(written.startsWith(USER_TEXT)).toBe(true);
     const again = vouch('instructions', root);
-    expect(again.stdout).toMatch(/CLAUDE\.md: up to date$/);
+    expect(again.stdout.trim()).toMatch(/CLAUDE\.md: up to date$/);
     expect(readFileSync(join(root, 'CLAUDE.md'), 'utf8')).toBe(written);
   });
 
@@ -83,7 +83,7 @@ describe('vouch instructions', () => {
   it('creates AGENTS.md when there is no instruction file, naming only what the repository uses', () => {
     const root = copyOf('go-files');
     const run = vouch('instructions', root);
-    expect(run.stdout).toMatch(/AGENTS\.md: created$/);
+    expect(run.stdout.trim()).toMatch(/AGENTS\.md: created$/);
     const text = readFileSync(join(root, 'AGENTS.md'), 'utf8');
     expect(text).toContain('- Go: use `database/sql` placeholders');
     expect(text).toContain('- Go modules:');

@@ -238,8 +238,10 @@ async function startMockSigstore(): Promise<MockSigstore> {
   const newKey = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   // One fixed clock for the CA, CT log and TSA, so the timestamp lies inside the certificate's validity, with
   // three significant millisecond digits: the mock writes GeneralizedTime fractions without trailing zeros
-  // (".5"), which @sigstore/core's parser refuses as "invalid time" (a 1-in-10 flake on the real clock).
-  const clock = new Date();
+  // (".5"), which @sigstore/core's parser refuses as "invalid time". A minute ahead: the mock's root and
+  // intermediate certificates start at the real time of their creation, which a busy machine can push past
+  // a clock taken before them.
+  const clock = new Date(Date.now() + 60_000);
   clock.setMilliseconds(123);
   const ctlog = await initializeCTLog(newKey(), clock);
   const ca = await initializeCA(newKey(), ctlog, clock);

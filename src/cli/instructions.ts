@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import meta from '../../data/checks/ai-instructions-no-security-guidance.json' with { type: 'json' };
 import { discover } from '../core/discover.js';
 import { RESULTS_FILE } from '../core/emit.js';
@@ -86,6 +86,7 @@ export async function runInstructions(args: InstructionsArgs, io: CliIo): Promis
       io.stdout(`${shown}: up to date`);
       continue;
     }
+    await io.ports.fs.mkdir(dirname(target));
     await io.ports.fs.writeFile(target, next);
     io.stdout(`${shown}: ${existing === undefined ? 'created' : 'updated'}`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { aiInstructionsInjection } from '../../../src/scanners/builtin/checks/ai-instructions-injection.js';
+import { BEGIN, END } from '../../../src/instructions/block.js';
 import { describeFixtures } from './fixture-runner.js';
 
 describeFixtures(aiInstructionsInjection, {
@@ -47,11 +48,7 @@ describe('ai-instructions-injection', () => {
   });
 
   it('leaves ordinary comments alone', () => {
-    for (const comment of [
-      '<!-- markdownlint-disable MD013 -->',
-      '<!-- BEGIN vouch:security -->',
-      '<!-- TOC -->',
-    ])
+    for (const comment of ['<!-- markdownlint-disable MD013 -->', BEGIN, END, '<!-- TOC -->'])
       expect(run(`# Rules\n${comment}\n- Keep it small.\n`).detections).toEqual([]);
   });
 });
