@@ -1,10 +1,10 @@
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, posix, relative, resolve } from 'node:path';
 import meta from '../../data/checks/ai-instructions-no-security-guidance.json' with { type: 'json' };
 import { discover } from '../core/discover.js';
 import { RESULTS_FILE } from '../core/emit.js';
 import { ConfigError } from '../core/errors.js';
 import { renderBlock, withBlock } from '../instructions/block.js';
-import { profileOf } from '../instructions/profile.js';
+import { MANIFESTS, profileOf } from '../instructions/profile.js';
 import { dataPatterns } from '../scanners/builtin/check-data.js';
 import type { CliIo } from './main.js';
 
@@ -62,9 +62,7 @@ export async function runInstructions(args: InstructionsArgs, io: CliIo): Promis
     maxFileBytes: MAX_FILE_BYTES,
   });
   const texts = new Map<string, string>();
-  for (const path of discovery.files.filter((p) =>
-    /(?:^|\/)(?:package\.json|requirements\.txt|pyproject\.toml|go\.mod|Pipfile)$/.test(p),
-  ))
+  for (const path of discovery.files.filter((p) => MANIFESTS.has(posix.basename(p))))
     texts.set(path, (await io.ports.fs.readFile(join(root, path))).toString('utf8'));
   const block = renderBlock(
     profileOf(discovery.files, (path) => texts.get(path)),

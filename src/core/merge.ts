@@ -158,6 +158,7 @@ function mergedRuns(records: readonly ShardRecord[], findings: readonly Finding[
         ...new Map(ran.flatMap((p) => p.scanner.notes).map((n) => [JSON.stringify(n), n])).values(),
       ];
       const tool = ran[0]?.scanner.tool ?? { name: id };
+      // The shards' findings are already normalized; they travel as the run's `findings`, not as detections.
       outcome =
         own.length > 0
           ? { kind: 'findings', tool, rules: [...rules.values()], notes, detections: [] }

@@ -54,7 +54,14 @@ const FRAMEWORK_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
   jwt: ['jsonwebtoken', 'jose', 'pyjwt', 'github.com/golang-jwt/jwt'],
 };
 
-const MANIFESTS = new Set(['package.json', 'requirements.txt', 'pyproject.toml', 'go.mod', 'Pipfile']);
+/** The manifests whose text names frameworks; the only files profileOf reads. */
+export const MANIFESTS: ReadonlySet<string> = new Set([
+  'package.json',
+  'requirements.txt',
+  'pyproject.toml',
+  'go.mod',
+  'Pipfile',
+]);
 
 function platformsOf(path: string): string[] {
   const name = posix.basename(path);

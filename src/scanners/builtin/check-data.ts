@@ -84,6 +84,13 @@ export function defineInfoCheck(spec: CheckSpec): Check {
   };
 }
 
+export function dataString(meta: unknown, key: string): string {
+  const value = record(meta)[key];
+  if (typeof value !== 'string' || value === '')
+    throw new Error(`${where(meta, key)} must be a non-empty string`);
+  return value;
+}
+
 export function dataNumber(meta: unknown, key: string): number {
   const value = record(meta)[key];
   if (typeof value !== 'number' || !Number.isFinite(value))

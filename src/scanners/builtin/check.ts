@@ -1,6 +1,6 @@
 import { LineCounter, parseAllDocuments, type Document, type Scalar } from 'yaml';
 import type { Detection, Precision, Region, RuleDescriptor } from '../../findings/finding.js';
-import { isSeverity, severityFromScore } from '../../findings/severity.js';
+import { isSeverity, severityFromScore, type Severity } from '../../findings/severity.js';
 import type { ScanNote } from '../scanner.js';
 
 /** One repository file as a check sees it: a repo-relative POSIX path and its UTF-8 text. */
@@ -146,4 +146,33 @@ export function scalarRegion(scalar: Scalar, lines: LineCounter): Region | undef
   const start = lines.linePos(scalar.range[0] + (quoted ? 1 : 0));
   const end = lines.linePos(Math.max(scalar.range[0], scalar.range[1] - (quoted ? 1 : 0)));
   return { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: end.col };
+}
+
+/** The region between two offsets of a file's text. */
+export function offsetRegion(lines: LineCounter, start: number, end: number): Region {
+  const from = lines.linePos(start);
+  const to = lines.linePos(end);
+  return { startLine: from.line, startColumn: from.col, endLine: to.line, endColumn: to.col };
+}
+
+const MAX_EVIDENCE = 200;
+
+/** One finding of a check: its rule, where, what, the (already redacted) text it is about, and a severity when not the rule's. */
+export function detectionOf(
+  rule: RuleDescriptor,
+  path: string,
+  found: {
+    readonly region?: Region;
+    readonly message: string;
+    readonly evidence: string;
+    readonly severity?: Severity;
+  },
+): Detection {
+  return {
+    ruleId: rule.id,
+    message: found.message,
+    location: { path, ...(found.region ? { region: found.region } : {}) },
+    evidence: found.evidence.slice(0, MAX_EVIDENCE),
+    ...(found.severity ? { severity: found.severity } : {}),
+  };
 }

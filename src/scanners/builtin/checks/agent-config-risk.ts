@@ -1,11 +1,11 @@
 import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { LineCounter } from 'yaml';
 import meta from '../../../../data/checks/agent-config-risk.json' with { type: 'json' };
-import type { Detection, Region, RuleDescriptor } from '../../../findings/finding.js';
+import type { Detection, RuleDescriptor } from '../../../findings/finding.js';
 import type { Severity } from '../../../findings/severity.js';
 import { secretKind } from '../../gitleaks/placeholder.js';
-import { defineCheck, SKIP, type CheckFile, type CheckResult } from '../check.js';
-import { dataPatterns, dataStrings } from '../check-data.js';
+import { defineCheck, detectionOf, offsetRegion, SKIP, type CheckFile, type CheckResult } from '../check.js';
+import { dataPatterns, dataString, dataStrings } from '../check-data.js';
 import { shellPipes } from '../shell-pipes.js';
 import { lineCounterOf } from '../yaml-nodes.js';
 
@@ -13,7 +13,7 @@ const MCP_FILES = dataPatterns(meta, 'mcp-files');
 const SETTINGS_FILES = dataPatterns(meta, 'settings-files');
 const SCRIPT_FILES = dataPatterns(meta, 'script-files');
 const LAUNCHERS = dataStrings(meta, 'launchers').map((launcher) => launcher.split(' '));
-const SECRET_NAME = new RegExp((meta as { 'secret-names': string })['secret-names'], 'i');
+const SECRET_NAME = new RegExp(dataString(meta, 'secret-names'), 'i');
 const SECRET_REFERENCES = dataPatterns(meta, 'secret-references');
 const SHELL_COMMANDS = new Set(dataStrings(meta, 'shell-commands'));
 const ALLOW_EVERYTHING = new Set(dataStrings(meta, 'allow-everything'));
@@ -36,12 +36,6 @@ interface Context {
   readonly rule: RuleDescriptor;
 }
 
-function regionAt(context: Context, start: number, end: number): Region {
-  const from = context.lines.linePos(start);
-  const to = context.lines.linePos(end);
-  return { startLine: from.line, startColumn: from.col, endLine: to.line, endColumn: to.col };
-}
-
 function detection(
   context: Context,
   node: { offset: number; length: number },
@@ -49,13 +43,13 @@ function detection(
   evidence: string,
   severity?: Severity,
 ): Detection {
-  return {
-    ruleId: context.rule.id,
+  const region = offsetRegion(context.lines, node.offset, node.offset + node.length);
+  return detectionOf(context.rule, context.file.path, {
+    region,
     message,
-    location: { path: context.file.path, region: regionAt(context, node.offset, node.offset + node.length) },
-    evidence: evidence.slice(0, 200),
+    evidence,
     ...(severity ? { severity } : {}),
-  };
+  });
 }
 
 const text = (node: Node | undefined): string | undefined =>
@@ -278,7 +272,7 @@ function run(file: CheckFile, rule: RuleDescriptor): CheckResult {
     const detections = remoteExecutions(file.text).map((found) => ({
       ruleId: rule.id,
       message: `${file.path} pipes a download into a shell (\`${found.tool} … | ${found.shell}\`): the agent runs code nobody reviewed whenever it follows this. Vendor the script, or download it and check its checksum before running it.`,
-      location: { path: file.path, region: regionAt(context, found.start, found.end) },
+      location: { path: file.path, region: offsetRegion(lines, found.start, found.end) },
       evidence: file.text.slice(found.start, found.end).slice(0, 200),
     }));
     return detections.length === 0 ? SKIP : { detections, notes: [] };

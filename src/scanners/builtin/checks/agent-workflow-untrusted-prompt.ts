@@ -2,7 +2,15 @@ import type { Document, LineCounter, Scalar } from 'yaml';
 import meta from '../../../../data/checks/agent-workflow-untrusted-prompt.json' with { type: 'json' };
 import type { Detection, Region, RuleDescriptor } from '../../../findings/finding.js';
 import type { Severity } from '../../../findings/severity.js';
-import { defineCheck, scalarRegion, SKIP, type CheckFile, type CheckResult } from '../check.js';
+import {
+  defineCheck,
+  detectionOf,
+  offsetRegion,
+  scalarRegion,
+  SKIP,
+  type CheckFile,
+  type CheckResult,
+} from '../check.js';
 import { dataPatterns, dataStrings } from '../check-data.js';
 import { expressionsIn, untrustedValues } from '../workflow-expressions.js';
 import {
@@ -26,7 +34,6 @@ const UNSAFE_SETTINGS = dataPatterns(meta, 'unsafe-settings', 'i');
 const UNSAFE_INPUTS = new Map(
   dataStrings(meta, 'unsafe-inputs').map((pair) => pair.split('=', 2) as [string, string]),
 );
-const MAX_EVIDENCE = 200;
 
 interface Context {
   readonly file: CheckFile;
@@ -82,13 +89,12 @@ function detection(
   evidence: string,
   severity?: Severity,
 ): Detection {
-  return {
-    ruleId: context.rule.id,
+  return detectionOf(context.rule, context.file.path, {
+    ...(region ? { region } : {}),
     message,
-    location: { path: context.file.path, ...(region ? { region } : {}) },
-    evidence: evidence.slice(0, MAX_EVIDENCE),
+    evidence,
     ...(severity ? { severity } : {}),
-  };
+  });
 }
 
 const on = (context: Context) => context.outsiders.map((event) => `\`${event}\``).join(' and ');
@@ -99,9 +105,7 @@ function untrustedPrompts(agent: AgentStep, context: Context): Detection[] {
     expressionsIn(context.file.text, scalar).flatMap((expression) => {
       const values = untrustedValues(expression.text);
       if (values.length === 0) return [];
-      const start = context.lines.linePos(expression.start);
-      const end = context.lines.linePos(expression.end);
-      const region = { startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: end.col };
+      const region = offsetRegion(context.lines, expression.start, expression.end);
       return [
         detection(
           context,

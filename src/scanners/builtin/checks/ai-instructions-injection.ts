@@ -2,8 +2,8 @@ import integrity from '../../../../data/checks/ai-instructions-integrity.json' w
 import meta from '../../../../data/checks/ai-instructions-injection.json' with { type: 'json' };
 import type { Detection, RuleDescriptor } from '../../../findings/finding.js';
 import type { Severity } from '../../../findings/severity.js';
-import { defineCheck, SKIP, type CheckFile, type CheckResult } from '../check.js';
-import { dataPatterns } from '../check-data.js';
+import { defineCheck, detectionOf, offsetRegion, SKIP, type CheckFile, type CheckResult } from '../check.js';
+import { dataPatterns, dataString } from '../check-data.js';
 import { shellPipes } from '../shell-pipes.js';
 import { lineCounterOf } from '../yaml-nodes.js';
 
@@ -31,7 +31,7 @@ function phraseGroups(): PhraseGroup[] {
 
 const GROUPS = phraseGroups();
 const INSTRUCTION_WORDS = dataPatterns(meta, 'instruction-words', 'i');
-const NEGATION = new RegExp((meta as { negations: string }).negations, 'i');
+const NEGATION = new RegExp(dataString(meta, 'negations'), 'i');
 const remoteExecutions = shellPipes({
   downloaders: ['curl', 'wget', 'iwr', 'irm'],
   shells: ['sh', 'bash', 'zsh', 'dash', 'python', 'python3', 'node', 'iex', 'pwsh', 'powershell'],
@@ -65,18 +65,12 @@ interface Context {
 }
 
 function detection(context: Context, span: Span, message: string, severity: Severity | undefined): Detection {
-  const from = context.lines.linePos(span.start);
-  const to = context.lines.linePos(span.end);
-  return {
-    ruleId: context.rule.id,
+  return detectionOf(context.rule, context.file.path, {
+    region: offsetRegion(context.lines, span.start, span.end),
     message,
-    location: {
-      path: context.file.path,
-      region: { startLine: from.line, startColumn: from.col, endLine: to.line, endColumn: to.col },
-    },
-    evidence: context.file.text.slice(span.start, span.end).replace(/\s+/g, ' ').slice(0, 200),
+    evidence: context.file.text.slice(span.start, span.end).replace(/\s+/g, ' '),
     ...(severity ? { severity } : {}),
-  };
+  });
 }
 
 /** Phrases of each group in one stretch of text; visible advice ("never disable the checks") is left alone. */
